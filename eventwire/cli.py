@@ -1,0 +1,134 @@
+"""Command line: ``eventwire extract | ingest | events | serve | eval``.
+
+Each command parses its options here and calls one library function; the work lives in the
+pipeline, store, export, web and evaluate modules. Diagnostics go to standard error, data to
+standard output. Exit codes: 0 all inputs read, 1 some input could not be, 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+EPILOG = """\
+examples:
+  eventwire extract examples/000_68e5d158b3363ef7.txt
+  eventwire extract news/ --published 2024-12-01 --format csv > events.csv
+  cat story.txt | eventwire extract -
+  eventwire ingest news/ --db sqlite:///events.db
+  eventwire events --country SYR --since 2024-11-01 --format geojson --output syria.geojson
+  eventwire serve --db sqlite:///events.db
+  eventwire eval --data ../shared/data --json eval.json
+"""
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-11-30") from None
+
+
+# --- extract (lead) -----------------------------------------------------------------------
+
+def _add_extract_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="print the events reported in articles (JSON Lines by default)",
+        description="Read articles (.txt, .html, .jsonl, folders, or - for stdin), extract the events "
+        "they report and print one event record per line. Bad inputs are reported on stderr "
+        "and skipped; the exit code is 1 if any input could not be read.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for standard input")
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none of their own")
+    p.add_argument("--format", default="jsonl", choices=["jsonl", "json", "csv", "acled", "geojson"],
+                   help="output format (default jsonl)")
+    p.add_argument("--include-background", action="store_true",
+                   help="also print events the story recalls as history (marked background: true)")
+    p.set_defaults(func=_cmd_extract)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .export import write_events
+    from .model import InputError
+    from .pipeline import Pipeline
+    from .read import read_inputs
+
+    progress = Progress()
+    pipeline = Pipeline()
+
+    def records():
+        for result in pipeline.extract_many(read_inputs(args.paths, stdin=sys.stdin), args.published):
+            if isinstance(result, InputError):
+                progress.error(result)
+                continue
+            _, events = result
+            progress.article(len(events))
+            for event in events:
+                if args.include_background or not event.background:
+                    yield event.to_dict()
+
+    write_events(records(), args.format, sys.stdout)
+    progress.done()
+    return 1 if progress.errors else 0
+
+
+class Progress:
+    """Counts on standard error: a live line on a terminal, a summary at the end of long runs."""
+
+    def __init__(self, every: int = 100) -> None:
+        self.articles = self.events = self.errors = 0
+        self.every = every
+        self.live = sys.stderr.isatty()
+
+    def article(self, n_events: int) -> None:
+        self.articles += 1
+        self.events += n_events
+        if self.live and self.articles % self.every == 0:
+            print(f"\r{self.articles} articles, {self.events} events, {self.errors} errors", end="", file=sys.stderr)
+
+    def error(self, err: Exception) -> None:
+        self.errors += 1
+        if self.live and self.articles >= self.every:
+            print(file=sys.stderr)
+        print(f"eventwire: {err}", file=sys.stderr)
+
+    def done(self) -> None:
+        if self.live and self.articles >= self.every:
+            print(f"\r{self.articles} articles, {self.events} events, {self.errors} errors", file=sys.stderr)
+
+
+# --- ingest / events (store helper) ---------------------------------------------------------
+
+# --- serve (web helper) ---------------------------------------------------------------------
+
+# --- eval (evaluation helper) ---------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventwire",
+        description="News articles in, coded, located, dated and attributed events out.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, value in sorted(globals().items()):
+        if name.startswith("_add_") and name.endswith("_parser"):
+            value(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("eventwire: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

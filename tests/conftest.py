@@ -1,0 +1,19 @@
+"""Shared fixtures: one NLP pipeline per test session (loading spaCy takes a second)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_DATA = REPO.parent / "shared" / "data"
+needs_dev_data = pytest.mark.skipif(not DEV_DATA.exists(), reason="../shared/data not present (development data is not shipped)")
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from eventwire.pipeline import Pipeline
+
+    # A fixed "today" keeps the inferred publication year of undated stories reproducible.
+    return Pipeline(today=date(2026, 11, 25))

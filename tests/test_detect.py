@@ -1,0 +1,92 @@
+"""The detect stage on real sentences: which words are events, and who did what to whom."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.detect import detect
+from eventwire.model import CleanArticle
+from eventwire.parse import ParsedArticle
+
+
+@pytest.fixture(scope="module")
+def mentions(pipeline):
+    def run(text: str):
+        parsed = pipeline.parser.parse(CleanArticle("t", text, "test"))
+        return [(m.trigger.text, m) for m in detect(parsed)]
+
+    return run
+
+
+def by_trigger(found, word):
+    matches = [m for text, m in found if text == word]
+    assert matches, f"no mention for {word!r} in {[t for t, _ in found]}"
+    return matches[0]
+
+
+def test_light_verb_gives_noun_event_its_subject_date_and_place(mentions):
+    m = by_trigger(mentions("Russia on Saturday (Nov 30) launched its first air strikes on Aleppo since 2016."), "strikes")
+    assert m.entry.acled_sub_event_type == "Air/drone strike"
+    assert m.agent.text == "Russia"
+    assert [p.text for p in m.places] == ["Aleppo"]
+    assert "Saturday" in m.dates[0].text and m.own_date
+    assert all("2016" not in d.text for d in m.dates), "'since 2016' is never the event date"
+
+
+def test_relative_clause_subject_is_the_agent(mentions):
+    m = by_trigger(mentions("Russia struck jihadist-led rebels that have seized the town's airport."), "seized")
+    assert m.agent.text == "jihadist-led rebels"
+    assert m.perfect and m.entry.acled_sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_passive_by_phrase_is_the_agent(mentions):
+    m = by_trigger(mentions("Five people were shot dead by unidentified gunmen in Baragoi on Monday."), "shot")
+    assert m.agent.text == "unidentified gunmen"
+
+
+def test_claim_verb_marks_status_claimed(mentions):
+    m = by_trigger(mentions("Moscow claims to have killed 300 fighters."), "killed")
+    assert m.status == "claimed" and m.agent.text == "Moscow"
+
+
+def test_trigger_under_pledge_is_folded_into_the_threat(mentions):
+    found = mentions('President Bashar al-Assad pledged to defeat the "terrorists", no matter how extensive their attacks.')
+    assert [t for t, _ in found] == ["pledged"]
+    assert found[0][1].entry.plover_type == "THREATEN"
+
+
+def test_adjunct_phone_call_is_its_own_event(mentions):
+    found = mentions("In a phone call with his Emirati counterpart, President Bashar al-Assad pledged to defeat the rebels.")
+    call = by_trigger(found, "call")
+    assert call.entry.plover_type == "CONSULT" and call.entry.plover_mode == "phone"
+    assert "Assad" in call.agent.text and "Emirati" in call.recipient.text
+
+
+def test_back_then_marks_background(mentions):
+    m = by_trigger(mentions("Back then, rebels clashed with the army in eastern Aleppo."), "clashed")
+    assert m.background
+
+
+def test_month_name_is_not_a_march(mentions):
+    found = mentions("On 25 March 2022, militants attacked civilians of Malembe village.")
+    assert [t for t, _ in found] == ["attacked"]
+
+
+def test_labour_strike_is_a_protest_not_an_air_strike(mentions):
+    m = by_trigger(mentions("Teachers began a nationwide strike on Monday over unpaid salaries."), "strike")
+    assert m.entry.plover_type == "PROTEST"
+
+
+def test_definite_noun_refers_back(mentions):
+    m = by_trigger(mentions("The offensive has drawn global attention."), "offensive")
+    assert m.anaphoric
+
+
+def test_heading_without_verb_is_skipped(mentions):
+    assert mentions("A bold rebel assault") == []
+
+
+def test_parsed_article_type_is_the_stage_contract(pipeline):
+    parsed = pipeline.parser.parse(CleanArticle("t", "Police arrested ten protesters in Dhaka.", "test"))
+    assert isinstance(parsed, ParsedArticle)
+    (m,) = detect(parsed)
+    assert m.entry.plover_type == "COERCE" and m.entry.acled_sub_event_type == "Arrests"
