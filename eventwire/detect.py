@@ -216,7 +216,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     governor = _governor(token)
     mention = Mention(trigger=token, entry=entry, sentence=sentence)
     mention.agent = _agent(token, governor)
-    mention.recipient = _recipient(token, governor, mention.agent)
+    mention.recipient = _recipient(token, governor, entry)
     taken = _span_tokens(mention.agent) | _span_tokens(mention.recipient)
     mention.places = _places(token, governor, sentence, taken, entry.plover_type in MATERIAL_TYPES)
     mention.dates, mention.own_date = _dates(token, governor, sentence)
@@ -286,13 +286,13 @@ def _clause_agent(verb: Token) -> Span | None:
     return None
 
 
-def _recipient(token: Token, governor: Token, agent: Span | None) -> Span | None:
+def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | None:
     heads = [token, governor] if governor != token else [token]
     # "pledged to defeat the terrorists": the intended act's object is the recipient.
     heads += [c for c in token.children if c.dep_ == "xcomp"]
     for head in heads:
         for child in head.children:
-            if child.dep_ == "dobj" and child != token and not _is_place(child):
+            if child.dep_ == "dobj" and child != token and not _is_place(child) and child.lemma_ not in entry.modifiers:
                 return _phrase(child)
             if child.dep_ == "nsubjpass" and child != token and child.pos_ != "PRON":
                 return _phrase(child)
@@ -409,7 +409,10 @@ def _phrase(head: Token) -> Span:
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.dep_ in _PHRASE_CUT_DEPS and not (child.dep_ == "appos" and child.ent_type_):
+            # "members of Awami League" keeps its "of"; other phrases and clauses are cut.
+            if child.dep_ in _PHRASE_CUT_DEPS and not (child.dep_ == "appos" and child.ent_type_) and not (
+                child.dep_ == "prep" and child.lower_ == "of"
+            ):
                 continue
             keep.add(child.i)
             stack.append(child)

@@ -1,0 +1,288 @@
+"""Casualty counts in a sentence, with qualifier, group and source, and their reconciliation.
+
+Public entry points: ``extract_casualties(sentence, offset)`` and ``reconcile(claims)``.
+
+A small grammar over word tokens: a NUMBER PHRASE (qualifier + digits, number words or the
+vague quantities ACLED codes: dozens = 12, tens = 10, hundreds = 100; "a man" = 1) tied to a
+CASUALTY CUE (killed, dead, wounded, abducted, arrested ...) either directly ("killed 300
+fighters", "300 killed") or through a group noun ("at least 12 people were killed"). Ages
+("12-year-old"), years and dates are not counts. The source is who the sentence says reported
+it ("according to X", "X said", "X claims").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import CasualtyClaim, Fatalities
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\sA-Za-z\d]")
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# ACLED's conventions for vague quantities; "several" and "many" give no number.
+_VAGUE = {"dozens": 12, "dozen": 12, "tens": 10, "scores": 20, "hundreds": 100, "thousands": 1000}
+_QUALIFIERS = [
+    (("at", "least"), "at_least"), (("more", "than"), "at_least"), (("no", "fewer", "than"), "at_least"),
+    (("upwards", "of"), "at_least"), (("over",), "at_least"), (("up", "to"), "at_most"), (("as", "many", "as"), "at_most"),
+    (("at", "most"), "at_most"), (("about",), "about"), (("around",), "about"), (("approximately",), "about"),
+    (("some",), "about"), (("roughly",), "about"), (("nearly",), "about"), (("almost",), "about"),
+    (("an", "estimated"), "about"), (("estimated",), "about"), (("close", "to"), "about"),
+]
+_CUES = {
+    "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed", "dead": "killed", "died": "killed",
+    "die": "killed", "deaths": "killed", "death": "killed", "bodies": "killed", "lives": "killed", "massacred": "killed",
+    "murdered": "killed", "slain": "killed", "executed": "killed", "fatalities": "killed", "lynched": "killed",
+    "beheaded": "killed", "perished": "killed",
+    "injured": "wounded", "wounded": "wounded", "hurt": "wounded", "injuring": "wounded", "wounding": "wounded",
+    "injuries": "wounded", "injures": "wounded", "injure": "wounded",
+    "abducted": "abducted", "kidnapped": "abducted", "abducting": "abducted", "kidnapping": "abducted", "seized": "abducted",
+    "arrested": "arrested", "detained": "arrested", "arresting": "arrested", "apprehended": "arrested", "arrests": "arrested",
+}
+_GROUPS = {
+    "civilians": "civilians", "civilian": "civilians", "people": "people", "persons": "people", "person": "people",
+    "fighters": "fighters", "fighter": "fighters", "militants": "fighters", "militant": "fighters", "rebels": "fighters",
+    "rebel": "fighters", "insurgents": "fighters", "jihadists": "fighters", "terrorists": "fighters", "gunmen": "fighters",
+    "soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers", "servicemen": "soldiers", "officers": "police",
+    "officer": "police", "policemen": "police", "policeman": "police", "police": "police", "children": "children",
+    "child": "children", "women": "women", "woman": "women", "men": "men", "man": "men", "protesters": "protesters",
+    "protester": "protesters", "demonstrators": "protesters", "students": "civilians", "student": "civilians",
+    "villagers": "civilians", "villager": "civilians", "residents": "civilians", "worshippers": "civilians",
+    "others": "people", "members": "people", "member": "people", "journalists": "civilians", "journalist": "civilians",
+    "farmers": "civilians", "farmer": "civilians", "boys": "children", "girls": "children", "boy": "children",
+    "girl": "children", "family": "civilians", "passengers": "civilians", "workers": "civilians", "migrants": "civilians",
+    "herders": "civilians", "individuals": "people", "suspects": "people", "victims": "people", "pupils": "children",
+    "reservist": "police", "guards": "police", "son": "children", "daughter": "children", "wife": "women",
+    "husband": "men", "mother": "women", "father": "men", "brother": "men", "sister": "women",
+}
+_FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also",
+           "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "confirmed", "feared",
+           "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least"}
+_NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "kilometers", "miles", "am", "pm",
+                    "hours", "hour", "days", "day", "months", "month", "weeks", "week", "minutes", "meters", "metres",
+                    "st", "nd", "rd", "th", "brigade", "battalion", "division", "taka", "shillings", "dollars"}
+_TOLL_WORDS = {"toll", "rose", "reached", "climbed", "stood", "to", "at", "of", "is", "was", "has", "had", "have",
+               "risen", "jumped", "the", "at", "least", "more", "than", "over", "about", "around", "nearly"}
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+_SOURCE_VERBS = r"(?:said|says|say|reported|reports|claimed|claims|claim|stated|states|told|confirmed|announced|estimated|estimates)"
+_SOURCE_PATTERNS = [
+    re.compile(r"\baccording to (?P<src>(?:the )?[A-Za-z][\w'’.-]*(?: (?:for|of|the|and|on|de|al|[A-Z][\w'’.-]*))*)"),
+    re.compile(rf"^(?:The |the )?(?P<src>(?:[A-Z][\w'’.-]*|state-run|state|local|the)(?: (?:for|of|the|and|[A-Z][\w'’.-]*))*|[Pp]olice|[Oo]fficials|[Ww]itnesses|[Mm]edics|[Rr]esidents|[Aa]uthorities) {_SOURCE_VERBS}\b"),
+    re.compile(rf"[,;] (?P<src>(?:the )?[A-Za-z][\w'’.-]*(?: [\w'’.-]+){{0,4}}?) {_SOURCE_VERBS}\b"),
+    re.compile(rf"\b{_SOURCE_VERBS} (?:by )?(?P<src>(?:the )?[A-Z][\w'’.-]*(?: (?:for|of|the|[A-Z][\w'’.-]*))*)"),
+]
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    return [_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def parse_number_words(words: Sequence[str]) -> tuple[int, int] | None:
+    """Value and length of a number written in words at the start: 'twenty-one', 'two hundred'."""
+    total, current, used = 0, None, 0
+    for word in words:
+        parts = word.split("-")
+        if all(p in _UNITS or p in _TENS for p in parts) and len(parts) <= 2:
+            value = sum(_UNITS.get(p, 0) + _TENS.get(p, 0) for p in parts)
+            current = (current or 0) + value
+        elif word in _SCALES and (current is not None or used == 0):
+            current = (current or 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, None
+        elif word == "and" and current is not None and used and words[used - 1] in _SCALES:
+            pass
+        else:
+            break
+        used += 1
+    if used == 0 or (current is None and total == 0):
+        return None
+    return total + (current or 0), used
+
+
+def _number_at(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """(value, index after the number) for a number phrase starting at token i."""
+    token = tokens[i]
+    if token.low[0].isdigit():
+        if "." in token.low:
+            return None
+        value = int(token.low.replace(",", ""))
+        return (value, i + 1) if value < 1_000_000 else None
+    if token.low in _VAGUE:
+        nxt = i + 1
+        if nxt < len(tokens) and tokens[nxt].low == "of":
+            nxt += 1
+        return _VAGUE[token.low], nxt
+    if token.low in ("a", "an", "one") and i + 1 < len(tokens) and tokens[i + 1].low == "dozen":
+        return 12, i + 2
+    words = [t.low for t in tokens[i : i + 6]]
+    found = parse_number_words(words)
+    return (found[0], i + found[1]) if found else None
+
+
+def _qualifier_before(tokens: list[_Token], i: int) -> tuple[str, int]:
+    for words, qualifier in _QUALIFIERS:
+        n = len(words)
+        if i - n >= 0 and tuple(t.low for t in tokens[i - n : i]) == words:
+            return qualifier, i - n
+    return "exact", i
+
+
+def _is_not_a_count(tokens: list[_Token], i: int, end: int) -> bool:
+    after = tokens[end].low if end < len(tokens) else ""
+    before = tokens[i - 1].low if i else ""
+    if after == "-" and end + 1 < len(tokens):
+        after = tokens[end + 1].low
+    if after.split("-")[0] in _NOT_COUNT_AFTER or before in _MONTHS or before in {"$", "no.", "number", "page", "route"}:
+        return True
+    return after in _MONTHS or (tokens[i].low.isdigit() and 1900 <= int(tokens[i].low) <= 2100)
+
+
+def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
+    for k in range(j, min(j + 7, len(tokens))):
+        low = tokens[k].low
+        if low in _CUES and low not in {"killing", "kidnapping", "death"}:
+            return _CUES[low], k
+        # "5 people in Ruaraka were shot dead": a short place phrase may stand between.
+        place_phrase = low in {"in", "at", "near", "from"} or (tokens[k].text[:1].isupper() and k > j)
+        if low not in _FILLER and not place_phrase:
+            return None
+    return None
+
+
+def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
+    for k in range(q_start - 1, max(q_start - 6, -1), -1):
+        low = tokens[k].low
+        if low in _CUES:
+            return _CUES[low], k
+        if low not in {"to", "have", "has", "had", "reportedly", "allegedly", "the", "toll", "rose", "reached", "climbed"}:
+            return None
+    return None
+
+
+def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
+    """Group noun right after the number, skipping up to three modifiers ('Ukrainian soldiers')."""
+    for k in range(j, min(j + 4, len(tokens))):
+        group = _GROUPS.get(tokens[k].low)
+        if group is not None:
+            return group, k + 1
+        if tokens[k].low in _CUES or tokens[k].text in {",", ".", ";"}:
+            break
+    return None, j
+
+
+def extract_casualties(sentence: str, offset: int = 0) -> list[CasualtyClaim]:
+    tokens = _tokens(sentence)
+    source = _source(sentence)
+    claims: list[CasualtyClaim] = []
+    i = 0
+    while i < len(tokens):
+        found = _claim_at(tokens, i, sentence, offset, source, claims[-1] if claims else None)
+        if found is None:
+            i += 1
+            continue
+        claim, i = found
+        if claims and re.match(r"(including|among)\b", sentence[claim.start - offset :], re.IGNORECASE):
+            # "killed 327 people, including 44 civilians": the 44 are part of the 327, never added.
+            claim = CasualtyClaim(**{**claim.__dict__, "part_of": len(claims) - 1})
+        claims.append(claim)
+    return claims
+
+
+def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: str | None, previous: CasualtyClaim | None):
+    number = _number_at(tokens, i) or _singular_victim(tokens, i)
+    if number is None:
+        return None
+    value, j = number
+    if _is_not_a_count(tokens, i, j):
+        return None
+    qualifier, q_start = _qualifier_before(tokens, i)
+    group, after_group = _group_after(tokens, j)
+    cue = _cue_after(tokens, after_group if group else j) or _cue_before(tokens, q_start)
+    if cue is None and previous is not None and group and q_start and tokens[q_start - 1].low in {"including", "among"}:
+        cue = previous.kind, q_start - 1  # "killed 327 people, including 44 civilians"
+    if cue is None or (group is None and not _directly_tied(tokens, i, j, cue[1])):
+        return None
+    kind, cue_at = cue
+    first, last = min(q_start, cue_at), max(after_group if group else j, cue_at + 1)
+    start, end = tokens[first].start, tokens[last - 1].end
+    claim = CasualtyClaim(
+        count=value, kind=kind, qualifier=qualifier, group=group or "people", source=source,
+        text=sentence, start=offset + start, end=offset + end,
+    )
+    return claim, max(last, j)
+
+
+def _directly_tied(tokens: list[_Token], i: int, j: int, cue_at: int) -> bool:
+    """'300 killed', 'killed 300', 'left 5 dead': no group noun, so the cue must be adjacent."""
+    if cue_at < i and all(t.low in _TOLL_WORDS for t in tokens[cue_at + 1 : i]):
+        return True  # "the death toll rose to 40"
+    return cue_at == j or (cue_at == j + 1 and tokens[j].low in {"were", "are", "people"})
+
+
+def _singular_victim(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """'a man was killed' = 1; 'a man and his 12-year-old son were killed' = 2."""
+    if tokens[i].low not in {"a", "an"} or i + 1 >= len(tokens):
+        return None
+    k = i + 1
+    while k < len(tokens) and k - i <= 4 and tokens[k].low not in _GROUPS:
+        if tokens[k].low in _CUES or tokens[k].text in {",", "."}:
+            return None
+        k += 1
+    if k >= len(tokens) or tokens[k].low not in _GROUPS:
+        return None
+    end = k  # the group noun is read by the caller
+    if k + 2 < len(tokens) and tokens[k + 1].low == "and" and tokens[k + 2].low in {"his", "her", "a", "an", "their"}:
+        m = k + 3
+        while m < len(tokens) and m - k <= 6 and tokens[m].low not in _GROUPS:
+            m += 1
+        if m < len(tokens) and tokens[m].low in _GROUPS:
+            return 2, m
+    return 1, end
+
+
+def _source(sentence: str) -> str | None:
+    for pattern in _SOURCE_PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            src = m.group("src").strip()
+            src = re.sub(r"^(the|The) ", "", src)
+            return src.rstrip(".,") or None
+    return None
+
+
+def reconcile(claims: Sequence[CasualtyClaim]) -> Fatalities | None:
+    """One event's fatalities across claims, never summing two sources' counts of the same deaths.
+
+    Per source (None: the story's own voice) the largest total it gives counts (a later, larger
+    toll updates). low and high are the smallest and largest of those; best is ACLED's
+    conservative choice: the smallest, leaving out a claim that is the attacker's own boast
+    ("claims to have killed") when an independent count exists.
+    """
+    killed = [c for c in claims if c.kind == "killed" and c.part_of is None]
+    if not killed:
+        return None
+    per_source: dict[str | None, CasualtyClaim] = {}
+    for claim in killed:
+        kept = per_source.get(claim.source)
+        if kept is None or claim.count > kept.count:
+            per_source[claim.source] = claim
+    totals = [c.count for c in per_source.values()]
+    independent = [c.count for c in per_source.values() if not _is_boast(c)]
+    best = min(independent or totals)
+    return Fatalities(best=best, low=min(totals), high=max(totals), claims=tuple(c for c in claims if c.kind == "killed"))
+
+
+def _is_boast(claim: CasualtyClaim) -> bool:
+    return bool(re.search(r"\bclaim(s|ed)? to have killed\b", claim.text))

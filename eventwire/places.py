@@ -1,0 +1,141 @@
+"""Resolve place names to GeoNames places: coordinates, country, admin1 and a precision.
+
+Public entry points: ``geocode(queries, country_hints)`` and ``is_known_place(name)``.
+
+The gazetteer (data/gazetteer.sqlite, built by scripts/build_gazetteer.py from GeoNames data
+shipped in PyPI packages) holds populated places of 500+ people and first-level administrative
+units, indexed by accent- and punctuation-folded names and their alternate names.
+
+Choosing among places of one name is a score, not a rule per name:
+- a candidate inside the written container ("Baragoi, Samburu": Baragoi in Samburu) wins;
+- the countries the story names ("country hints", first ones weigh more);
+- a feature word ("Idlib province") prefers the administrative unit;
+- then population, on a log scale.
+A country name resolves to the country with precision "country" and no coordinates: a
+country centroid is never passed off as the place of an event.
+"""
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .countries import country_by_name, normalise
+from .model import Location
+
+ADMIN_WORDS = frozenset(
+    "province provinces governorate governorates state region county counties division department "
+    "oblast district districts prefecture municipality muhafazat wilayah".split()
+)
+ADMIN1_FEATURES = ADMIN_WORDS - {"district", "districts", "municipality"}
+_ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
+_TELL = re.compile(r"^(tall|tell|tel)\b")
+_DOUBLED = re.compile(r"([a-z])\1")
+
+
+@dataclass(frozen=True)
+class PlaceQuery:
+    name: str
+    container: str | None = None  # "Baragoi, Samburu" -> "Samburu"
+    feature: str | None = None  # "province", "county", "city" ... written after the name
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    geonameid: int
+    name: str
+    country: str
+    admin1: str | None
+    latitude: float
+    longitude: float
+    population: int
+    kind: str
+
+
+def name_keys(name: str) -> set[str]:
+    """The folded forms a name is indexed and looked up under: 'Tall Rif`at' ~ 'Tal Rifaat'."""
+    key = normalise(name)
+    keys = {key, _TELL.sub("tal", key), _ARTICLE.sub("", key)}
+    keys |= {k.replace(" ", "") for k in keys if " " in k and len(k) < 20}
+    keys |= {_DOUBLED.sub(r"\1", k) for k in keys}  # Rifaat ~ Rif`at, Tell ~ Tel
+    return {k for k in keys if k}
+
+
+@lru_cache(maxsize=1)
+def _db() -> sqlite3.Connection:
+    path = resources.files("eventwire").joinpath("data", "gazetteer.sqlite")
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=50_000)
+def _candidates(name: str) -> tuple[_Candidate, ...]:
+    keys = sorted(name_keys(name))
+    marks = ",".join("?" * len(keys))
+    rows = _db().execute(
+        f"SELECT DISTINCT p.* FROM name n JOIN place p ON p.geonameid = n.geonameid WHERE n.key IN ({marks})",
+        keys,
+    ).fetchall()
+    return tuple(_Candidate(*row) for row in rows)
+
+
+def is_known_place(name: str, min_population: int = 0) -> bool:
+    return any(c.population >= min_population or c.kind == "admin1" for c in _candidates(name))
+
+
+def geocode(queries: Sequence[PlaceQuery], country_hints: Sequence[str] = ()) -> list[Location | None]:
+    return [_geocode_one(q, country_hints) for q in queries]
+
+
+def _geocode_one(query: PlaceQuery, hints: Sequence[str]) -> Location | None:
+    country = country_by_name(query.name)
+    if country is not None and query.feature not in ADMIN_WORDS:
+        return Location(name=country.name, country=country.iso3, precision="country")
+    stripped = _strip_admin_words(query.name)
+    candidates = _candidates(query.name) or _candidates(stripped)
+    if not candidates:
+        return None
+    container = _container_matches(query.container) if query.container else None
+    if stripped != query.name:  # "Kakamega County": the feature word is part of the name
+        query = PlaceQuery(stripped, query.container, next(w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS))
+    best = max(candidates, key=lambda c: _score(c, query, hints, container))
+    return Location(
+        name=best.name,
+        country=best.country,
+        admin1=best.admin1,
+        latitude=round(best.latitude, 4),
+        longitude=round(best.longitude, 4),
+        precision="admin1" if best.kind == "admin1" else "city",
+        geonameid=best.geonameid,
+    )
+
+
+def _strip_admin_words(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in ADMIN_WORDS]
+    return " ".join(words) or name
+
+
+def _container_matches(container: str) -> tuple[set[str], set[str]]:
+    """Countries and admin1 names a written container can stand for."""
+    country = country_by_name(container)
+    if country is not None:
+        return {country.iso3}, set()
+    found = _candidates(container) or _candidates(_strip_admin_words(container))
+    return set(), {normalise(c.admin1) for c in found if c.admin1}
+
+
+def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container) -> float:
+    score = math.log10(c.population + 10)
+    if c.country in hints:
+        score += 4.0 if c.country == hints[0] else 2.5
+    if container is not None:
+        countries, admin1s = container
+        if c.country in countries or (c.admin1 and normalise(c.admin1) in admin1s):
+            score += 6.0
+    feature = query.feature or ""
+    if c.kind == "admin1":
+        score += 3.0 if feature in ADMIN1_FEATURES else -1.0
+    return score
