@@ -17,7 +17,6 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -26,7 +25,6 @@ from spacy.tokens import Span
 
 from . import actors, countries, dates, numbers, places, typology
 from .classify import SubEventClassifier
-from .datafiles import read_tsv
 from .detect import MATERIAL_TYPES, STATEMENT, Mention, cues
 from .model import (
     Actor,
@@ -324,15 +322,6 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
 
 # --- coding and the record ------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def acled_options() -> dict[str, set[str]]:
-    """ACLED sub-event types an event of each PLOVER type may be coded to (data/acled_options.tsv)."""
-    options: dict[str, set[str]] = {}
-    for row in read_tsv("acled_options.tsv"):
-        options.setdefault(row["plover_type"], set()).add(row["sub_event_type"])
-    return options
-
-
 def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
     lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
     evidence = _evidence(draft.mentions)
@@ -407,7 +396,7 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
 def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | None:
     """The classifier's choice among the sub-types this PLOVER type can take; the trigger's
     own sub-type (an explicit 'air strike') weighs three times."""
-    allowed = acled_options().get(draft.plover_type, set())
+    allowed = typology.acled_options().get(draft.plover_type, frozenset())
     scores = {label: p for label, p in SubEventClassifier.load().predict(text) if label in allowed}
     if hint in scores:
         scores[hint] *= 3.0
