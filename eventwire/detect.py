@@ -42,6 +42,7 @@ _DATE_WORDS = re.compile(
 _SUFFIXES = (
     ("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",)),
 )
+_CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj"}
 _PHRASE_CUT_DEPS = {"relcl", "acl", "prep", "punct", "cc", "advcl", "appos"}
 
 
@@ -57,6 +58,16 @@ class TriggerEntry:
     weight: float
 
 
+def clause_text(mention: "Mention") -> str:
+    """The trigger's own clause: what a classifier should read about this event."""
+    head = _governor(mention.trigger)
+    tokens = sorted(t.i for t in head.subtree if _in_clause(t, head))
+    if len(tokens) < 4:
+        return mention.sentence.text
+    doc = mention.sentence.doc
+    return doc[tokens[0] : tokens[-1] + 1].text
+
+
 @dataclass
 class Mention:
     """One event trigger in one sentence, with spans read off the parse."""
@@ -67,6 +78,7 @@ class Mention:
     agent: Span | None = None
     recipient: Span | None = None
     places: list[Span] = field(default_factory=list)
+    own_places: bool = False  # the places hang off the trigger, not just off its sentence
     dates: list[Span] = field(default_factory=list)
     own_date: bool = False  # the date hangs off the trigger, not just off its sentence
     perfect: bool = False  # "have seized": happened at or before the date, not on it
@@ -219,6 +231,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     mention.recipient = _recipient(token, governor, entry)
     taken = _span_tokens(mention.agent) | _span_tokens(mention.recipient)
     mention.places = _places(token, governor, sentence, taken, entry.plover_type in MATERIAL_TYPES)
+    mention.own_places = any(_in_clause(p.root, governor) or _in_clause(p.root, token) for p in mention.places)
     mention.dates, mention.own_date = _dates(token, governor, sentence)
     mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
     mention.status = _status(token, governor)
@@ -317,7 +330,7 @@ def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borr
         for ent in sentence.ents
         if ent.label_ in PLACE_LABELS
         and ent.start not in taken
-        and (_under(ent.root, head) if borrow else _place_phrase_of(ent.root, head))
+        and (_in_clause(ent.root, head) if borrow else _place_phrase_of(ent.root, head))
     ]
     if own or not borrow:
         return sorted(set(own), key=lambda e: e.start)
@@ -326,6 +339,16 @@ def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borr
         for ent in sentence.ents
         if ent.label_ in PLACE_LABELS and ent.start not in taken and not _is_actor_like(ent)
     ]
+
+
+def _in_clause(token: Token, head: Token) -> bool:
+    """Under ``head`` without entering another clause ("after a ceasefire in Lebanon took effect")."""
+    node = token
+    while node != head:
+        if node.head == node or (node.dep_ in _CLAUSE_DEPS and (node.dep_ != "conj" or node.pos_ == "VERB")):
+            return False
+        node = node.head
+    return True
 
 
 def _place_phrase_of(token: Token, head: Token) -> bool:
@@ -342,7 +365,16 @@ def _is_actor_like(ent: Span) -> bool:
 def _dates(token: Token, governor: Token, sentence: Span) -> tuple[list[Span], bool]:
     candidates = [e for e in sentence.ents if e.label_ == "DATE" and _DATE_WORDS.search(e.text) and not _after_since(e)]
     own = [e for e in candidates if _under(e.root, governor) or _under(e.root, token)]
+    # The nearest date in the tree is the event's: "said ... on Saturday", not "a 2015 process".
+    own.sort(key=lambda e: (_depth_below(e.root, governor), e.start))
     return (own, True) if own else (candidates, False)
+
+
+def _depth_below(token: Token, head: Token) -> int:
+    depth = 0
+    while token != head and token.head != token:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _after_since(ent: Span) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Span
 
 from . import actors, countries, dates, numbers, places, typology
 from .classify import SubEventClassifier
-from .detect import MATERIAL_TYPES, STATEMENT, Mention, cues
+from .detect import MATERIAL_TYPES, STATEMENT, Mention, clause_text, cues
 from .model import (
     Actor,
     CasualtyClaim,
@@ -41,6 +41,8 @@ from .parse import ParsedArticle
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _STATE_TYPES = {"state_military", "government", "police"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
+# How sure the classifier must be to overrule the sub-event type a trigger word fixes.
+_OVERRULE = 0.75
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -67,8 +69,11 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     claims_by_sentence = _casualties(parsed, mentions)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()
+    _drop_places_of_other_clauses(mentions)
     for mention in mentions:
         draft = _draft(mention, located, hints, published, parsed)
+        if draft.location is None and draft.plover_type in MATERIAL_TYPES and not mention.anaphoric:
+            draft.location = _story_location(drafts)
         if mention.sentence.start not in claimed_sentences and mention.entry.plover_type == "ASSAULT":
             draft.claims = claims_by_sentence.get(mention.sentence.start, [])
             claimed_sentences.add(mention.sentence.start)
@@ -133,6 +138,23 @@ def _casualties(parsed: ParsedArticle, mentions: list[Mention]) -> dict[int, lis
     }
 
 
+def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
+    """A borrowed sentence place that another trigger of the sentence owns is not this event's:
+    "launched an offensive after a ceasefire in Lebanon took effect" puts the ceasefire there."""
+    owned = {(m.sentence.start, p.start) for m in mentions if m.own_places for p in m.places}
+    for mention in mentions:
+        if not mention.own_places:
+            mention.places = [p for p in mention.places if (mention.sentence.start, p.start) not in owned]
+
+
+def _story_location(drafts: list["_Draft"]) -> Location | None:
+    """An event the story places nowhere happens where its latest located event did."""
+    for draft in reversed(drafts):
+        if draft.location is not None and draft.plover_type in MATERIAL_TYPES and draft.location.precision != "country":
+            return draft.location
+    return None
+
+
 # --- one mention ------------------------------------------------------------------------------
 
 def _draft(mention: Mention, located: dict[int, Location], hints: list[str], published: ResolvedDate, parsed: ParsedArticle) -> _Draft:
@@ -170,7 +192,7 @@ def _date_phrase(spans: list[Span]) -> str:
     end = first.end
     for span in spans[1:]:
         between = first.doc[end : span.start]
-        if all(t.is_punct for t in between):
+        if span.start >= end and all(t.is_punct for t in between):
             end = span.end
         else:
             break
@@ -325,7 +347,7 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
 def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
     lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
     evidence = _evidence(draft.mentions)
-    coding = _coding(draft, lead, " ".join(e.text for e in evidence))
+    coding = _coding(draft, lead, " ".join(dict.fromkeys(clause_text(m) for m in draft.mentions if m.entry.weight)))
     fatalities = numbers.reconcile(_killed_claims(draft))
     article_id = parsed.clean.article_id
     event_id = hashlib.sha256(f"{article_id}:{lead.trigger.idx}:{coding.plover_type}".encode()).hexdigest()[:16]
@@ -394,13 +416,17 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
 
 
 def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | None:
-    """The classifier's choice among the sub-types this PLOVER type can take; the trigger's
-    own sub-type (an explicit 'air strike') weighs three times."""
+    """The classifier's choice among the sub-types this PLOVER type can take. A trigger that
+    fixes its sub-type ("air strike", "seized the town") keeps it unless the classifier is
+    sure of another (an ACLED-trained model knows "rioters clashed with police" is a riot)."""
     allowed = typology.acled_options().get(draft.plover_type, frozenset())
     scores = {label: p for label, p in SubEventClassifier.load().predict(text) if label in allowed}
-    if hint in scores:
-        scores[hint] *= 3.0
-    return max(scores, key=scores.get) if scores else hint
+    if not scores:
+        return hint
+    best = max(scores, key=scores.get)
+    if hint is not None and scores[best] < _OVERRULE:
+        return hint
+    return best
 
 
 def _by_actor_type(sub: str | None, actor: Actor | None) -> str | None:
