@@ -90,6 +90,12 @@ def _absolute(low: str, anchor: date | None):
     return None
 
 
+def find_absolute_date(text: str, anchor: date | None) -> ResolvedDate | None:
+    """A day-precise date written anywhere in a sentence the NER found no date in ("25 Sep. ...")."""
+    found = _absolute(text.lower(), anchor)
+    return ResolvedDate(found[0], found[1], text, found[2] + " (found in the sentence)") if found else None
+
+
 def _year_near(anchor: date, month: int, day: int) -> int:
     """The year that puts day/month on or shortly after publication rather than 11 months later."""
     try:

@@ -56,6 +56,11 @@ _GROUPS = {
     "girl": "children", "family": "civilians", "passengers": "civilians", "workers": "civilians", "migrants": "civilians",
     "herders": "civilians", "individuals": "people", "suspects": "people", "victims": "people", "pupils": "children",
     "reservist": "police", "guards": "police", "son": "children", "daughter": "children", "wife": "women",
+    "priest": "civilians", "pastor": "civilians", "imam": "civilians", "chief": "civilians", "guard": "civilians",
+    "trader": "civilians", "teacher": "civilians", "driver": "civilians", "rider": "civilians", "worker": "civilians",
+    "aspirant": "civilians", "politician": "civilians", "councillor": "civilians", "resident": "civilians",
+    "gangster": "fighters", "gangsters": "fighters", "suspect": "people", "robber": "people", "robbers": "people",
+    "thief": "people", "thieves": "people", "body": "people", "bodies": "people", "herder": "civilians",
     "husband": "men", "mother": "women", "father": "men", "brother": "men", "sister": "women",
 }
 _FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also",
@@ -153,6 +158,10 @@ def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
     for k in range(j, min(j + 7, len(tokens))):
         low = tokens[k].low
         if low in _CUES and low not in {"killing", "kidnapping", "death"}:
+            # "was kidnapped, murdered and buried": the death counts, not the abduction.
+            for m in range(k + 1, min(k + 5, len(tokens))):
+                if _CUES.get(tokens[m].low) == "killed" and tokens[m - 1].low in {",", "and"}:
+                    return "killed", m
             return _CUES[low], k
         # "5 people in Ruaraka were shot dead": a short place phrase may stand between.
         place_phrase = low in {"in", "at", "near", "from"} or (tokens[k].text[:1].isupper() and k > j)

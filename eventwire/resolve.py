@@ -25,7 +25,7 @@ from spacy.tokens import Span
 
 from . import actors, countries, dates, numbers, places, typology
 from .classify import SubEventClassifier
-from .detect import MATERIAL_TYPES, STATEMENT, Mention, clause_text, cues
+from .detect import MATERIAL_TYPES, STATEMENT, Mention, cues
 from .model import (
     Actor,
     CasualtyClaim,
@@ -106,6 +106,12 @@ def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> dict[int, Locat
     ents = [e for e in parsed.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
     queries = [_place_query(e, ents) for e in ents]
     results = places.geocode(queries, hints)
+    if not hints and len(results) > 1:
+        # A story that names no country: the country most of its places agree on decides the
+        # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
+        votes = Counter(loc.country for loc in results if loc is not None)
+        if votes:
+            results = places.geocode(queries, [votes.most_common(1)[0][0]])
     return {e.start: loc for e, loc in zip(ents, results) if loc is not None}
 
 
@@ -196,9 +202,18 @@ def _date_phrase(spans: list[Span]) -> str:
             end = span.end
         else:
             break
-    phrase = first.doc[first.start : end].text
+    start = first.start
+    # The small model cuts dates short: "Oct 30th 2019" tagged "30th 2019", "27 February" "February".
+    while start and start > first.start - 2 and _date_piece(first.doc[start - 1]):
+        start -= 1
+    phrase = first.doc[start:end].text
     closing = first.doc[end].text if end < len(first.doc) else ""
     return phrase + closing if closing == ")" and "(" in phrase and ")" not in phrase else phrase
+
+
+def _date_piece(token) -> bool:
+    text = token.lower_.rstrip(".")
+    return text in dates.MONTHS or (text[:2].isdigit() or text[:1].isdigit()) and len(text) <= 4 and not token.is_sent_start or text in {"st", "nd", "rd", "th"}
 
 
 def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle) -> tuple[ResolvedDate, bool]:
@@ -209,6 +224,10 @@ def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle
         if year:
             when = ResolvedDate(anchor.replace(year=year, month=1, day=1) if anchor else None, "year", str(year), "year of the recalled history")
         return when, True
+    if not mention.dates:
+        found = dates.find_absolute_date(mention.sentence.text, anchor) or _paragraph_date(mention, anchor)
+        if found is not None:
+            return found, False
     if mention.dates:
         phrase = _date_phrase(mention.dates)
         when = dates.resolve_date(phrase, anchor, anchor_precision=published.precision)
@@ -220,6 +239,28 @@ def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle
     if anchor is None:
         return ResolvedDate(None, "unknown", reason="no date in the sentence and no publication date"), False
     return ResolvedDate(anchor, "week", "", "no date in the sentence: the week of publication"), False
+
+
+def _paragraph_date(mention: Mention, anchor) -> ResolvedDate | None:
+    """'22 April: A worker was shot dead ...': a sentence with no date of its own continues the
+    story of the dated sentence before it in the same paragraph."""
+    doc = mention.sentence.doc
+    sentence = mention.sentence
+    while sentence.start > 0:
+        previous = doc[sentence.start - 1].sent
+        if "\n\n" in doc.text[previous.end_char : sentence.start_char] or "\n" in previous.text:
+            return None
+        found = [e for e in previous.ents if e.label_ == "DATE"]
+        absolute = dates.find_absolute_date(previous.text, anchor)
+        if absolute is not None:
+            return replace(absolute, reason=absolute.reason + "; date of the preceding sentence")
+        if found:
+            when = dates.resolve_date(_date_phrase(found), anchor)
+            if when.date is not None and when.precision in {"day", "week"}:
+                return replace(when, reason=when.reason + "; date of the preceding sentence")
+            return None
+        sentence = previous
+    return None
 
 
 def _recalled_year(mention: Mention, parsed: ParsedArticle) -> int | None:
@@ -347,7 +388,7 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
 def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
     lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
     evidence = _evidence(draft.mentions)
-    coding = _coding(draft, lead, " ".join(dict.fromkeys(clause_text(m) for m in draft.mentions if m.entry.weight)))
+    coding = _coding(draft, lead, " ".join(e.text for e in evidence))
     fatalities = numbers.reconcile(_killed_claims(draft))
     article_id = parsed.clean.article_id
     event_id = hashlib.sha256(f"{article_id}:{lead.trigger.idx}:{coding.plover_type}".encode()).hexdigest()[:16]
@@ -357,6 +398,9 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
     }
+    actor1, assoc = _crowd_actor(coding, draft)
+    if assoc is not None:
+        extra["assoc_actor_1"] = assoc.to_dict()
     return EventRecord(
         event_id=event_id,
         article_id=article_id,
@@ -364,7 +408,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         event_date=draft.date,
         background=draft.background,
         status=status,
-        actor1=draft.actor1,
+        actor1=actor1,
         actor2=draft.actor2,
         location=draft.location,
         fatalities=fatalities,
@@ -373,6 +417,25 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         trigger=lead.trigger.text,
         extra=extra,
     )
+
+
+_CROWDS = {"Protests": ("Protesters {in}", "protesters"), "Riots": ("Rioters {in}", "rioters")}
+_CROWD_MEMBERS = {None, "civilians", "protesters", "rioters", "political_party", "political_militia"}
+
+
+def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | None]:
+    """ACLED codes the people in a protest as 'Protesters (Country)' and in a riot as 'Rioters
+    (Country)'; a party or union that led them is the associated actor."""
+    crowd = _CROWDS.get(coding.acled_event_type or "")
+    actor = draft.actor1
+    if crowd is None or (actor is not None and actor.type not in _CROWD_MEMBERS):
+        return actor, None
+    iso3 = (actor.country if actor else None) or (draft.location.country if draft.location else None)
+    country = countries.country_by_iso3(iso3) if iso3 else None
+    name = actor.name if actor else crowd[1]
+    crowd_actor = Actor(name, actors.canonical_name(crowd[0], country), iso3, crowd[1])
+    assoc = actor if actor is not None and actor.type in {"political_party", "political_militia"} else None
+    return crowd_actor, assoc
 
 
 def _evidence(mentions: list[Mention]) -> list[Evidence]:
