@@ -103,6 +103,12 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     return None
 
 
+def is_named_actor(text: str) -> bool:
+    """'Al Shabaab', 'Hamas': names the NER may take for places."""
+    by_alias, acronyms = _named()
+    return normalise(text) in by_alias or text.replace(".", "") in acronyms
+
+
 def _find_named(written: str) -> _Named | None:
     by_alias, acronyms = _named()
     for token in re.findall(r"\b[A-Z][A-Z.]{1,4}\b", written):

@@ -229,7 +229,9 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     mention = Mention(trigger=token, entry=entry, sentence=sentence)
     mention.agent = _agent(token, governor)
     mention.recipient = _recipient(token, governor, entry)
-    taken = _span_tokens(mention.agent) | _span_tokens(mention.recipient)
+    # The actor itself is not a place ("Russia launched"), but a place inside the actor's
+    # phrase is where it acted ("residents of Ruiru protested").
+    taken = {span.root.i for span in (mention.agent, mention.recipient) if span is not None}
     mention.places = _places(token, governor, sentence, taken, entry.plover_type in MATERIAL_TYPES)
     mention.own_places = any(_in_clause(p.root, governor) or _in_clause(p.root, token) for p in mention.places)
     mention.dates, mention.own_date = _dates(token, governor, sentence)
@@ -329,7 +331,7 @@ def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borr
         for head in {token, governor}
         for ent in sentence.ents
         if ent.label_ in PLACE_LABELS
-        and ent.start not in taken
+        and ent.root.i not in taken
         and (_in_clause(ent.root, head) if borrow else _place_phrase_of(ent.root, head))
     ]
     if own or not borrow:
@@ -337,7 +339,7 @@ def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borr
     return [
         ent
         for ent in sentence.ents
-        if ent.label_ in PLACE_LABELS and ent.start not in taken and not _is_actor_like(ent)
+        if ent.label_ in PLACE_LABELS and ent.root.i not in taken and not _is_actor_like(ent)
     ]
 
 
@@ -454,7 +456,3 @@ def _phrase(head: Token) -> Span:
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
-
-
-def _span_tokens(span: Span | None) -> set[int]:
-    return set(range(span.start, span.end)) if span is not None else set()

@@ -34,7 +34,7 @@ ADMIN_WORDS = frozenset(
 ADMIN1_FEATURES = ADMIN_WORDS - {"district", "districts", "municipality"}
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")
-_DOUBLED = re.compile(r"([a-z])\1")
+_DOUBLED = re.compile(r"([aeou])\1")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def name_keys(name: str) -> set[str]:
     key = normalise(name)
     keys = {key, _TELL.sub("tal", key), _ARTICLE.sub("", key)}
     keys |= {k.replace(" ", "") for k in keys if " " in k and len(k) < 20}
-    keys |= {_DOUBLED.sub(r"\1", k) for k in keys}  # Rifaat ~ Rif`at, Tell ~ Tel
+    keys |= {_DOUBLED.sub(r"\1", k) for k in keys if len(k) > 6}  # Rifaat ~ Rif`at
     return {k for k in keys if k}
 
 
@@ -129,6 +129,8 @@ def _container_matches(container: str) -> tuple[set[str], set[str]]:
 
 def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container) -> float:
     score = math.log10(c.population + 10)
+    if normalise(c.name) == normalise(query.name):
+        score += 1.5  # the place's own name beats someone's alternate spelling
     if c.country in hints:
         score += 4.0 if c.country == hints[0] else 2.5
     if container is not None:

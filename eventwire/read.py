@@ -1,145 +1,249 @@
-"""READ stage: files, folders, JSON Lines batches and standard input -> Article.
+"""READ stage: files, folders, JSON Lines and standard input in; ``Article`` records out.
 
-Public entry point: ``read_inputs(paths) -> Iterator[Article | InputError]``. Nothing here
-raises for bad input: an unreadable file, a binary file, a file over the size limit or a broken
-JSON line becomes an ``InputError`` with a one-line message, and the other inputs go on.
+Public entry point: ``read_inputs``. It never raises for bad input: an unreadable file, a
+binary file, an over-long file or a broken JSON line is yielded as an ``InputError`` with a
+one-line message saying what is wrong and what to do, and reading goes on with the next input.
+
+Bytes become text here (UTF-8 with or without BOM, UTF-16/32 with BOM, else a confident
+charset_normalizer guess); cleaning, language checks and HTML extraction belong to ``clean``.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from charset_normalizer import from_bytes
-
 from .model import Article, InputError
 
-SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl"}
-_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP or Office document", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
-          b"GIF8": "GIF image", b"\x1f\x8b": "gzip archive", b"\x7fELF": "executable", b"SQLite format": "SQLite database"}
+EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+STRING_FIELDS = ("url", "title", "source")
+
+# Leading bytes of formats people mistake for text: "binary file (looks like PDF), not text".
+MAGIC = (
+    (b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP, DOCX or XLSX"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"), (b"\x1f\x8b", "gzip"), (b"\xd0\xcf\x11\xe0", "Word or Excel (OLE)"),
+    (b"{\\rtf", "RTF"), (b"\x7fELF", "an executable"), (b"7z\xbc\xaf", "7-Zip"), (b"Rar!\x1a", "RAR"),
+    (b"\xfd7zXZ", "xz"), (b"SQLite format 3\x00", "SQLite"), (b"OggS", "Ogg"), (b"RIFF", "RIFF audio/video/WebP"),
+)
+UTF8_BOM = b"\xef\xbb\xbf"
+BOMS = (
+    (UTF8_BOM, "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+# Bytes below 0x20 that plain text uses; any other control byte is a sign of binary data.
+TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x0b\x1b")
+MAX_CONTROL_RATIO = 0.01
+MAX_CHAOS = 0.1  # charset_normalizer's mess ratio above which a guessed decoding is refused
 
 
 def read_inputs(
     paths: Sequence[str], *, stdin: TextIO | BinaryIO | None = None, max_bytes: int = 5_000_000
 ) -> Iterator[Article | InputError]:
+    """Yield one Article per text/HTML file, per JSON line and for "-" (stdin), in order.
+
+    Folders are walked recursively in sorted order; files without a known extension
+    (.txt, .html, .htm, .jsonl) are skipped there, but read when named directly (as HTML
+    if they start like HTML, else as text). ``max_bytes`` bounds a file, stdin, and each
+    line of a JSON Lines file (those are streamed, so a corpus may be any size).
+    """
     for path in paths:
         if path == "-":
-            yield from _read_stdin(stdin or sys.stdin, max_bytes)
-            continue
-        target = Path(path)
-        if target.is_dir():
-            files = sorted(p for p in target.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                yield InputError(path, "folder holds no .txt, .html or .jsonl files")
-            for file in files:
-                yield from _read_file(file, max_bytes)
-        elif target.exists():
-            yield from _read_file(target, max_bytes)
+            yield _read_stdin(stdin if stdin is not None else sys.stdin, max_bytes)
+        elif os.path.isdir(path):
+            for file in _walk(Path(path)):
+                yield from _read_file(file, EXTENSIONS[file.suffix.lower()], max_bytes)
+        elif os.path.exists(path):
+            yield from _read_file(Path(path), EXTENSIONS.get(Path(path).suffix.lower(), "sniff"), max_bytes)
         else:
-            yield InputError(path, "no such file or folder")
+            yield InputError(path, "no such file or folder; check the path")
 
 
-def _read_stdin(stream: TextIO | BinaryIO, max_bytes: int) -> Iterator[Article | InputError]:
-    data = stream.read(max_bytes + 1)
-    raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogateescape")
-    if len(raw) > max_bytes:
-        yield InputError("-", f"standard input is over the {max_bytes / 1e6:.0f} MB limit; split it or pass --max-bytes")
-        return
-    try:
-        yield Article(origin="-", text=_decode(raw, "-"))
-    except InputError as err:
-        yield err
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if Path(name).suffix.lower() in EXTENSIONS:
+                yield Path(root) / name
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_file(path: Path, kind: str, max_bytes: int) -> Iterator[Article | InputError]:
     origin = str(path)
     try:
+        if kind == "jsonl":
+            yield from _read_jsonl(path, max_bytes)
+            return
         size = path.stat().st_size
         if size > max_bytes:
-            yield InputError(origin, f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; split it or pass --max-bytes")
+            yield InputError(origin, _too_big(size, max_bytes))
             return
-        raw = path.read_bytes()
+        data = path.read_bytes()
     except OSError as err:
-        yield InputError(origin, f"cannot be read ({err.strerror or err})")
+        yield InputError(origin, f"cannot read it ({err.strerror or err}); check the permissions")
         return
-    try:
-        text = _decode(raw, origin)
-    except InputError as err:
-        yield err
-        return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _read_jsonl(text, origin)
-    elif suffix in {".html", ".htm"}:
-        yield Article(origin=origin, html=text)
-    else:
-        yield Article(origin=origin, text=text)
+    yield _article(origin, data, kind)
 
 
-def _decode(raw: bytes, origin: str) -> str:
-    if not raw.strip():
-        raise InputError(origin, "empty input")
-    for magic, kind in _MAGIC.items():
-        if raw.startswith(magic):
-            raise InputError(origin, f"binary file (looks like {kind}), not text")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw[:4096]:
-        raise InputError(origin, "binary file (NUL bytes), not text")
+def _read_stdin(stream: TextIO | BinaryIO, max_bytes: int) -> Article | InputError:
+    source = getattr(stream, "buffer", stream)  # sys.stdin: read bytes so decoding is ours
+    data = source.read(max_bytes + 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    if len(data) > max_bytes:
+        return InputError("-", f"standard input is over the {max_bytes / 1e6:g} MB limit; split it or pass --max-bytes")
+    return _article("-", data, "sniff")
+
+
+def _article(origin: str, data: bytes, kind: str) -> Article | InputError:
+    """Decode one whole text or HTML file; "sniff" reads HTML when the text starts like HTML."""
+    if not data:
+        return InputError(origin, "empty file; nothing to read")
+    text = decode(data)
+    if isinstance(text, Undecodable):
+        return InputError(origin, text.problem)
+    if not text.strip():
+        return InputError(origin, "the file holds only whitespace; nothing to read")
+    if kind == "sniff":
+        kind = "html" if text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")) else "text"
+    return Article(origin=origin, text=text) if kind == "text" else Article(origin=origin, html=text)
+
+
+class Undecodable:
+    """Bytes that are not text, and why (a value, not an exception: see read_inputs)."""
+
+    def __init__(self, problem: str):
+        self.problem = problem
+
+
+def decode(data: bytes) -> str | Undecodable:
+    """Bytes to text, or why they are not text. A BOM decides; else UTF-8; else a confident guess."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return Undecodable(f"not valid {encoding.upper()} despite its byte-order mark; re-save it as UTF-8")
+    binary = _binary_kind(data)
+    if binary:
+        return Undecodable(f"binary file ({binary}), not text; convert it to .txt or .html first")
     try:
-        return raw.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(raw[:200_000]).best()
-    if best is None or best.chaos > 0.2:
-        raise InputError(origin, "not UTF-8 and no text encoding fits; convert it to UTF-8 (e.g. iconv -t utf-8)")
-    return raw.decode(best.encoding, errors="replace")
+        return _guess(data)
 
 
-def _read_jsonl(text: str, origin: str) -> Iterator[Article | InputError]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        try:
-            yield _article_from_json(json.loads(line), where)
-        except json.JSONDecodeError as err:
-            yield InputError(where, f"not valid JSON ({err.msg} at column {err.colno})")
-        except InputError as err:
-            yield err
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            return f"looks like {kind}"
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return "it has NUL bytes"
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in TEXT_CONTROLS)
+    if controls > MAX_CONTROL_RATIO * len(sample):
+        return f"{controls} control bytes in the first {len(sample)}"
+    return None
 
 
-def _article_from_json(record: object, where: str) -> Article:
+def _guess(data: bytes) -> str | Undecodable:
+    """Legacy encodings (Windows-1252, Latin-1 ...): accept only a low-chaos decoding."""
+    from charset_normalizer import from_bytes  # only files that are not UTF-8 pay for the import
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return Undecodable("not UTF-8 and its encoding cannot be told with confidence; re-save it as UTF-8")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return Undecodable(f"not UTF-8 and not valid {best.encoding} either; re-save it as UTF-8")
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit; split it or pass --max-bytes"
+
+
+# --- JSON Lines ---------------------------------------------------------------------------------
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+    with path.open("rb") as lines:
+        head = lines.read(16)
+        binary = None if head.startswith(UTF8_BOM) else _binary_kind(head)
+        if binary:
+            yield InputError(str(path), f"binary file ({binary}), not JSON Lines")
+            return
+        lines.seek(len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0)
+        for number, raw in enumerate(lines, start=1):
+            origin = f"{path}:{number}"
+            if len(raw) > max_bytes:
+                yield InputError(origin, _too_big(len(raw), max_bytes))
+            elif raw.strip():
+                yield _json_article(origin, raw)
+
+
+def _json_article(origin: str, raw: bytes) -> Article | InputError:
+    try:
+        record = json.loads(raw.rstrip(b"\r\n").decode("utf-8"))
+    except UnicodeDecodeError:
+        return InputError(origin, "line is not UTF-8; JSON Lines files must be UTF-8")
+    except json.JSONDecodeError as err:
+        return InputError(origin, f"bad JSON ({err.msg} at column {err.colno}); each line must be one JSON object")
+    try:
+        return _article_from_record(origin, record)
+    except ValueError as err:
+        return InputError(origin, str(err))
+
+
+def _article_from_record(origin: str, record: object) -> Article:
     if not isinstance(record, dict):
-        raise InputError(where, "a JSON Lines article must be an object with 'text' or 'html'")
-    text, html = record.get("text"), record.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
-        raise InputError(where, "article has neither a 'text' nor an 'html' string")
-    fields = {k: record.get(k) for k in ("id", "url", "title", "source")}
-    for key, value in fields.items():
-        if value is not None and not isinstance(value, (str, int)):
-            raise InputError(where, f"'{key}' must be a string")
+        raise ValueError(f"line is a JSON {_json_type(record)}, not an object with a `text` or `html` field")
+    body = {key: record[key] for key in ("text", "html") if record.get(key) is not None}
+    if not body:
+        raise ValueError("no `text` or `html` field; each line needs one of them")
+    for key, value in body.items():
+        if not isinstance(value, str):
+            raise ValueError(f"`{key}` must be a string, not a JSON {_json_type(value)}")
+    key = "text" if "text" in body else "html"  # already-extracted text beats the page it came from
+    if not body[key].strip():
+        raise ValueError(f"`{key}` is empty; nothing to read")
     return Article(
-        origin=where,
-        text=text if isinstance(text, str) else None,
-        html=None if isinstance(text, str) else html,
-        id=str(fields["id"]) if fields["id"] is not None else None,
-        url=fields["url"],
-        title=fields["title"],
-        source=fields["source"],
-        published=_published(record.get("published"), where),
+        origin=origin,
+        **{key: body[key]},
+        id=_identifier(record.get("id")),
+        published=_published(record.get("published")),
+        **{name: _optional_string(record, name) for name in STRING_FIELDS},
     )
 
 
-def _published(value: object, where: str) -> date | None:
-    if value in (None, ""):
+def _identifier(value: object) -> str | None:
+    if value is None or (isinstance(value, str) and value.strip()):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"`id` must be a non-empty string or an integer, not {json.dumps(value)[:40]}")
+
+
+def _optional_string(record: dict, name: str) -> str | None:
+    value = record.get(name)
+    if value is None or isinstance(value, str):
+        return value or None
+    raise ValueError(f"`{name}` must be a string, not a JSON {_json_type(value)}")
+
+
+def _published(value: object) -> date | None:
+    if value is None or value == "":
         return None
-    if not isinstance(value, str):
-        raise InputError(where, "'published' must be a date string like 2024-11-30")
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        raise InputError(where, f"'published' {value!r} is not an ISO date like 2024-11-30") from None
+    if isinstance(value, str):
+        try:
+            # the date as written: "2024-05-14T23:30-05:00" was published on the 14th where it was
+            return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value).date()
+        except ValueError:
+            pass
+    raise ValueError(f"`published` is {json.dumps(value)[:40]}, not an ISO date like 2024-11-30; fix or drop it")
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")

@@ -64,16 +64,14 @@ class _Draft:
 
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
-    hints = _country_hints(parsed)
-    located = _geocode_article(parsed, hints)
+    located, hints = _geocode_article(parsed, _country_hints(parsed))
     claims_by_sentence = _casualties(parsed, mentions)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
-        draft = _draft(mention, located, hints, published, parsed)
-        if draft.location is None and draft.plover_type in MATERIAL_TYPES and not mention.anaphoric:
-            draft.location = _story_location(drafts)
+        fallback = _story_location(drafts) or _first_place(located)
+        draft = _draft(mention, located, hints, published, parsed, fallback)
         if mention.sentence.start not in claimed_sentences and mention.entry.plover_type == "ASSAULT":
             draft.claims = claims_by_sentence.get(mention.sentence.start, [])
             claimed_sentences.add(mention.sentence.start)
@@ -101,9 +99,10 @@ def _country_hints(parsed: ParsedArticle) -> list[str]:
     return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
 
 
-def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> dict[int, Location]:
-    """Location of every place entity, keyed by the entity's first token."""
-    ents = [e for e in parsed.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> tuple[dict[int, Location], list[str]]:
+    """Location of every place entity, keyed by the entity's first token, and the story's
+    country hints (the countries it names, else the country its places agree on)."""
+    ents = [e for e in parsed.doc.ents if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text)]
     queries = [_place_query(e, ents) for e in ents]
     results = places.geocode(queries, hints)
     if not hints and len(results) > 1:
@@ -111,8 +110,11 @@ def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> dict[int, Locat
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
         votes = Counter(loc.country for loc in results if loc is not None)
         if votes:
-            results = places.geocode(queries, [votes.most_common(1)[0][0]])
-    return {e.start: loc for e, loc in zip(ents, results) if loc is not None}
+            hints = [votes.most_common(1)[0][0]]
+            results = places.geocode(queries, hints)
+    if not hints:
+        hints = [loc.country for loc in results if loc is not None and loc.country][:1]
+    return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, hints
 
 
 def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
@@ -121,7 +123,8 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     # "Watamu, Dabaso, Kilifi": the last name of a comma chain contains the first.
     chain = ent
     while True:
-        following = next((e for e in ents if e.start == chain.end + 1 and doc[chain.end].text == ","), None)
+        # "Watamu, Kilifi" and ACLED's "Ruiru (Kiambu)"
+        following = next((e for e in ents if e.start == chain.end + 1 and doc[chain.end].text in {",", "("}), None)
         if following is None:
             break
         container, chain = following.text, following
@@ -161,12 +164,24 @@ def _story_location(drafts: list["_Draft"]) -> Location | None:
     return None
 
 
+def _first_place(located: dict[int, Location]) -> Location | None:
+    """The story's first town, else its first region or country: where an unplaced event of a
+    short report most likely happened ("Protests erupted. ... in Migori")."""
+    ordered = [located[k] for k in sorted(located)]
+    return next((loc for loc in ordered if loc.precision != "country"), ordered[0] if ordered else None)
+
+
 # --- one mention ------------------------------------------------------------------------------
 
-def _draft(mention: Mention, located: dict[int, Location], hints: list[str], published: ResolvedDate, parsed: ParsedArticle) -> _Draft:
+def _draft(
+    mention: Mention, located: dict[int, Location], hints: list[str], published: ResolvedDate,
+    parsed: ParsedArticle, fallback: Location | None,
+) -> _Draft:
     entry = mention.entry
     locations = [located[p.start] for p in mention.places if p.start in located]
     location = _best_location(locations)
+    if location is None and entry.plover_type in MATERIAL_TYPES and not mention.anaphoric:
+        location = fallback
     when, background = _event_date(mention, published, parsed)
     context_country = (location.country if location else None) or (hints[0] if hints else None)
     role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
