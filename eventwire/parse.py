@@ -47,16 +47,23 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _is_place_name(text: str) -> bool:
+# How many inhabitants make a name a place wherever it stands. A town named like a person
+# ("Assad") or a word must be much larger to overrule the NER than after "in"/"near".
+_ANYWHERE_POPULATION = 50_000
+_PERSON_POPULATION = 200_000
+
+
+def _is_place_name(text: str, min_population: int = 0) -> bool:
     # Demonyms ("Syrian") and country names are handled as countries, not gazetteer towns.
-    return is_known_place(text) and (country_by_name(text) is None or text[:1].isupper())
+    return is_known_place(text, min_population) and (country_by_name(text) is None or text[:1].isupper())
 
 
 @Language.component("eventwire_places")
 def _place_entities(doc: Doc) -> Doc:
     ents: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text):
+        needed = _PERSON_POPULATION if ent.label_ == "PERSON" else 1000
+        if ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed):
             if country_by_name(ent.text) and ent.label_ == "NORP":
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
@@ -72,15 +79,18 @@ def _place_entities(doc: Doc) -> Doc:
 
 
 def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
-    """Capitalised runs after a place preposition, or in an 'X, Y' list, known to the gazetteer."""
+    """Capitalised runs known to the gazetteer: any place after a place preposition or in an
+    'X, Y' list; a large town anywhere ("Eldoret residents protested")."""
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in taken or not token.text[:1].isupper() or token.is_sent_start:
+        if i in taken or not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             i += 1
             continue
         previous = doc[i - 1].lower_ if i else ""
-        if previous not in _PLACE_PREPOSITIONS and previous != ",":
+        after_preposition = previous in _PLACE_PREPOSITIONS or previous in {",", "("}
+        needed = 0 if after_preposition and not token.is_sent_start else _ANYWHERE_POPULATION
+        if needed and token.pos_ != "PROPN":
             i += 1
             continue
         end = i + 1
@@ -89,7 +99,7 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
         # Longest known name first: "Tal Rifaat" before "Tal".
         for stop in range(end, i, -1):
             span = doc[i:stop]
-            if _is_place_name(span.text) and country_by_name(span.text) is None:
+            if _is_place_name(span.text, needed) and country_by_name(span.text) is None:
                 yield Span(doc, span.start, span.end, label="GPE")
                 i = stop
                 break

@@ -87,16 +87,23 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
 # --- article context ---------------------------------------------------------------------------
 
 def _country_hints(parsed: ParsedArticle) -> list[str]:
-    """ISO3 codes of the countries the story names (names and demonyms), most named first."""
+    """ISO3 codes of the countries the story names, most named first: as places, demonyms, or
+    inside names ("Kenya Defence Forces", "the Syrian army")."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for ent in parsed.doc.ents:
         if ent.label_ in {"GPE", "NORP", "LOC"}:
-            country = countries.country_by_name(ent.text)
-            if country is not None:
-                counts[country.iso3] += 1
-                first.setdefault(country.iso3, ent.start)
+            _count_country(countries.country_by_name(ent.text), ent.start, counts, first)
+    for token in parsed.doc:
+        if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper() and not token.ent_type_ in {"GPE", "NORP", "LOC"}:
+            _count_country(countries.country_by_name(token.text), token.i, counts, first)
     return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+
+
+def _count_country(country, position: int, counts: Counter, first: dict[str, int]) -> None:
+    if country is not None:
+        counts[country.iso3] += 1
+        first.setdefault(country.iso3, position)
 
 
 def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> tuple[dict[int, Location], list[str]]:
