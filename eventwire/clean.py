@@ -93,12 +93,7 @@ def clean(article: Article, published: date | None = None) -> CleanArticle:
     problem = language_problem(text)
     if problem:
         raise InputError(article.origin, problem)
-    metadata_date = _iso_date(meta.get("date"))
-    published_from = [
-        (article.published, "input"), (metadata_date, "metadata"),
-        (dateline.date if dateline else None, "dateline"), (published, "cli"),
-    ]
-    chosen, source = next(((d, s) for d, s in published_from if d is not None), (None, None))
+    chosen, source = _publication_date(article.published, _iso_date(meta.get("date")), dateline, published)
     return CleanArticle(
         article_id=article.id or "a" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
         text=text,
@@ -113,9 +108,17 @@ def clean(article: Article, published: date | None = None) -> CleanArticle:
     )
 
 
+def _publication_date(given: date | None, metadata: date | None, dateline: Dateline | None,
+                      cli: date | None) -> tuple[date | None, str | None]:
+    """The article's own date beats the page's, the dateline's and lastly --published."""
+    candidates = ((given, "input"), (metadata, "metadata"), (dateline.date if dateline else None, "dateline"),
+                  (cli, "cli"))
+    return next(((day, source) for day, source in candidates if day is not None), (None, None))
+
+
 def _from_html(html: str, meta: dict[str, str | None]) -> str:
     """Main text via trafilatura, one paragraph per line; fills ``meta`` from the page."""
-    import trafilatura  # imported here: loading it costs ~0.3 s, and plain text never needs it
+    import trafilatura  # imported here: it takes most of a second to load, and plain text never needs it
 
     try:
         document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)

@@ -54,7 +54,10 @@ def read_inputs(
         if path == "-":
             yield _read_stdin(stdin if stdin is not None else sys.stdin, max_bytes)
         elif os.path.isdir(path):
-            for file in _walk(Path(path)):
+            files = list(_walk(Path(path)))
+            if not files:
+                yield InputError(path, "the folder holds no .txt, .html, .htm or .jsonl files")
+            for file in files:
                 yield from _read_file(file, EXTENSIONS[file.suffix.lower()], max_bytes)
         elif os.path.exists(path):
             yield from _read_file(Path(path), EXTENSIONS.get(Path(path).suffix.lower(), "sniff"), max_bytes)
