@@ -7,8 +7,12 @@ standard output. Exit codes: 0 all inputs read, 1 some input could not be, 2 usa
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from datetime import date
+
+from .export import FORMATS
 
 EPILOG = """\
 examples:
@@ -43,8 +47,12 @@ def _add_extract_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for standard input")
     p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                    help="publication date for inputs that carry none of their own")
-    p.add_argument("--format", default="jsonl", choices=["jsonl", "json", "csv", "acled", "geojson"],
-                   help="output format (default jsonl)")
+    p.add_argument("--format", default="jsonl", choices=FORMATS,
+                   help="output format (default jsonl): json array, flat csv, ACLED-style csv, PLOVER "
+                   "JSON Lines, GeoJSON (located events) or Parquet (needs --output)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                   help="refuse inputs (files, stdin, .jsonl lines) larger than N bytes (default 5 MB)")
     p.add_argument("--include-background", action="store_true",
                    help="also print events the story recalls as history (marked background: true)")
     p.set_defaults(func=_cmd_extract)
@@ -60,7 +68,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     pipeline = Pipeline()
 
     def records():
-        for result in pipeline.extract_many(read_inputs(args.paths, stdin=sys.stdin), args.published):
+        for result in pipeline.extract_many(read_inputs(args.paths, stdin=sys.stdin, max_bytes=args.max_bytes), args.published):
             if isinstance(result, InputError):
                 progress.error(result)
                 continue
@@ -70,7 +78,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 if args.include_background or not event.background:
                     yield event.to_dict()
 
-    write_events(records(), args.format, sys.stdout)
+    if args.format == "parquet" and not args.output:
+        print("eventwire: parquet is a binary format: give a file with --output events.parquet", file=sys.stderr)
+        return 2
+    write_events(records(), args.format, args.output)
     progress.done()
     return 1 if progress.errors else 0
 
@@ -100,11 +111,10 @@ class Progress:
             print(f"\r{self.articles} articles, {self.events} events, {self.errors} errors", file=sys.stderr)
 
 
-# --- ingest / events (store helper) ---------------------------------------------------------
-
-# --- serve (web helper) ---------------------------------------------------------------------
-
-# --- eval (evaluation helper) ---------------------------------------------------------------
+# Commands other than extract live beside the code they drive; each module has
+# ``add_parser(subparsers)`` and sets ``func`` on its parser.
+COMMANDS = [
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,9 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, value in sorted(globals().items()):
-        if name.startswith("_add_") and name.endswith("_parser"):
-            value(sub)
+    _add_extract_parser(sub)
+    for module in COMMANDS:
+        importlib.import_module(module).add_parser(sub)
     return parser
 
 
@@ -128,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`eventwire extract ... | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

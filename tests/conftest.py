@@ -17,3 +17,12 @@ def pipeline():
 
     # A fixed "today" keeps the inferred publication year of undated stories reproducible.
     return Pipeline(today=date(2026, 11, 25))
+
+
+SEED = REPO / "examples" / "000_68e5d158b3363ef7.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The README's example: a scraped wire story on Russian air strikes on Aleppo."""
+    return SEED.read_text(encoding="utf-8")

@@ -1,0 +1,70 @@
+"""`eventwire extract` as a user runs it: data on stdout, one line per bad input on stderr,
+exit code 1 when any input failed, and the good inputs still processed."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwire.cli import main
+
+from conftest import SEED
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    (tmp_path / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "nobody.html").write_text("<html><head><title>x</title></head></html>", encoding="utf-8")
+    (tmp_path / "french.txt").write_text(
+        "Le gouvernement a annoncé mardi que les forces de sécurité ont arrêté plusieurs personnes "
+        "dans la capitale après des manifestations qui ont fait deux morts.", encoding="utf-8")
+    (tmp_path / "huge.txt").write_text("word " * 300_000, encoding="utf-8")
+    return tmp_path
+
+
+def test_extract_prints_the_seed_events(capsys):
+    assert main(["extract", str(SEED)]) == 0
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[0]["acled"]["sub_event_type"] == "Air/drone strike"
+    assert all(not r["background"] for r in records)
+    assert err == ""
+
+
+def test_bad_inputs_get_one_line_each_and_the_rest_is_processed(inputs, capsys):
+    code = main(["extract", str(inputs), "--max-bytes", "1000000"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert len(out.splitlines()) >= 5  # the good article's events
+    problems = err.strip().splitlines()
+    assert len(problems) == 5
+    assert all(line.startswith(f"eventwire: {inputs}") for line in problems)
+    assert "Traceback" not in err
+    by_file = {line.split(":")[1].strip().rsplit("/", 1)[-1]: line for line in problems}
+    assert "empty" in by_file["empty.txt"]
+    assert "binary" in by_file["binary.txt"]
+    assert "French" in by_file["french.txt"]
+    assert "limit" in by_file["huge.txt"]
+    assert "no article text" in by_file["nobody.html"]
+
+
+def test_missing_path_is_an_input_error(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope.txt")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(SEED), "--format", "xml"])
+    assert exit_.value.code == 2
+    assert main(["extract", str(SEED), "--format", "parquet"]) == 2
+    assert "--output" in capsys.readouterr().err
+
+
+def test_csv_to_a_file(tmp_path, capsys):
+    out = tmp_path / "events.csv"
+    assert main(["extract", str(SEED), "--format", "csv", "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("event_id,article_id,event_date")
+    assert capsys.readouterr().out == ""
