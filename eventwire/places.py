@@ -113,6 +113,13 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str]) -> Location | None:
     )
 
 
+def same_admin1(ours: str | None, theirs: str | None) -> bool:
+    """Whether two admin1 names are the same unit, spelling and feature words aside."""
+    if not ours or not theirs:
+        return False
+    return normalise(_strip_admin_words(ours)) == normalise(_strip_admin_words(theirs))
+
+
 def _strip_admin_words(name: str) -> str:
     words = [w for w in name.split() if w.lower() not in ADMIN_WORDS]
     return " ".join(words) or name
