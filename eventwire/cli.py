@@ -114,6 +114,7 @@ class Progress:
 # Commands other than extract live beside the code they drive; each module has
 # ``add_parser(subparsers)`` and sets ``func`` on its parser.
 COMMANDS = [
+    "eventwire.evaluate.commands",
 ]
 
 
