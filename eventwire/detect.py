@@ -137,7 +137,35 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
         if not found and _lookup(cues()["reporting"], sentence.root) is not None:
             found = [_mention(sentence.root, STATEMENT, sentence)]
         mentions.extend(found)
+    if not any(m.entry.plover_type in MATERIAL_TYPES for m in mentions):
+        mentions.extend(_model_mention(parsed))
     return mentions
+
+
+# The learned model detects an event only where no trigger did, and only when it is this sure.
+_MODEL_DETECTION = 0.5
+
+
+def _model_mention(parsed: ParsedArticle) -> list[Mention]:
+    """A story whose words no trigger knows ("Election violence caused two deaths", "activists
+    continued to block a construction site") is read by the learned sub-event model: when its
+    lead paragraph is clearly one kind of ACLED event, that is an event, with the lead
+    sentence as evidence and a zero trigger weight (so a low confidence)."""
+    from .classify import SubEventClassifier  # the classifier is detection's last resort only
+    from .typology import cameo_for, plover_for_acled
+
+    lead = next((s for s in parsed.doc.sents if not _is_heading(s)), None)
+    if lead is None:
+        return []
+    paragraph_end = parsed.doc.text.find("\n", lead.end_char)
+    paragraph = parsed.doc.text[lead.start_char : paragraph_end if paragraph_end > 0 else None]
+    sub_event_type, probability = SubEventClassifier.load().predict(paragraph)[0]
+    if probability < _MODEL_DETECTION:
+        return []
+    plover_type, plover_mode = plover_for_acled(sub_event_type)
+    entry = TriggerEntry(lead.root.lemma_, lead.root.pos_, frozenset(), plover_type, plover_mode,
+                         cameo_for(plover_type, plover_mode), sub_event_type, 0.0)
+    return [_mention(lead.root, entry, lead)]
 
 
 def _is_heading(sentence: Span) -> bool:

@@ -20,12 +20,13 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Span
 
 from . import actors, countries, dates, numbers, places, typology
 from .classify import SubEventClassifier
-from .detect import MATERIAL_TYPES, STATEMENT, Mention, cues
+from .detect import MATERIAL_TYPES, STATEMENT, Mention, TriggerEntry, cues, trigger_lexicon
 from .model import (
     Actor,
     CasualtyClaim,
@@ -40,6 +41,8 @@ from .parse import ParsedArticle
 # Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _STATE_TYPES = {"state_military", "government", "police"}
+# Verbal events that, voiced by a crowd, are its protest.
+_CROWD_CLAIMS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
 # How sure the classifier must be to overrule the sub-event type a trigger word fixes.
 _OVERRULE = 0.75
@@ -184,6 +187,8 @@ def _draft(
     mention: Mention, located: dict[int, Location], hints: list[str], published: ResolvedDate,
     parsed: ParsedArticle, fallback: Location | None,
 ) -> _Draft:
+    if mention.entry.plover_type in _CROWD_CLAIMS and _is_crowd(mention.agent):
+        mention = replace(mention, entry=_as_protest(mention.entry))
     entry = mention.entry
     locations = [located[p.start] for p in mention.places if p.start in located]
     location = _best_location(locations)
@@ -206,6 +211,18 @@ def _draft(
         background=background,
         other_locations=[loc for loc in locations if loc is not location],
     )
+
+
+def _is_crowd(agent: Span | None) -> bool:
+    actor = actors.resolve_actor(agent.text) if agent is not None else None
+    return actor is not None and actor.type in {"protesters", "rioters"}
+
+
+def _as_protest(entry: TriggerEntry) -> TriggerEntry:
+    """'Protesters demanded justice': what a crowd in the street demands is its protest, and
+    that is the event ACLED and PLOVER code (the demand is the protest's claim)."""
+    protest = trigger_lexicon()["protest"][0]
+    return replace(protest, lemma=entry.lemma, pos=entry.pos, modifiers=entry.modifiers, weight=entry.weight)
 
 
 def _best_location(locations: list[Location]) -> Location | None:
@@ -410,7 +427,8 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
 def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
     lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
     evidence = _evidence(draft.mentions)
-    coding = _coding(draft, lead, " ".join(e.text for e in evidence))
+    context = _paragraph_of(lead.sentence)
+    coding = _coding(draft, lead, context)
     fatalities = numbers.reconcile(_killed_claims(draft))
     article_id = parsed.clean.article_id
     event_id = hashlib.sha256(f"{article_id}:{lead.trigger.idx}:{coding.plover_type}".encode()).hexdigest()[:16]
@@ -435,7 +453,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         location=draft.location,
         fatalities=fatalities,
         evidence=evidence,
-        confidence=_confidence(draft, lead, coding),
+        confidence=_confidence(draft, lead, coding, _model_support(context, coding)),
         trigger=lead.trigger.text,
         extra=extra,
     )
@@ -463,6 +481,17 @@ def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | N
 def _evidence(mentions: list[Mention]) -> list[Evidence]:
     sentences = sorted({(m.sentence.start_char, m.sentence.end_char): m.sentence for m in mentions}.items())
     return [Evidence(span.text, start, end) for (start, end), span in sentences]
+
+
+def _paragraph_of(sentence: Span, limit: int = 800) -> str:
+    """The paragraph around a sentence, the classifier's context: 'Demonstrators marched. They
+    stoned the police station' is a violent demonstration, which neither sentence says alone.
+    News paragraphs are short and keep to one happening; a long one is cut around the sentence."""
+    text = sentence.doc.text
+    start = max(text.rfind("\n", 0, sentence.start_char) + 1, sentence.start_char - limit // 2)
+    end = text.find("\n", sentence.end_char)
+    end = min(len(text) if end < 0 else end, sentence.end_char + limit // 2)
+    return text[start:end]
 
 
 def _status(mentions: list[Mention]) -> str:
@@ -505,13 +534,24 @@ def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | N
     fixes its sub-type ("air strike", "seized the town") keeps it unless the classifier is
     sure of another (an ACLED-trained model knows "rioters clashed with police" is a riot)."""
     allowed = typology.acled_options().get(draft.plover_type, frozenset())
-    scores = {label: p for label, p in SubEventClassifier.load().predict(text) if label in allowed}
+    scores = {label: p for label, p in _predicted(text).items() if label in allowed}
     if not scores:
         return hint
     best = max(scores, key=scores.get)
     if hint is not None and scores[best] < _OVERRULE:
         return hint
     return best
+
+
+@lru_cache(maxsize=64)
+def _predicted(text: str) -> dict[str, float]:
+    return dict(SubEventClassifier.load().predict(text))
+
+
+def _model_support(text: str, coding: Coding) -> float:
+    """How strongly the learned model, reading the paragraph on its own, backs the ACLED coding
+    (0 for events ACLED does not code): a second, independent signal for the confidence."""
+    return _predicted(text).get(coding.acled_sub_event_type, 0.0) if coding.acled_sub_event_type else 0.0
 
 
 def _by_actor_type(sub: str | None, actor: Actor | None) -> str | None:
@@ -521,8 +561,8 @@ def _by_actor_type(sub: str | None, actor: Actor | None) -> str | None:
     return "Government regains territory" if actor.type in _STATE_TYPES else "Non-state actor overtakes territory"
 
 
-def _confidence(draft: _Draft, lead: Mention, coding: Coding) -> float:
-    score = 0.35 + 0.35 * lead.entry.weight
+def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float) -> float:
+    score = 0.3 + 0.35 * lead.entry.weight + 0.1 * support
     score += 0.08 if draft.actor1 is not None else 0.0
     score += 0.07 if draft.location is not None else 0.0
     score += 0.05 if draft.own_date else 0.0

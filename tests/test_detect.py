@@ -90,3 +90,29 @@ def test_parsed_article_type_is_the_stage_contract(pipeline):
     assert isinstance(parsed, ParsedArticle)
     (m,) = detect(parsed)
     assert m.entry.plover_type == "COERCE" and m.entry.acled_sub_event_type == "Arrests"
+
+
+def test_learned_model_detects_what_no_trigger_names(mentions):
+    (text, m), = mentions("Teachers took to the streets of Kisumu on Monday over unpaid salaries.")
+    assert m.entry.weight == 0.0, "found by the model, not by a trigger"
+    assert (m.entry.plover_type, m.entry.acled_sub_event_type) == ("PROTEST", "Peaceful protest")
+    assert [p.text for p in m.places] == ["Kisumu"]
+
+
+def test_model_stays_silent_when_a_trigger_found_the_event(mentions):
+    found = mentions("Gunmen shot dead two traders in Kisumu on Monday.")
+    assert all(m.entry.weight > 0 for _, m in found)
+
+
+def test_a_crowd_demanding_is_its_protest(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(
+        Article(origin="t", text="Hundreds of protesters demanded the resignation of the governor outside his "
+                                 "office in Mombasa on Tuesday."), date(2024, 5, 9))
+    (event,) = events
+    assert (event.coding.plover_type, event.coding.acled_sub_event_type) == ("PROTEST", "Peaceful protest")
+    assert event.actor1.canonical == "Protesters (Kenya)"
+    assert event.event_date.date == date(2024, 5, 7)
