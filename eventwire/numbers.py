@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .countries import is_demonym
 from .model import CasualtyClaim, Fatalities
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\sA-Za-z\d]")
@@ -36,7 +37,7 @@ _CUES = {
     "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed", "dead": "killed", "died": "killed",
     "die": "killed", "deaths": "killed", "death": "killed", "bodies": "killed", "lives": "killed", "massacred": "killed",
     "murdered": "killed", "slain": "killed", "executed": "killed", "fatalities": "killed", "lynched": "killed",
-    "beheaded": "killed", "perished": "killed",
+    "beheaded": "killed", "perished": "killed", "gunned": "killed",
     "injured": "wounded", "wounded": "wounded", "hurt": "wounded", "injuring": "wounded", "wounding": "wounded",
     "injuries": "wounded", "injures": "wounded", "injure": "wounded",
     "abducted": "abducted", "kidnapped": "abducted", "abducting": "abducted", "kidnapping": "abducted", "seized": "abducted",
@@ -62,6 +63,12 @@ _GROUPS = {
     "gangster": "fighters", "gangsters": "fighters", "suspect": "people", "robber": "people", "robbers": "people",
     "thief": "people", "thieves": "people", "body": "people", "bodies": "people", "herder": "civilians",
     "husband": "men", "mother": "women", "father": "men", "brother": "men", "sister": "women",
+    "administrator": "civilians", "official": "civilians", "owner": "civilians", "leader": "civilians",
+    "activist": "civilians", "environmentalist": "civilians", "criminal": "people", "businessman": "civilians",
+    "shopkeeper": "civilians", "commander": "fighters", "lawyer": "civilians", "doctor": "civilians",
+    "nurse": "civilians", "elder": "civilians", "cleric": "civilians", "candidate": "civilians",
+    "supporter": "civilians", "youth": "civilians", "teenager": "children", "scholar": "civilians",
+    "scholars": "civilians", "officials": "civilians", "leaders": "civilians", "activists": "civilians",
 }
 _FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also",
            "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "confirmed", "feared",
@@ -175,7 +182,8 @@ def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
         low = tokens[k].low
         if low in _CUES:
             return _CUES[low], k
-        if low not in {"to", "have", "has", "had", "reportedly", "allegedly", "the", "toll", "rose", "reached", "climbed"}:
+        if low not in {"to", "have", "has", "had", "reportedly", "allegedly", "the", "toll", "rose", "reached", "climbed",
+                       "down"}:  # "gunned down 2 suspects"
             return None
     return None
 
@@ -183,12 +191,20 @@ def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
 def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
     """Group noun right after the number, skipping up to three modifiers ('Ukrainian soldiers')."""
     for k in range(j, min(j + 4, len(tokens))):
-        group = _GROUPS.get(tokens[k].low)
+        group = _GROUPS.get(tokens[k].low) or ("people" if _is_people_demonym(tokens[k]) else None)
         if group is not None:
+            while k + 1 < len(tokens) and tokens[k + 1].low in _GROUPS:  # "police officers"
+                k += 1
+                group = _GROUPS[tokens[k].low]
             return group, k + 1
         if tokens[k].low in _CUES or tokens[k].text in {",", ".", ";"}:
             break
     return None, j
+
+
+def _is_people_demonym(token: _Token) -> bool:
+    """'6 Palestinians were injured': a plural demonym is a group of people."""
+    return token.text[:1].isupper() and token.low.endswith("s") and is_demonym(token.text)
 
 
 def extract_casualties(sentence: str, offset: int = 0) -> list[CasualtyClaim]:
@@ -218,7 +234,11 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
         return None
     qualifier, q_start = _qualifier_before(tokens, i)
     group, after_group = _group_after(tokens, j)
-    cue = _cue_after(tokens, after_group if group else j) or _cue_before(tokens, q_start)
+    before = _cue_before(tokens, q_start)
+    if before is not None and before[1] == q_start - 1:
+        cue = before  # "killing 15 regime members and wounding 18": the verb before binds tighter
+    else:
+        cue = _cue_after(tokens, after_group if group else j) or before
     if cue is None and previous is not None and group and q_start and tokens[q_start - 1].low in {"including", "among"}:
         cue = previous.kind, q_start - 1  # "killed 327 people, including 44 civilians"
     if cue is None or (group is None and not _directly_tied(tokens, i, j, cue[1])):
@@ -242,7 +262,9 @@ def _directly_tied(tokens: list[_Token], i: int, j: int, cue_at: int) -> bool:
 
 def _singular_victim(tokens: list[_Token], i: int) -> tuple[int, int] | None:
     """'a man was killed' = 1; 'a man and his 12-year-old son were killed' = 2."""
-    if tokens[i].low not in {"a", "an"} or i + 1 >= len(tokens):
+    # "killed the ward administrator": a definite singular victim right after a killing verb
+    after_kill = i > 0 and _CUES.get(tokens[i - 1].low) == "killed"
+    if tokens[i].low not in ({"a", "an", "the", "his", "her", "their"} if after_kill else {"a", "an"}) or i + 1 >= len(tokens):
         return None
     k = i + 1
     while k < len(tokens) and k - i <= 4 and tokens[k].low not in _GROUPS:

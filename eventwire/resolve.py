@@ -326,9 +326,12 @@ def _compatible(old: _Draft, new: _Draft, mention: Mention) -> bool:
         return False
     if not _sub_types_agree(old.sub_event_type, new.sub_event_type):
         return False
-    if not _actors_agree(old.actor1, new.actor1):
+    bare = mention.anaphoric or new.sub_event_type is None
+    # "Rioters clashed with soldiers. Soldiers fired, killing two": a bare killing by either side
+    # of a two-sided event is part of it.
+    if not (_actors_agree(old.actor1, new.actor1) or (bare and old.actor2 is not None and _actors_agree(old.actor2, new.actor1))):
         return False
-    if mention.anaphoric or new.sub_event_type is None:
+    if bare:
         return True  # "the offensive", "killed": refers back when type and actor fit
     if old.own_date and new.own_date and old.date.date != new.date.date:
         return False

@@ -1,0 +1,98 @@
+"""Casualty counts: the number, what happened to whom, who says so, and the reconciliation
+that never adds one source's count to another's."""
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwire.model import CasualtyClaim
+from eventwire.numbers import extract_casualties, parse_number_words, reconcile
+
+
+def claims(sentence):
+    return [(c.count, c.kind, c.group, c.qualifier, c.source) for c in extract_casualties(sentence)]
+
+
+def test_claim_keeps_its_source():
+    assert claims("Moscow claims to have killed 300 fighters.") == [(300, "killed", "fighters", "exact", "Moscow")]
+
+
+def test_subset_is_part_of_the_total():
+    found = extract_casualties("The fighting has killed 327 people, including 44 civilians, according to the "
+                               "Syrian Observatory for Human Rights.")
+    assert [(c.count, c.group, c.part_of) for c in found] == [(327, "people", None), (44, "civilians", 0)]
+    assert reconcile(found).best == 327
+
+
+def test_each_verb_binds_its_own_number():
+    assert claims("IS attacked a bus near Tadmor, killing 15 soldiers and wounding 18 others.") == [
+        (15, "killed", "soldiers", "exact", None), (18, "wounded", "people", "exact", None)]
+
+
+def test_two_word_group_and_qualifier():
+    assert claims("At least five police officers were killed when a bomb tore through their vehicle.") == [
+        (5, "killed", "police", "at_least", None)]
+
+
+def test_demonym_is_a_group_of_people():
+    assert claims("Six Palestinians were injured with live bullets.") == [(6, "wounded", "people", "exact", None)]
+
+
+def test_gunned_down_and_a_definite_victim():
+    assert claims("Police gunned down 2 suspected gang members.")[0][:2] == (2, "killed")
+    assert claims("Gunmen shot and killed the ward administrator.")[0][:2] == (1, "killed")
+
+
+def test_vague_quantities_as_acled_codes_them():
+    assert claims("Dozens of people were killed in the raid.")[0][:2] == (12, "killed")
+
+
+def test_ages_and_years_are_not_counts():
+    assert claims("A 12-year-old boy was killed in 2016.") == [(1, "killed", "children", "exact", None)]
+
+
+def _claim(count, source, text="x killed"):
+    return CasualtyClaim(count=count, kind="killed", source=source, text=text)
+
+
+def test_two_sources_are_never_summed():
+    f = reconcile([_claim(12, "police"), _claim(15, "hospital officials"), _claim(12, "police")])
+    assert (f.low, f.best, f.high) == (12, 12, 15)
+
+
+def test_a_later_larger_toll_from_the_same_source_updates_it():
+    assert reconcile([_claim(5, "police"), _claim(8, "police")]).best == 8
+
+
+@given(st.integers(min_value=2, max_value=99_999))
+def test_any_digit_count_is_read(n):
+    (count, kind, group, *_), = claims(f"Gunmen killed {n:,} villagers on Sunday.")
+    assert (count, kind, group) == (n, "killed", "civilians")
+
+
+_WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+         "seventeen eighteen nineteen".split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _in_words(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    parts = [f"{_WORDS[hundreds - 1]} hundred"] if hundreds else []
+    if rest:
+        tens, units = divmod(rest, 10)
+        parts.append(_WORDS[rest - 1] if rest < 20 else _TENS_WORDS[tens - 2] + (f"-{_WORDS[units - 1]}" if units else ""))
+    return " and ".join(parts) if len(parts) == 2 else parts[0]
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_numbers_in_words(n):
+    words = _in_words(n).split()
+    assert parse_number_words(words + ["people"]) == (n, len(words))
+
+
+@given(st.lists(st.tuples(st.integers(1, 500), st.sampled_from([None, "police", "medics", "Reuters"])), min_size=1))
+def test_reconciled_best_lies_between_low_and_high_and_is_some_source_total(pairs):
+    f = reconcile([_claim(count, source) for count, source in pairs])
+    per_source_max = {s: max(c for c, s2 in pairs if s2 == s) for _, s in pairs}
+    assert f.low <= f.best <= f.high
+    assert f.best in per_source_max.values() and f.high == max(per_source_max.values())
