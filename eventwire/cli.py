@@ -115,6 +115,7 @@ class Progress:
 # ``add_parser(subparsers)`` and sets ``func`` on its parser.
 COMMANDS = [
     "eventwire.evaluate.commands",
+    "eventwire.web.commands",
 ]
 
 
