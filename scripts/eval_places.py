@@ -67,13 +67,19 @@ def describe(loc: Location | None) -> str:
     return f"{loc.name} [{loc.precision}, {loc.admin1}, {loc.latitude},{loc.longitude}]"
 
 
+def as_written(location: str) -> PlaceQuery:
+    """ACLED's "Dhaka - Paltan" is written "Paltan, Dhaka" in a story."""
+    town, _, part = location.partition(" - ")
+    return PlaceQuery(part, container=town) if part else PlaceQuery(town)
+
+
 def run_geocoder(rows: list[dict], misses: int) -> None:
     total, per_country = Tally(), {}
     shown = 0
     for row in rows:
         country = country_by_name(row["country"])
         hints = [country.iso3] if country else []
-        loc = geocode([PlaceQuery(row["location"])], hints)[0]
+        loc = geocode([as_written(row["location"])], hints)[0]
         near, admin = total.add(row, loc)
         per_country.setdefault(row["country"], Tally()).add(row, loc)
         if not near and shown < misses:
