@@ -68,7 +68,7 @@ class _Draft:
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
     located, hints = _geocode_article(parsed, _country_hints(parsed))
-    claims_by_sentence = _casualties(parsed, mentions)
+    claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
@@ -83,8 +83,27 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
             _fold(target, draft)
         elif not mention.anaphoric and draft.plover_type != STATEMENT.plover_type:
             drafts.append(draft)
+    _attach_orphan_claims(parsed, drafts, claims_by_sentence, claimed_sentences)
     _name_generic_groups(drafts)
     return [_record(parsed, d) for d in drafts]
+
+
+def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
+                          claimed: set[int]) -> None:
+    """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
+    sentence with no attack of its own belongs to the attack just before it in the paragraph."""
+    text = parsed.doc.text
+    for start, claims in sorted(claims_by_sentence.items()):
+        if start in claimed:
+            continue
+        sentence_start = parsed.doc[start].idx
+        before = [d for d in drafts if d.plover_type == "ASSAULT" and not d.background
+                  and d.mentions[-1].sentence.start < start]
+        if not before:
+            continue
+        draft = max(before, key=lambda d: d.mentions[-1].sentence.start)
+        if "\n" not in text[draft.mentions[-1].sentence.end_char : sentence_start]:
+            draft.claims.extend(claims)
 
 
 # --- article context ---------------------------------------------------------------------------
@@ -149,12 +168,10 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     return places.PlaceQuery(name=ent.text, container=container, feature=feature)
 
 
-def _casualties(parsed: ParsedArticle, mentions: list[Mention]) -> dict[int, list[CasualtyClaim]]:
-    sentences = {m.sentence.start: m.sentence for m in mentions if m.entry.plover_type == "ASSAULT"}
-    return {
-        start: numbers.extract_casualties(span.text, span.start_char)
-        for start, span in sentences.items()
-    }
+def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:
+    """Casualty claims of every sentence that gives any, by sentence start."""
+    found = {sentence.start: numbers.extract_casualties(sentence.text, sentence.start_char) for sentence in parsed.doc.sents}
+    return {start: claims for start, claims in found.items() if claims}
 
 
 def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
