@@ -104,8 +104,8 @@ def format_result(result: dict) -> str:
     """The task's metrics as a text table, with the targets issue 3 sets."""
     metrics = result["metrics"]
     columns = [c for c in ("top", "any", "value") if any(c in v for v in metrics.values())]
-    header = f"{result['task']}: n={result['n']}" + "".join(
-        f", {k}={result[k]}" for k in ("split", "no_event", "skipped") if k in result
+    header = result["task"] + ": " + ", ".join(
+        f"{k}={v}" for k, v in result.items() if k not in ("task", "file") and isinstance(v, (int, float, str))
     )
     lines = [header, _row(["metric", *columns, "target"])]
     for name, values in metrics.items():
