@@ -114,6 +114,7 @@ class Progress:
 # Commands other than extract live beside the code they drive; each module has
 # ``add_parser(subparsers)`` and sets ``func`` on its parser.
 COMMANDS = [
+    "eventwire.store.commands",
     "eventwire.evaluate.commands",
     "eventwire.web.commands",
 ]

@@ -1,0 +1,359 @@
+"""MERGE stage: event mentions from many articles -> one event per real-world happening.
+
+Public entry point: ``merge_events(mentions)``. A mention is a contract record
+(``EventRecord.to_dict()``) with its article's metadata under ``"article"`` (``article_id``,
+``url``, ``title``, ``published``, ``source``). The result does not depend on the order of
+the input:
+
+1. Two mentions are *compatible* when they come from different articles, are both news or
+   both background, share the ACLED event type or the PLOVER type, have dates within their
+   precision (day +-1; a week-precision date +-6 days; a month its month; year-only and
+   undated mentions never merge), the same or nested places (same GeoNames id, within 25 km,
+   or one is the admin1 or country containing the other) and no conflicting actors.
+2. Compatible mentions are linked into connected components. A component is closed: no
+   mention outside it is compatible with one inside, so the store re-merges one component at a
+   time when an article arrives (``date_window`` gives the dates a mention can link to).
+3. Inside a component, mentions are clustered greedily in a fixed order (date, id): each joins
+   the closest cluster whose every member it is compatible with and that has no mention from
+   its own article, ties going to the cluster with the smaller id; else it starts a cluster.
+   Chains (A~B, B~C, A!~C) thus never put incompatible reports in one event.
+
+A merged event's id is its smallest member mention id, so a one-source event keeps the id
+``eventwire extract`` printed. Fatalities: each source's claims are kept; per outlet only its
+latest report counts (a later, larger toll updates, it does not add); ``low`` is the lowest
+outlet figure, ``high`` the highest and ``best`` the most conservative outlet best, as ACLED
+does. Counts from two sources are never summed.
+"""
+from __future__ import annotations
+
+import math
+from calendar import monthrange
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from .datafiles import read_tsv
+from .places import same_admin1
+
+Record = dict[str, Any]
+
+MAX_KM = 25.0
+DATE_SLACK = timedelta(days=1)  # reports of one day-precision event differ by a day at most
+WEEK = timedelta(days=6)
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+PLACE_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+FATALITIES_RULE = ("best: the lowest of the outlets' best counts (ACLED's conservative rule); "
+                   "low/high: lowest and highest outlet counts; per outlet only its latest report counts")
+
+
+@dataclass(frozen=True)
+class MergedEvent:
+    event_id: str  # the smallest member mention id: stable whatever the ingestion order
+    component: str  # smallest mention id of the connected component the event belongs to
+    mention_ids: tuple[str, ...]
+    record: Record  # contract fields + sources, merge, n_sources
+
+
+@dataclass(frozen=True)
+class _Mention:
+    id: str
+    record: Record
+    window: tuple[date, date] | None
+
+    @property
+    def article_id(self) -> str:
+        return self.record["article_id"]
+
+
+def merge_events(mentions: Sequence[Record]) -> list[MergedEvent]:
+    """Group mentions into events (sorted by event id); see the module docstring for the rules."""
+    items = sorted((_Mention(m["event_id"], m, date_window(m)) for m in mentions), key=_order)
+    merged = []
+    for component in _components(items):
+        for cluster in _clusters(component):
+            merged.append(_merged(cluster, component[0].id))
+    return sorted(merged, key=lambda e: e.event_id)
+
+
+def date_window(mention: Record) -> tuple[date, date] | None:
+    """The days a mention's event may fall on, or None when its date is too vague to merge."""
+    if not mention.get("event_date"):
+        return None
+    day = date.fromisoformat(mention["event_date"])
+    precision = mention.get("date_precision")
+    if precision == "day":
+        return day, day
+    if precision == "week":
+        return day - WEEK, day + WEEK
+    if precision == "month":
+        return day.replace(day=1), day.replace(day=monthrange(day.year, day.month)[1])
+    return None
+
+
+def _order(m: _Mention) -> tuple:
+    return (m.window[0] if m.window else date.max, m.id)
+
+
+# --- compatibility ----------------------------------------------------------------------------
+
+def compatible(a: Record, b: Record) -> list[str] | None:
+    """Why two mentions report the same happening (one reason per field), or None."""
+    if a["article_id"] == b["article_id"] or bool(a.get("background")) != bool(b.get("background")):
+        return None
+    reasons = []
+    for check in (_same_dates, _same_place, _same_type, _same_actors):
+        reason = check(a, b)
+        if reason is None:
+            return None
+        reasons.append(reason)
+    return reasons
+
+
+def _same_dates(a: Record, b: Record) -> str | None:
+    wa, wb = date_window(a), date_window(b)
+    if wa is None or wb is None or wa[0] > wb[1] + DATE_SLACK or wb[0] > wa[1] + DATE_SLACK:
+        return None
+    if a["event_date"] == b["event_date"]:
+        return f"date: same {a['date_precision']} {a['event_date']}"
+    if wa[0] == wa[1] and wb[0] == wb[1]:
+        return f"date: {a['event_date']} vs {b['event_date']} within 1 day"
+    return f"date: {a['event_date']} ({a['date_precision']}) vs {b['event_date']} ({b['date_precision']}) overlap"
+
+
+def _same_place(a: Record, b: Record) -> str | None:
+    la, lb = a.get("location"), b.get("location")
+    if not la or not lb or not la.get("country") or la.get("country") != lb.get("country"):
+        return None
+    if la.get("geonameid") and la.get("geonameid") == lb.get("geonameid"):
+        return f"place: same geonameid {la['geonameid']} ({la['name']})"
+    km = _km(la, lb)
+    if km is not None and km <= MAX_KM and PLACE_RANK[la["precision"]] < 3 and PLACE_RANK[lb["precision"]] < 3:
+        return f"place: {la['name']} and {lb['name']} {km:.0f} km apart"
+    for outer, inner in ((la, lb), (lb, la)):
+        if outer["precision"] == "country":
+            return f"place: {inner['name']} is in {outer['name']}"
+        if outer["precision"] == "admin1" and same_admin1(outer.get("admin1") or outer["name"], inner.get("admin1")):
+            return f"place: {inner['name']} is in {outer['name']}"
+    return None
+
+
+def _km(la: Record, lb: Record) -> float | None:
+    if None in (la.get("latitude"), la.get("longitude"), lb.get("latitude"), lb.get("longitude")):
+        return None
+    return haversine_km(la["latitude"], la["longitude"], lb["latitude"], lb["longitude"])
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_type(a: Record, b: Record) -> str | None:
+    aa, ab = a.get("acled") or {}, b.get("acled") or {}
+    if aa.get("event_type") and aa.get("event_type") == ab.get("event_type"):
+        same_sub = aa.get("sub_event_type") and aa.get("sub_event_type") == ab.get("sub_event_type")
+        return f"type: {aa['sub_event_type'] if same_sub else aa['event_type']}"
+    pa, pb = (a.get("plover") or {}).get("type"), (b.get("plover") or {}).get("type")
+    if pa and pa == pb:
+        return f"type: PLOVER {pa}"
+    return None
+
+
+def _same_actors(a: Record, b: Record) -> str | None:
+    a1, a2, b1, b2 = a.get("actor1"), a.get("actor2"), b.get("actor1"), b.get("actor2")
+    if _actor_ok(a1, b1) and _actor_ok(a2, b2):
+        pairs = ((a1, b1), (a2, b2))
+    elif _actor_ok(a1, b2) and _actor_ok(a2, b1):
+        pairs = ((a1, b2), (a2, b1))  # "X attacked Y" and "Y clashed with X"
+    else:
+        return None
+    named = [f"{x['canonical']} ~ {y['canonical']}" for x, y in pairs if x and y and x.get("canonical") and y.get("canonical")]
+    return "actors: " + ("; ".join(named) if named else "no conflict")
+
+
+def _actor_ok(x: Record | None, y: Record | None) -> bool:
+    if not x or not y or not x.get("canonical") or not y.get("canonical") or x["canonical"] == y["canonical"]:
+        return True
+    groups = _actor_groups()
+    group = groups.get(x.get("type") or "")
+    if group is None or group != groups.get(y.get("type") or ""):
+        return False
+    if _vague(x) or _vague(y):
+        return True
+    return group == "state_forces" and x.get("country") is not None and x.get("country") == y.get("country")
+
+
+def _vague(actor: Record) -> bool:
+    return actor["canonical"].startswith(_vague_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _actor_groups() -> dict[str, str]:
+    return {row["type"]: row["group"] for row in read_tsv("merge_actor_groups.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _vague_prefixes() -> tuple[str, ...]:
+    """'Rebels (', 'Unidentified Armed Group (': the role templates that name no one."""
+    return tuple(row["canonical"].replace("{in}", "(") for row in read_tsv("actor_roles.tsv") if "{in}" in row["canonical"])
+
+
+# --- clustering -------------------------------------------------------------------------------
+
+def _components(items: list[_Mention]) -> list[list[_Mention]]:
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(items):
+        if a.window is None:
+            continue
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if b.window is None or b.window[0] > a.window[1] + DATE_SLACK:
+                break  # sorted by window start: no later mention can overlap a's window
+            if compatible(a.record, b.record):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[_Mention]] = {}
+    for i, item in enumerate(items):
+        groups.setdefault(root(i), []).append(item)
+    return [sorted(g, key=lambda m: m.id) for g in groups.values()]
+
+
+@dataclass
+class _Cluster:
+    members: list[_Mention]
+    links: list[tuple[str, str, list[str]]]  # (member id, closest earlier member id, reasons)
+
+
+def _clusters(component: list[_Mention]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for m in sorted(component, key=_order):
+        best = None
+        for cluster in clusters:
+            fit = _fit(m, cluster)
+            if fit is not None and (best is None or (fit[0], min(x.id for x in cluster.members)) < best[0]):
+                best = ((fit[0], min(x.id for x in cluster.members)), cluster, fit[1])
+        if best is None:
+            clusters.append(_Cluster([m], []))
+        else:
+            best[1].members.append(m)
+            best[1].links.append(best[2])
+    return clusters
+
+
+def _fit(m: _Mention, cluster: _Cluster) -> tuple[float, tuple[str, str, list[str]]] | None:
+    """Mean distance of ``m`` to the cluster and its link to the closest member, or None."""
+    scored = []
+    for other in cluster.members:
+        reasons = compatible(m.record, other.record)
+        if reasons is None:
+            return None
+        scored.append((_distance(m.record, other.record), other.id, reasons))
+    closest = min(scored, key=lambda s: (s[0], s[1]))
+    return sum(s[0] for s in scored) / len(scored), (m.id, closest[1], closest[2])
+
+
+def _distance(a: Record, b: Record) -> float:
+    """Days apart plus km / 25 (a nested place counts as one step)."""
+    days = abs((date.fromisoformat(a["event_date"]) - date.fromisoformat(b["event_date"])).days)
+    la, lb = a["location"], b["location"]
+    if la.get("geonameid") and la.get("geonameid") == lb.get("geonameid"):
+        return days
+    km = _km(la, lb)
+    return days + (km / MAX_KM if km is not None else 1.0)
+
+
+# --- the merged record ------------------------------------------------------------------------
+
+def _merged(cluster: _Cluster, component: str) -> MergedEvent:
+    members = sorted(cluster.members, key=lambda m: m.id)
+    records = [m.record for m in members]
+    lead = min(records, key=lambda r: (DATE_RANK.get(r.get("date_precision"), 4), -r.get("confidence", 0), r["event_id"]))
+    record = {k: v for k, v in lead.items() if k != "article"}
+    record.update(
+        event_id=members[0].id,
+        event_date=_mode_date(records, lead.get("date_precision")),
+        location=_best_location(records),
+        actor1=lead.get("actor1") or next((r["actor1"] for r in records if r.get("actor1")), None),
+        actor2=lead.get("actor2") or next((r["actor2"] for r in records if r.get("actor2")), None),
+        fatalities=_fatalities(records),
+        confidence=max(r.get("confidence", 0) for r in records),
+        sources=sorted((_source(r) for r in records), key=lambda s: (s["published"] or "", s["article_id"])),
+        n_sources=len(records),
+        merge={
+            "explanation": [f"{a} ~ {b}: " + "; ".join(reasons) for a, b, reasons in sorted(cluster.links)],
+            "fatalities_rule": FATALITIES_RULE,
+        },
+    )
+    return MergedEvent(members[0].id, component, tuple(m.id for m in members), record)
+
+
+def _mode_date(records: list[Record], precision: str | None) -> str | None:
+    dates = Counter(r["event_date"] for r in records if r.get("date_precision") == precision and r.get("event_date"))
+    if not dates:
+        return None
+    return min(dates, key=lambda d: (-dates[d], d))
+
+
+def _best_location(records: list[Record]) -> Record | None:
+    located = [r["location"] for r in records if r.get("location")]
+    if not located:
+        return None
+    ids = Counter(loc.get("geonameid") for loc in located)
+    return min(located, key=lambda loc: (PLACE_RANK.get(loc.get("precision"), 5), -ids[loc.get("geonameid")], loc["name"]))
+
+
+def _fatalities(records: list[Record]) -> Record | None:
+    reports = [r for r in records if r.get("fatalities")]
+    if not reports:
+        return None
+    latest: dict[str, Record] = {}
+    for r in sorted(reports, key=lambda r: (_published(r), r["fatalities"]["best"], r["event_id"])):
+        latest[_outlet(r)] = r  # a later (or, same day, larger) report of one outlet replaces its earlier one
+    figures = [r["fatalities"] for r in latest.values()]
+    claims = [{**c, "article_id": r["article_id"]} for r in reports for c in r["fatalities"].get("claims", [])]
+    return {
+        "best": min(f["best"] for f in figures),
+        "low": min(f["low"] for f in figures),
+        "high": max(f["high"] for f in figures),
+        "claims": claims,
+    }
+
+
+def _published(r: Record) -> str:
+    return (r.get("article") or {}).get("published") or ""
+
+
+def _outlet(r: Record) -> str:
+    article = r.get("article") or {}
+    if article.get("source"):
+        return article["source"].strip().lower()
+    host = urlsplit(article.get("url") or "").hostname
+    return host.removeprefix("www.") if host else r["article_id"]
+
+
+def _source(r: Record) -> Record:
+    article = r.get("article") or {}
+    return {
+        "article_id": r["article_id"],
+        "event_id": r["event_id"],
+        "url": article.get("url"),
+        "title": article.get("title"),
+        "published": article.get("published"),
+        "source": article.get("source"),
+        "event_date": r.get("event_date"),
+        "location": (r.get("location") or {}).get("name"),
+        "fatalities": {k: r["fatalities"][k] for k in ("best", "low", "high")} if r.get("fatalities") else None,
+        "claims": (r.get("fatalities") or {}).get("claims", []),
+        "evidence": r.get("evidence", []),
+    }

@@ -1,0 +1,118 @@
+"""``eventwire ingest`` (articles -> store) and ``eventwire events`` (store -> any export format)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from ..export import FORMATS
+from .store import DEFAULT_URL, EventQuery, Store, StoreError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from ..cli import _iso_date
+
+    p = sub.add_parser(
+        "ingest",
+        help="extract the events of articles and store them, merged across articles",
+        description="Read articles like `extract`, store them with their events in a database and merge "
+        "the reports of one happening into one event. Articles already stored (same id or same text) "
+        "are skipped; a changed article replaces its own events. Exit code 1 if any input failed.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for standard input")
+    _db_option(p)
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none of their own")
+    p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                   help="refuse inputs larger than N bytes (default 5 MB)")
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser(
+        "events",
+        help="print the stored events, merged across articles, in any export format",
+        description="Print merged events from the database: one record per real-world event with its "
+        "sources (one per article) and fatalities reconciled across them.",
+    )
+    _db_option(p)
+    p.add_argument("--country", metavar="ISO3", help="events in this country (ISO 3166-1 alpha-3, e.g. SYR)")
+    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="events on or after this day")
+    p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="events on or before this day")
+    p.add_argument("--type", metavar="TYPE", help="ACLED event or sub-event type, or PLOVER type (any case)")
+    p.add_argument("--actor", metavar="TEXT", help="events with an actor whose name contains TEXT")
+    p.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="events within KM km of a point")
+    p.add_argument("--include-background", action="store_true",
+                   help="also print events the stories recall as history (background: true)")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N events (newest first)")
+    p.add_argument("--format", default="jsonl", choices=FORMATS, help="output format (default jsonl)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(func=_cmd_events)
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_URL, metavar="URL",
+                   help=f"SQLAlchemy database URL (default {DEFAULT_URL}; postgresql://USER@HOST/DB for PostgreSQL)")
+
+
+def _near(text: str) -> tuple[float, float, float]:
+    try:
+        lat, lon, km = (float(x) for x in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not LAT,LON,KM like 36.2,37.16,25") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise argparse.ArgumentTypeError(f"{text!r}: latitude -90..90, longitude -180..180, km > 0")
+    return lat, lon, km
+
+
+def _open(url: str, create: bool = True) -> Store | None:
+    try:
+        return Store(url, create=create)
+    except StoreError as err:
+        print(f"eventwire: {err}", file=sys.stderr)
+        return None
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from ..cli import Progress
+    from ..model import InputError
+    from ..pipeline import Pipeline
+    from ..read import read_inputs
+
+    store = _open(args.db)
+    if store is None:
+        return 1
+    progress = Progress()
+    statuses: Counter[str] = Counter()
+    stored = 0
+    with store:
+        stream = read_inputs(args.paths, stdin=sys.stdin, max_bytes=args.max_bytes)
+        for result in Pipeline().extract_many(stream, args.published):
+            if isinstance(result, InputError):
+                progress.error(result)
+                continue
+            article, records = result
+            outcome = store.ingest(article, records)
+            statuses[outcome.status] += 1
+            stored += outcome.mentions
+            progress.article(len(records))
+    progress.done()
+    print(f"{sum(statuses.values())} articles ({statuses['new']} new, {statuses['unchanged']} unchanged, "
+          f"{statuses['updated']} updated), {stored} events; {progress.errors} inputs failed", file=sys.stderr)
+    return 1 if progress.errors else 0
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    from ..export import write_events
+
+    if args.format == "parquet" and not args.output:
+        print("eventwire: parquet is a binary format: give a file with --output events.parquet", file=sys.stderr)
+        return 2
+    store = _open(args.db, create=False)
+    if store is None:
+        return 1
+    query = EventQuery(
+        country=args.country, since=args.since, until=args.until, type=args.type, actor=args.actor,
+        near=args.near, limit=args.limit, background=None if args.include_background else False,
+    )
+    with store:
+        write_events(store.events(query), args.format, args.output)
+    return 0
