@@ -1,0 +1,49 @@
+"""Every one of ACLED's 25 sub-event types is reachable from plain news sentences."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.typology import ACLED_SUB_EVENT_TYPES
+
+SENTENCES = {
+"Armed clash":"Soldiers and Al Shabaab militants exchanged fire for hours near Mandera on Tuesday.",
+"Government regains territory":"The Sudanese army recaptured the town of Wad Madani from the RSF on Saturday.",
+"Non-state actor overtakes territory":"M23 rebels seized the town of Rubaya in North Kivu on Tuesday.",
+"Chemical weapon":"Syrian government forces dropped chlorine gas on Khan Sheikhoun in Idlib province on Saturday, medics said.",
+"Air/drone strike":"Russian warplanes bombed the city of Idlib on Monday.",
+"Suicide bomb":"A suicide bomber blew himself up at a checkpoint in Mogadishu on Friday, killing five soldiers.",
+"Shelling/artillery/missile attack":"Russian forces shelled the city of Kharkiv with artillery on Sunday.",
+"Remote explosive/landmine/IED":"A roadside bomb exploded under a police vehicle near Garissa on Monday, killing three officers.",
+"Grenade":"Unknown attackers hurled a grenade at a bar in Bujumbura on Saturday.",
+"Peaceful protest":"Hundreds of teachers marched peacefully in Nairobi on Monday to demand higher pay.",
+"Protest with intervention":"Police dispersed protesters with tear gas in Dhaka on Monday and arrested ten of them.",
+"Excessive force against protesters":"Security forces opened fire on peaceful protesters in Khartoum on Thursday, killing seven.",
+"Violent demonstration":"Rioters burned tyres, blocked roads and stoned police in Kisumu on Monday.",
+"Mob violence":"A mob lynched a suspected thief in Kisii on Sunday.",
+"Agreement":"The government and the rebels signed a peace agreement in Addis Ababa on Tuesday.",
+"Arrests":"Police arrested the opposition leader at his home in Kampala on Monday.",
+"Change to group/activity":"The militia announced on Monday that it had disbanded in Bunia.",
+"Disrupted weapons use":"Security forces defused a bomb planted near a church in Maiduguri on Sunday.",
+"Headquarters or base established":"Wagner fighters set up a new base near the town of Menaka on Friday.",
+"Looting/property destruction":"Gunmen looted shops and torched houses in Gusau, Zamfara state, on Saturday.",
+"Non-violent transfer of territory":"Rebels withdrew from the town of Kidal on Sunday and handed it to the army.",
+"Other":"The army deployed troops to the town of Beni on Monday.",
+"Sexual violence":"Soldiers raped three women in Goma on Tuesday, a local official said.",
+"Attack":"Gunmen killed four villagers in the village of Kawo in Zamfara on Monday.",
+"Abduction/forced disappearance":"Armed men abducted 20 students from a school in Kaduna on Thursday.",
+}
+
+
+def test_the_sentences_cover_the_codebook():
+    assert sorted(SENTENCES) == sorted(ACLED_SUB_EVENT_TYPES)
+
+
+@pytest.mark.parametrize("sub_event_type", sorted(SENTENCES))
+def test_sub_event_type_is_reachable(pipeline, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=SENTENCES[sub_event_type]), date(2024, 5, 9))
+    top = max(events, key=lambda e: e.confidence)
+    assert top.coding.acled_sub_event_type == sub_event_type
+    assert top.event_date.date is not None and top.location is not None
