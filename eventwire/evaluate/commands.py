@@ -128,7 +128,7 @@ def _by_country(by_country: dict) -> str:
 
 
 def _row(cells: list[str]) -> str:
-    return f"  {cells[0]:<24}" + "".join(f"{c:>16}" for c in cells[1:])
+    return f"  {cells[0]:<30}" + "".join(f"{c:>16}" for c in cells[1:])
 
 
 def _fmt(value) -> str:
