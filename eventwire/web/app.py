@@ -88,6 +88,7 @@ def _filters(
     type: Annotated[str | None, Query(description="ACLED event or sub-event type, or PLOVER type")] = None,
     actor: Annotated[str | None, Query(description="actor name, as written or canonical")] = None,
     near: Annotated[str | None, Query(description="lat,lon,km: events within km of a point", examples=["36.2,37.16,50"])] = None,
+    include_background: Annotated[bool, Query(description="also events the stories recall as history")] = False,
 ) -> EventQuery:
     """The filters of ``eventwire events``, checked; one 422 names every bad parameter."""
     problems = []
@@ -97,7 +98,7 @@ def _filters(
     if problems:
         raise RequestValidationError(problems)
     return EventQuery(country=country.upper() if country else None, since=since, until=until,
-                      type=type, actor=actor, near=point)
+                      type=type, actor=actor, near=point, background=None if include_background else False)
 
 
 def _near(text: str, problems: list[dict]) -> tuple[float, float, float] | None:
