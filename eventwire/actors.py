@@ -1,19 +1,26 @@
 """Resolve actor mentions to canonical actors with a country and a type.
 
-Public entry points: ``resolve_actor(text, country=, role=)`` and ``acled_inter(actor)``.
+Public entry point: ``resolve_actor(text, country=, role=)``; helpers used by other stages:
+``is_named_actor``, ``canonical_name`` and ``acled_inter``.
 
-Three dictionaries, all data files:
-- data/actors.tsv: named actors (armed groups, parties, organisations, leaders) with aliases;
-- data/actor_roles.tsv: role nouns ("police", "gunmen", "protesters") and the ACLED-style name
-  they take with a country ("Police Forces of Kenya", "Protesters (Kenya)");
+Dictionaries, all data files (docs/data-files.md):
+- data/actors.tsv: named actors (armed groups, parties, state units, organisations, leaders)
+  with aliases;
+- data/ethnic_groups.tsv: ethnic and communal groups whose armed members are identity
+  militias ("Pokot raiders" -> "Pokot Ethnic Militia (Kenya)");
+- data/actor_roles.tsv: role nouns ("police", "armed men", "protesters") and the ACLED-style
+  name they take with a country ("Police Forces of Kenya", "Protesters (Kenya)");
+- data/actor_types.tsv: the actor types and their ACLED inter codes;
 - countries.py: country names, demonyms and capitals ("Russian", "Moscow").
 
-A mention is read as: a named actor anywhere in it, else a country plus a role noun ("Russian
-warplanes"), else a bare country (its forces when it does violence, its government when it
-speaks: "Moscow claims"), else a role noun with the story's country ("police" in a Kenyan story).
+A mention is read as: a named actor anywhere in it; else an ethnic group or clan with a
+militia-like noun (or doing violence); else a country plus a role noun ("Russian warplanes");
+else a bare country (its forces when it does violence, its government when it speaks:
+"Moscow claims"); else a role noun with the story's country ("police" in a Kenyan story).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,13 +33,18 @@ from .model import Actor
 _WITH_THE = {"USA", "GBR", "ARE", "COD", "COG", "CAF", "NLD", "PHL", "GMB", "DOM", "CZE"}
 # "Turkish-backed allies" are not Turkish; "pro-government militia" is not the government.
 _BACKER = re.compile(r"\b[\w'’]+-(backed|led|supported|allied|aligned|sponsored)\b|\bpro-[\w'’]+", re.IGNORECASE)
+# The head of "officers from the prison", "a group of pastoralists" comes before these words.
+_HEAD_ENDS = {"of", "from", "in", "at", "on", "near", "with", "who", "that", "which", "after", "for", "during", "belonging"}
+# "Matan and Geledle clans", "the Degodia clan": ACLED's "Matan Clan Militia (Kenya)".
+_CLAN = re.compile(r"\b([A-Z][\w'-]+)(?: and [A-Z][\w'-]+)? (?:sub-)?clans?\b")
 _MAX_WORDS = 7
-_INTER = {
-    "state_military": 1, "police": 1, "government": 1,
-    "rebel_group": 2, "political_militia": 3, "political_party": 3, "identity_militia": 4,
-    "unidentified_armed_group": 3, "rioters": 5, "protesters": 6, "civilians": 7,
-    "external_forces": 8, "international_organisation": 8, "ngo": 7, "media": 7,
-}
+_STATE_TYPES = {"state_military", "police", "government"}
+# Role-noun types an ethnic name turns into that group's militia ("Pokot raiders", "Fulani
+# gunmen"); people nouns ("Fulani herders") only when they do violence.
+_ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
+_ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
+# "West Pokot", "South Sudan": places named after a group.
+_COMPASS = {"west", "east", "north", "south", "central", "upper", "lower"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,13 @@ class _Named:
 class _Role:
     template: str
     type: str
+    countries: frozenset[str]  # empty: any country
+
+
+@dataclass(frozen=True)
+class _Ethnic:
+    canonical: str
+    countries: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -63,16 +82,51 @@ def _named() -> tuple[dict[str, _Named], dict[str, _Named]]:
     return by_alias, acronyms
 
 
+def expand(form: str) -> list[str]:
+    """'[armed/unknown] [men/gunmen]' -> every combination: 'armed men', 'armed gunmen', ..."""
+    parts = re.split(r"(\[[^\]]*\])", form)
+    choices = [part[1:-1].split("/") if part.startswith("[") else [part] for part in parts]
+    return ["".join(combo) for combo in itertools.product(*choices)]
+
+
 @lru_cache(maxsize=1)
-def _roles() -> dict[str, _Role]:
-    roles: dict[str, _Role] = {}
+def _roles() -> dict[str, list[_Role]]:
+    """Role noun -> its readings, country-specific ones first ("military police" in Brazil)."""
+    roles: dict[str, list[_Role]] = {}
     for row in read_tsv("actor_roles.tsv"):
-        for noun in row["nouns"].split("|"):
-            roles[normalise(noun)] = _Role(row["canonical"], row["type"])
+        countries = frozenset() if row["countries"] == "-" else frozenset(row["countries"].split("|"))
+        role = _Role(row["canonical"], row["type"], countries)
+        for form in row["nouns"].split("|"):
+            for noun in expand(form):
+                roles.setdefault(normalise(noun), []).append(role)
+    for readings in roles.values():
+        readings.sort(key=lambda r: not r.countries)
     return roles
 
 
-def canonical_name(template: str, country: Country | None) -> str:
+@lru_cache(maxsize=1)
+def _longest_role() -> int:
+    return max(len(noun.split()) for noun in _roles())
+
+
+@lru_cache(maxsize=1)
+def _ethnic_groups() -> dict[str, _Ethnic]:
+    groups: dict[str, _Ethnic] = {}
+    for row in read_tsv("ethnic_groups.tsv"):
+        group = _Ethnic(row["canonical"], tuple(row["countries"].split("|")))
+        for alias in row["aliases"].split("|"):
+            groups[normalise(alias)] = group
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _inter_codes() -> dict[str, int]:
+    return {row["type"]: int(row["inter"]) for row in read_tsv("actor_types.tsv") if row["inter"] != "-"}
+
+
+def canonical_name(template: str, country: Country | None, name: str = "") -> str:
+    """'Police Forces {of}' + Kenya -> 'Police Forces of Kenya'; '{name}' is a group's name."""
+    template = template.replace("{name}", name)
     if country is None:
         return re.sub(r"\s*\{(of|in)\}", "", template)
     the = "the " if country.iso3 in _WITH_THE else ""
@@ -81,22 +135,29 @@ def canonical_name(template: str, country: Country | None) -> str:
 
 @lru_cache(maxsize=20_000)
 def resolve_actor(text: str, *, country: str | None = None, role: str | None = None) -> Actor | None:
-    """``role``: "violence" (a bare state is its forces) or "statement" (its government)."""
+    """``country``: the story's ISO3, for mentions that name none ("police").
+    ``role``: "violence" (a bare state is its forces, armed herders a militia) or
+    "statement" (a bare state or capital is its government)."""
     written = text.strip().strip('"“”')
     head, _, rest = written.partition(" and ")
     if rest and (first := resolve_actor(head, country=country, role=role)) is not None:
         # "the jihadists and their Turkish-backed allies": the first conjunct leads.
         return Actor(written, first.canonical, first.country, first.type)
+    story = country_by_iso3(country) if country else None
     named = _find_named(written)
     if named is not None:
-        return Actor(written, named.canonical, named.country, named.type)
+        return _named_actor(written, named, story)
     words = normalise(_BACKER.sub(" ", written)).split()
+    noun = _find_role(words, None)
+    group = _group_militia(written, words, noun, story, role)
+    if group is not None:
+        return group
     own_country = _find_country(words)
-    noun = _find_role(words)
+    where = own_country or story
     if noun is not None:
-        where = own_country or (country_by_iso3(country) if country else None)
+        noun = _find_role(words, where)
         return Actor(written, canonical_name(noun.template, where), where.iso3 if where else None, noun.type)
-    if own_country is not None and _is_bare_country(words, own_country):
+    if own_country is not None and _is_bare_country(words):
         if role == "violence":
             return Actor(written, canonical_name("Military Forces {of}", own_country), own_country.iso3, "state_military")
         return Actor(written, canonical_name("Government {of}", own_country), own_country.iso3, "government")
@@ -109,7 +170,16 @@ def is_named_actor(text: str) -> bool:
     return normalise(text) in by_alias or text.replace(".", "") in acronyms
 
 
+def _named_actor(written: str, named: _Named, story: Country | None) -> Actor:
+    """'Islamic State {in}' is named after the story's country: 'Islamic State (Iraq)'."""
+    if "{" not in named.canonical:
+        return Actor(written, named.canonical, named.country, named.type)
+    where = story or (country_by_iso3(named.country) if named.country else None)
+    return Actor(written, canonical_name(named.canonical, where), where.iso3 if where else None, named.type)
+
+
 def _find_named(written: str) -> _Named | None:
+    """The longest alias anywhere in the mention (capitalised acronyms first)."""
     by_alias, acronyms = _named()
     for token in re.findall(r"\b[A-Z][A-Z.]{1,4}\b", written):
         if token.replace(".", "") in acronyms:
@@ -133,25 +203,71 @@ def _find_country(words: list[str]) -> Country | None:
     return None
 
 
-def _find_role(words: list[str]) -> _Role | None:
-    """The role noun nearest the end: the head of an English noun phrase comes last."""
+def _head_words(words: list[str]) -> list[str]:
+    """'officers from the county' -> 'officers': an English noun phrase's head comes before
+    its prepositional and relative modifiers."""
+    for i, word in enumerate(words):
+        if word in _HEAD_ENDS and i > 0:
+            return words[:i]
+    return words
+
+
+def _find_role(words: list[str], where: Country | None) -> _Role | None:
+    """The head's role noun: the last one, longest form first ("police forces" is police,
+    "forces" alone the military); a reading for ``where``'s country wins over the general one."""
     roles = _roles()
-    for end in range(len(words), 0, -1):
-        for size in (3, 2, 1):
-            if end - size < 0:
-                continue
-            role = roles.get(" ".join(words[end - size : end]))
-            if role is not None:
-                return role
+    for part in (_head_words(words), words):
+        for end in range(len(part), 0, -1):
+            for size in range(min(_longest_role(), end), 0, -1):
+                readings = roles.get(" ".join(part[end - size : end]))
+                if readings:
+                    return _reading(readings, where)
     return None
 
 
-def _is_bare_country(words: list[str], country: Country) -> bool:
+def _reading(readings: list[_Role], where: Country | None) -> _Role | None:
+    general = [r for r in readings if not r.countries]
+    if where is not None:
+        specific = next((r for r in readings if where.iso3 in r.countries), None)
+        if specific is not None:
+            return specific
+    return general[0] if general else readings[0]
+
+
+def _group_militia(written: str, words: list[str], noun: _Role | None, story: Country | None, role: str | None) -> Actor | None:
+    """'Pokot raiders', 'the Turkana', 'Fulani herders' attacking, 'Matan clan' -> identity militia."""
+    if noun is not None and noun.type in _STATE_TYPES | {"protesters"}:
+        return None
+    armed = noun is None or noun.type in _ARMED_TYPES or role == "violence"
+    clan = _CLAN.search(written)
+    if clan is not None and armed and country_by_name(clan.group(1)) is None:
+        return Actor(written, canonical_name("{name} Clan Militia {in}", story, clan.group(1)), story.iso3 if story else None, "identity_militia")
+    group = _find_ethnic(words)
+    if group is None or not armed:
+        return None
+    if noun is None and len(words) > 3:
+        return None  # "the Pokot community elders' meeting ...": the group is not the actor
+    iso3 = story.iso3 if story is not None and story.iso3 in group.countries else group.countries[0]
+    home = country_by_iso3(iso3)
+    return Actor(written, canonical_name(_ETHNIC_MILITIA, home, group.canonical), iso3, "identity_militia")
+
+
+def _find_ethnic(words: list[str]) -> _Ethnic | None:
+    groups = _ethnic_groups()
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            group = groups.get(" ".join(words[start : start + size]))
+            if group is not None and (start == 0 or words[start - 1] not in _COMPASS):
+                return group
+    return None
+
+
+def _is_bare_country(words: list[str]) -> bool:
     """'Russia', 'the US', 'Moscow', "Russia's": nothing but the country (or its capital)."""
     rest = [w for w in words if w not in {"the", "s", "its"}]
     return 0 < len(rest) <= 4
 
 
 def acled_inter(actor: Actor | None) -> int | None:
-    """ACLED's inter code: 1 state forces ... 7 civilians, 8 external/other forces."""
-    return _INTER.get(actor.type) if actor is not None and actor.type else None
+    """ACLED's inter code (data/actor_types.tsv): 1 state forces ... 7 civilians, 8 external forces."""
+    return _inter_codes().get(actor.type) if actor is not None and actor.type else None
