@@ -128,15 +128,17 @@ def format_result(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _by_country(by_country: dict) -> str:
+def _by_country(by_country: dict, min_rows: int = 20) -> str:
+    """Top-event figures of the countries with ``min_rows`` rows or more (--json has them all)."""
     names = ["sub_event_type", "actor1_country", "admin1", "location_25km", "fatalities_exact", "event_date"]
     lines = [_row(["country", "n", *names])]
-    lines += [_row([c, str(v["n"]), *(_fmt(v[m]) for m in names)]) for c, v in by_country.items()]
-    return "\n".join(lines)
+    lines += [_row([c, str(v["n"]), *(_fmt(v[m]) for m in names)]) for c, v in by_country.items() if v["n"] >= min_rows]
+    rest = sum(v["n"] for v in by_country.values() if v["n"] < min_rows)
+    return "\n".join(lines + ([f"  ({rest} rows of countries with fewer than {min_rows}: see --json)"] if rest else []))
 
 
 def _row(cells: list[str]) -> str:
-    return f"  {cells[0]:<30}" + "".join(f"{c:>16}" for c in cells[1:])
+    return f"  {cells[0]:<30}" + "".join(f"{c:>18}" for c in cells[1:])
 
 
 def _fmt(value) -> str:
