@@ -1,0 +1,109 @@
+"""Merging reports of one happening: which mentions become one event, and what it says."""
+from __future__ import annotations
+
+import random
+
+from eventbuilder import CIVILIANS, PROTEST, SHELLING, TURKEY, article, mention, record
+
+from eventwire.evaluate.merge import score_merge
+from eventwire.merge import merge_events
+from eventwire.model import Actor
+
+
+def groups(merged) -> list[list[str]]:
+    return sorted(sorted(e.mention_ids) for e in merged)
+
+
+def test_two_outlets_a_day_apart_make_one_event_with_both_sources_and_an_explanation():
+    merged = merge_events([
+        mention(record("reuters", day="2024-12-02", killed=11)),
+        mention(record("afp", day="2024-12-03", killed=14)),
+    ])
+    assert len(merged) == 1
+    event = merged[0].record
+    assert event["event_id"] == "afp-e0"  # the smallest member id
+    assert event["n_sources"] == 2
+    assert [s["article_id"] for s in event["sources"]] == ["afp", "reuters"]
+    assert event["merge"]["explanation"] == [
+        "afp-e0 ~ reuters-e0: date: 2024-12-03 vs 2024-12-02 within 1 day; place: same geonameid 169389 (Idlib); "
+        "type: Air/drone strike; actors: Military Forces of Russia ~ Military Forces of Russia; "
+        "Civilians (Syria) ~ Civilians (Syria)"
+    ]
+
+
+def test_fatalities_keep_every_claim_take_the_conservative_best_and_never_sum():
+    merged = merge_events([mention(record("a", killed=11)), mention(record("b", killed=16)), mention(record("c"))])
+    fatalities = merged[0].record["fatalities"]
+    assert (fatalities["best"], fatalities["low"], fatalities["high"]) == (11, 11, 16)
+    assert sorted(c["count"] for c in fatalities["claims"]) == [11, 16]
+    assert {c["article_id"] for c in fatalities["claims"]} == {"a", "b"}
+
+
+def test_a_later_larger_toll_from_the_same_outlet_updates_its_earlier_one():
+    early = article("reuters-1", published="2024-12-02", source="Reuters")
+    late = article("reuters-2", published="2024-12-03", source="Reuters")
+    other = article("afp-1", published="2024-12-02", source="AFP")
+    merged = merge_events([
+        mention(record("reuters-1", killed=6), early),
+        mention(record("reuters-2", killed=16), late),
+        mention(record("afp-1", killed=12), other),
+    ])
+    fatalities = merged[0].record["fatalities"]
+    # Reuters' 6 was superseded by its own 16: the conservative best is AFP's 12, not 6.
+    assert (fatalities["best"], fatalities["low"], fatalities["high"]) == (12, 12, 16)
+
+
+def test_nearby_places_merge_and_places_nested_in_a_province_merge():
+    assert len(merge_events([mention(record("a", place="Idlib")), mention(record("b", place="Saraqib"))])) == 1
+    assert len(merge_events([mention(record("a", place="Idlib")), mention(record("b", place="Idlib Governorate"))])) == 1
+
+
+def test_distractors_stay_apart():
+    base = mention(record("a"))
+    for other in (
+        record("b", place="Aleppo"),  # 50 km away
+        record("b", day="2024-12-05"),  # three days later
+        record("b", coding=PROTEST),  # another kind of event
+        record("b", actor1=TURKEY),  # another state's forces
+        record("b", background=True),  # history recalled by the story
+        record("b", day="2024-01-01", precision="year"),  # too vague to tell
+    ):
+        assert len(merge_events([base, mention(other)])) == 2, other
+
+
+def test_vague_actors_and_swapped_roles_are_compatible():
+    gunmen = Actor("gunmen", "Unidentified Armed Group (Syria)", "SYR", "unidentified_armed_group")
+    hts = Actor("HTS", "Hayat Tahrir al-Sham", "SYR", "rebel_group")
+    assert len(merge_events([mention(record("a", actor1=gunmen)), mention(record("b", actor1=hts))])) == 1
+    swapped = record("b", actor1=CIVILIANS, actor2=record("x").actor1, coding=SHELLING)
+    assert len(merge_events([mention(record("a")), mention(swapped)])) == 1
+
+
+def test_mentions_of_one_article_never_merge():
+    assert len(merge_events([mention(record("a", 0)), mention(record("a", 1))])) == 2
+
+
+def test_a_chain_of_compatible_pairs_does_not_join_incompatible_ends():
+    # Idlib ~ Saraqib (17 km) and Saraqib ~ the province, but also Idlib ~ province: one event;
+    # 2 Dec ~ 3 Dec ~ 4 Dec, but 2 Dec !~ 4 Dec: two events.
+    merged = merge_events([mention(record(x, day=d)) for x, d in (("a", "2024-12-02"), ("b", "2024-12-03"), ("c", "2024-12-04"))])
+    assert len(merged) == 2
+    assert len({e.component for e in merged}) == 1
+
+
+def test_the_result_does_not_depend_on_the_order_of_the_mentions():
+    mentions = [mention(record(f"s{i}", day=f"2024-12-0{2 + i % 3}", place=("Idlib", "Saraqib", "Aleppo")[i % 3],
+                               killed=i)) for i in range(9)]
+    expected = [e.record for e in merge_events(mentions)]
+    rng = random.Random(7)
+    for _ in range(5):
+        rng.shuffle(mentions)
+        assert [e.record for e in merge_events(mentions)] == expected
+
+
+def test_merge_test_set_scores(pipeline):
+    result = score_merge(None, pipeline)
+    metrics = {k: v["value"] for k, v in result["metrics"].items()}
+    assert result["n"] == 23 and result["gold_pairs"] == 15
+    assert metrics["pair_precision"] >= 0.9
+    assert metrics["pair_recall"] >= 0.7
