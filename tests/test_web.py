@@ -173,3 +173,16 @@ def test_bad_uploads_are_refused_with_a_message(ingest_client, kwargs, status, m
     response = ingest_client.post("/api/articles", **kwargs)
     assert response.status_code == status
     assert message in response.json()["detail"]
+
+
+def test_serve_says_when_its_port_is_taken(tmp_path, capsys):
+    import socket
+
+    from eventwire.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", f"sqlite:///{tmp_path / 'e.db'}", "--port", str(port)]) == 1
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -39,6 +40,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except StoreError as err:
         print(f"eventwire: {err}", file=sys.stderr)
         return 1
+    problem = _cannot_listen(args.host, args.port)
+    if problem:
+        print(f"eventwire: cannot listen on {args.host}:{args.port}: {problem}; pick another --port or --host", file=sys.stderr)
+        return 1
     if args.allow_ingest and args.host not in LOOPBACK:
         print(f"eventwire: warning: anyone who can reach {args.host}:{args.port} can add articles", file=sys.stderr)
     app = create_app(store, allow_ingest=args.allow_ingest, max_upload_bytes=args.max_upload_kb * 1000,
@@ -47,3 +52,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     print(f"eventwire: serving http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why uvicorn would fail to bind (it would say so in a log line and exit 3), or None."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as err:
+        return err.strerror or str(err)
+    return None

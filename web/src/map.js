@@ -11,7 +11,8 @@ export class EventMap {
   constructor(element, { tileUrl, onSelect }) {
     this.onSelect = onSelect;
     this.markers = new Map();
-    this.map = L.map(element, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([25, 20], 2);
+    // Past zoom 10 the bundled 1:50m borders show nothing more; tiles have street detail.
+    this.map = L.map(element, { worldCopyJump: true, minZoom: 2, maxZoom: tileUrl ? 18 : 10 }).setView([25, 20], 2);
     this.clusters = L.markerClusterGroup({
       maxClusterRadius: 30,
       showCoverageOnHover: false,
@@ -45,8 +46,14 @@ export class EventMap {
     if (points.length) this.map.fitBounds(points, { padding: [40, 40], maxZoom: 7 });
   }
 
+  // Ring the event's marker, zooming in or fanning out its cluster so that it can be seen.
   select(eventId) {
-    for (const [id, marker] of this.markers) marker.getElement()?.classList.toggle("selected", id === eventId);
+    const ring = () => {
+      for (const [id, marker] of this.markers) marker.getElement()?.classList.toggle("selected", id === eventId);
+    };
+    const marker = this.markers.get(eventId);
+    if (marker) this.clusters.zoomToShowLayer(marker, ring);
+    else ring();
   }
 
   marker(event) {

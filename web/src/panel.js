@@ -47,10 +47,19 @@ function renderEvent(event) {
       event.acled?.sub_event_type || event.acled?.event_type || event.plover?.type || "Event"),
     h("table", { class: "fields" }, h("tbody", {}, fields(event).map(([name, value]) =>
       h("tr", {}, h("th", { scope: "row" }, name), h("td", {}, value))))),
-    event.merge?.explanation ? h("p", { class: "merge" }, `Merged: ${event.merge.explanation}`) : null,
+    merge(event.merge),
     h("h3", {}, `${sources.length} source${sources.length === 1 ? "" : "s"}`),
     ...sources.map((source, i) => renderSource(source, i === 0)),
   ];
+}
+
+// Why the store took these reports for one event, and how it reconciled their counts.
+function merge(info) {
+  const reasons = [info?.explanation || []].flat();
+  if (!reasons.length) return null;
+  return h("div", { class: "merge" }, h("strong", {}, "Merged reports"),
+    h("ul", {}, reasons.map((reason) => h("li", {}, reason))),
+    info.fatalities_rule ? h("p", {}, `Fatalities: ${info.fatalities_rule}`) : null);
 }
 
 function fields(event) {
@@ -84,7 +93,8 @@ function renderSource(source, open) {
   const text = h("div", { class: "article-text" }, "Loading the article…");
   const details = h("details", { class: "source", open },
     h("summary", {}, source.title || source.url || `Article ${source.article_id}`,
-      source.published ? h("small", {}, ` ${source.published}`) : null),
+      h("small", {}, [source.source, source.published].filter(Boolean).map((part) => ` · ${part}`).join(""))),
+    ownReport(source),
     source.url ? h("p", {}, h("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, source.url)) : null,
     claims(source.claims || []),
     text);
@@ -99,6 +109,14 @@ function renderSource(source, open) {
   details.addEventListener("toggle", load);
   if (open) queueMicrotask(load);
   return details;
+}
+
+// What this source alone says (merged events may take other sources' date or place).
+function ownReport(source) {
+  const place = typeof source.location === "string" ? source.location : source.location?.name;
+  const killed = source.fatalities?.best;
+  const parts = [source.event_date, place, killed != null && `${killed} killed`].filter(Boolean);
+  return parts.length ? h("p", { class: "own" }, `This source: ${parts.join(" · ")}`) : null;
 }
 
 function claims(list) {

@@ -64,7 +64,7 @@ export class Timeline {
     const peak = Math.max(...[...this.counts.values()].map((byType) => [...byType.values()].reduce((a, b) => a + b)));
     const y = (n) => ((HEIGHT - AXIS - 6) * n) / peak;
     const svg = svgElement("svg", { width, height: HEIGHT, class: "timeline-svg", role: "img" });
-    svg.append(...this.bars(x, y, Math.max(1, width / span - 1)), ...axis(first, span, x),
+    svg.append(...this.bars(x, y, Math.max(1, width / span - 1)), ...axis(first, span, x, width),
       svgElement("text", { x: 4, y: 10, class: "peak" }, `${peak} per day`));
     this.brush(svg, x, first, span, width);
     this.element.replaceChildren(svg);
@@ -117,11 +117,12 @@ export class Timeline {
   }
 }
 
-function axis(first, span, x) {
+function axis(first, span, x, width) {
   const step = TICK_STEPS.find((days) => span / days <= 8) || 730;
   const format = step >= 30 ? { month: "short", year: "numeric" } : { day: "numeric", month: "short" };
   const ticks = [];
-  for (let day = Math.ceil(first / step) * step; day < first + span; day += step) {
+  const LABEL = 50; // px a date label needs; none is cut by the right edge
+  for (let day = Math.ceil(first / step) * step; x(day) < width - LABEL; day += step) {
     const label = new Date(day * DAY).toLocaleDateString("en-GB", { ...format, timeZone: "UTC" });
     ticks.push(svgElement("line", { x1: x(day), x2: x(day), y1: HEIGHT - AXIS, y2: HEIGHT - AXIS + 4, class: "tick" }),
       svgElement("text", { x: x(day) + 2, y: HEIGHT - 4, class: "tick-label" }, label));
