@@ -55,7 +55,17 @@ def _add_extract_parser(sub: argparse._SubParsersAction) -> None:
                    help="refuse inputs (files, stdin, .jsonl lines) larger than N bytes (default 5 MB)")
     p.add_argument("--include-background", action="store_true",
                    help="also print events the story recalls as history (marked background: true)")
+    p.add_argument("--workers", type=_positive, default=1, metavar="N",
+                   help="extract in N worker processes with Dask (default 1: in this process)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on the workers of a running Dask scheduler (tcp://host:8786)")
     p.set_defaults(func=_cmd_extract)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -65,10 +75,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .read import read_inputs
 
     progress = Progress()
-    pipeline = Pipeline()
+    articles = read_inputs(args.paths, stdin=sys.stdin, max_bytes=args.max_bytes)
+    if args.workers > 1 or args.scheduler:
+        from .batch import extract_distributed
+
+        results = extract_distributed(articles, published=args.published, scheduler=args.scheduler, workers=args.workers)
+    else:
+        results = Pipeline().extract_many(articles, args.published)
 
     def records():
-        for result in pipeline.extract_many(read_inputs(args.paths, stdin=sys.stdin, max_bytes=args.max_bytes), args.published):
+        for result in results:
             if isinstance(result, InputError):
                 progress.error(result)
                 continue
@@ -81,7 +97,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.output:
         print("eventwire: parquet is a binary format: give a file with --output events.parquet", file=sys.stderr)
         return 2
-    write_events(records(), args.format, args.output)
+    try:
+        write_events(records(), args.format, args.output)
+    except ConnectionError as err:  # the Dask scheduler could not be reached
+        print(f"eventwire: {err}", file=sys.stderr)
+        return 1
     progress.done()
     return 1 if progress.errors else 0
 
