@@ -142,8 +142,9 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
         after_preposition = previous in _PLACE_PREPOSITIONS or previous in {",", "("}
         needed = 0 if after_preposition and not token.is_sent_start else _ANYWHERE_POPULATION
         if needed and token.pos_ != "PROPN":
-            i += 1
-            continue
+            # The tagger often reads a sentence-opening town as a common noun ("Eldoret residents
+            # protested"): only a city too large to be a common word's namesake passes then.
+            needed = _PERSON_POPULATION
         end = i + 1
         while end < len(doc) and end - i < 4 and doc[end].text[:1].isupper() and end not in taken:
             end += 1
