@@ -23,7 +23,9 @@ export class EventMap {
 
   async addBaseMap(tileUrl) {
     const topology = await (await fetch("static/countries.json")).json();
-    const world = L.geoJSON(feature(topology, topology.objects.countries), { style: COUNTRIES, interactive: false });
+    const countries = feature(topology, topology.objects.countries);
+    countries.features.forEach((country) => unwrap(country.geometry));
+    const world = L.geoJSON(countries, { style: COUNTRIES, interactive: false });
     if (!tileUrl) {
       world.addTo(this.map);
       return;
@@ -67,10 +69,28 @@ export class EventMap {
       icon, title: describe(event), keyboard: true, riseOnHover: true,
     });
     marker.eventType = typeOf(event);
-    marker.on("click keypress", () => this.onSelect(event.event_id));
+    marker.on("click", () => this.onSelect(event.event_id));
+    marker.on("keypress", ({ originalEvent }) => originalEvent.key === "Enter" && this.onSelect(event.event_id));
     marker.on("add", () => marker.getElement().dataset.eventId = event.event_id);
     this.markers.set(event.event_id, marker);
     return marker;
+  }
+}
+
+// Rings that cross the antimeridian (Russia, Fiji) jump from 180° to -180°; Leaflet would draw
+// each jump as a line across the world, so their longitudes are made continuous (up to 190°).
+function unwrap(geometry) {
+  if (!geometry) return;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      let shift = 0;
+      for (let i = 1; i < ring.length; i++) {
+        const jump = ring[i][0] + shift - ring[i - 1][0];
+        if (Math.abs(jump) > 180) shift -= Math.sign(jump) * 360;
+        ring[i] = [ring[i][0] + shift, ring[i][1]];
+      }
+    }
   }
 }
 
