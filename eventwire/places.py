@@ -85,6 +85,9 @@ def _db() -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
+_CODE = re.compile(r"[A-Z]{2,5}")
+
+
 @lru_cache(maxsize=50_000)
 def _candidates(name: str) -> tuple[_Candidate, ...]:
     keys = sorted(name_keys(name))
@@ -93,7 +96,12 @@ def _candidates(name: str) -> tuple[_Candidate, ...]:
         f"SELECT DISTINCT p.* FROM name n JOIN place p ON p.geonameid = n.geonameid WHERE n.key IN ({marks})",
         keys,
     ).fetchall()
-    return tuple(_Candidate(*row) for row in rows)
+    candidates = tuple(_Candidate(*row) for row in rows)
+    if _CODE.fullmatch(name.strip()):
+        # "ALP", "CSN", "MAT" are parties and unions far more often than the airport codes
+        # GeoNames lists as alternate names of Aleppo, Carson City and Matadi.
+        return tuple(c for c in candidates if c.name == name.strip())
+    return candidates
 
 
 def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -> bool:

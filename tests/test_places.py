@@ -69,3 +69,9 @@ def test_place_entities_the_small_model_splits_or_mislabels(pipeline):
 def test_words_that_are_only_alternate_names_stay_words(pipeline):
     doc = pipeline.nlp("16 Aug. Tour operators held a demonstration in Ndaragwa.")
     assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Ndaragwa"]
+
+
+def test_acronyms_are_not_airport_codes():
+    # GeoNames lists IATA codes as alternate names: ALP is Aleppo's, CSN Carson City's.
+    assert geocode([PlaceQuery("ALP"), PlaceQuery("CSN")]) == [None, None]
+    assert geocode([PlaceQuery("Aleppo")])[0].country == "SYR"
