@@ -58,16 +58,6 @@ class TriggerEntry:
     weight: float
 
 
-def clause_text(mention: "Mention") -> str:
-    """The trigger's own clause: what a classifier should read about this event."""
-    head = _governor(mention.trigger)
-    tokens = sorted(t.i for t in head.subtree if _in_clause(t, head))
-    if len(tokens) < 4:
-        return mention.sentence.text
-    doc = mention.sentence.doc
-    return doc[tokens[0] : tokens[-1] + 1].text
-
-
 @dataclass
 class Mention:
     """One event trigger in one sentence, with spans read off the parse."""
