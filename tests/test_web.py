@@ -126,7 +126,9 @@ def test_the_page_and_its_bundle_are_served_with_no_cdn(client):
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/app.css").status_code == 200
     assert client.get("/static/countries.json").json()["type"] == "Topology"
-    assert client.get("/api/config").json()["allow_ingest"] is False
+    config = client.get("/api/config").json()
+    assert config["allow_ingest"] is False
+    assert "Air/drone strike" in config["types"]["acled"]["Explosions/Remote violence"]  # the type menu
 
 
 def test_ingest_is_off_unless_allowed(client):

@@ -8,7 +8,8 @@ Public entry point: ``create_app(store)``. Routes:
 - ``GET /api/events/{event_id}``: one merged event with its sources and evidence;
 - ``GET /api/articles/{article_id}``: an article's cleaned text (evidence offsets point into it);
 - ``GET /api/stats``: counts by type, country, day and week;
-- ``GET /api/config``: what the page needs to know (ingest allowed, upload limit, tile URL);
+- ``GET /api/config``: what the page needs to know (ingest allowed, upload limit, tile URL,
+  the values of the type filter);
 - ``POST /api/articles``: extract, store and return an article's events, only when the app
   was created with ``allow_ingest`` (else 403) and within ``max_upload_bytes`` (else 413);
 - ``GET /``: the page (map, timeline, filters, event panel), a bundle built from ../../web.
@@ -34,6 +35,7 @@ from .. import __version__
 from ..model import Article, InputError
 from ..read import Undecodable, decode
 from ..store import EventQuery
+from ..typology import ACLED_SUB_EVENT_TYPES, PLOVER_TYPES, acled_event_type
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_LIMIT = 1000
@@ -54,8 +56,8 @@ def create_app(
     """The API and page over ``store`` (an ``eventwire.store.Store`` or anything with its methods).
 
     ``pipeline`` (an ``eventwire.pipeline.Pipeline``) codes ingested articles; it is loaded on
-    the first upload when not given. ``tile_url`` (``https://.../{z}/{x}/{y}.png``) adds a tile
-    layer under the events for users who are online; the bundled world map is always there.
+    the first upload when not given. ``tile_url`` (``https://.../{z}/{x}/{y}.png``) puts tiles
+    under the events for users who are online, the bundled world map one click away.
     """
     app = FastAPI(
         title="eventwire",
@@ -67,7 +69,8 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(_IngestGate, allowed=allow_ingest, max_bytes=max_upload_bytes)
     api = _Api(store, pipeline, config={
-        "allow_ingest": allow_ingest, "max_upload_bytes": max_upload_bytes, "tile_url": tile_url, "version": __version__,
+        "allow_ingest": allow_ingest, "max_upload_bytes": max_upload_bytes, "tile_url": tile_url,
+        "version": __version__, "types": _types(),
     })
     app.get("/api/events", summary="List merged events")(api.events)
     app.get("/api/events/{event_id}", summary="One event with its sources and evidence")(api.event)
@@ -212,6 +215,14 @@ def _article(text: str | None, file: UploadFile | None, **meta: Any) -> Article:
         text = decoded
     is_html = origin.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(HTML_STARTS)
     return Article(origin=origin, **({"html": text} if is_html else {"text": text}), **meta)
+
+
+def _types() -> dict[str, Any]:
+    """The values the `type` filter takes, for the page's menu: ACLED types with their sub-event types, PLOVER types."""
+    acled: dict[str, list[str]] = {}
+    for sub_event_type in ACLED_SUB_EVENT_TYPES:
+        acled.setdefault(acled_event_type(sub_event_type), []).append(sub_event_type)
+    return {"acled": acled, "plover": list(PLOVER_TYPES)}
 
 
 def _by_week(by_day: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:

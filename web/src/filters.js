@@ -1,14 +1,22 @@
 // The filter form: country, type, dates and actor, sent to /api/events as query parameters.
 import { h } from "./dom.js";
-import { allTypes, OTHER } from "./types.js";
+
+const INDENT = "\u00a0\u00a0\u00a0";
 
 export class Filters {
-  constructor(form, { onChange }) {
+  // ``types``: {acled: {event type: [sub-event types]}, plover: [types]}, from /api/config.
+  constructor(form, { types, onChange }) {
     this.form = form;
     form.addEventListener("submit", (event) => { event.preventDefault(); onChange(); });
     form.addEventListener("reset", () => setTimeout(onChange)); // after the browser resets the fields
     for (const select of form.querySelectorAll("select")) select.addEventListener("change", onChange);
-    form.elements.type.append(...allTypes().filter((type) => type !== OTHER).map((type) => h("option", { value: type }, type)));
+    form.elements.type.append(
+      h("optgroup", { label: "ACLED" }, Object.entries(types.acled).map(([type, subTypes]) => [
+        h("option", { value: type }, type),
+        subTypes.map((subType) => h("option", { value: subType }, INDENT + subType)),
+      ])),
+      h("optgroup", { label: "PLOVER" }, types.plover.map((type) => h("option", { value: type }, type))),
+    );
   }
 
   // Countries present in the store, most events first, so the list stays short.

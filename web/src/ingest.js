@@ -1,5 +1,6 @@
 // "Add article": paste or upload a story; the server extracts, stores and returns its events.
 import { api } from "./api.js";
+import { count } from "./dom.js";
 
 export function setUpIngest({ button, dialog, maxBytes, onStored }) {
   const form = dialog.querySelector("form");
@@ -23,7 +24,7 @@ export function setUpIngest({ button, dialog, maxBytes, onStored }) {
     try {
       const stored = await api.ingest(data);
       const news = stored.events.filter((e) => !e.background).length;
-      result.textContent = `${news} event${news === 1 ? "" : "s"} found; article ${stored.status}.`;
+      result.textContent = `${count(news, "event")} found; article ${stored.status}.`;
       form.reset();
       await onStored(stored);
     } catch (error) {

@@ -4,6 +4,7 @@ import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster/dist/MarkerCluster.css";
 import "./style.css";
 import { api } from "./api.js";
+import { count } from "./dom.js";
 import { Filters } from "./filters.js";
 import { setUpIngest } from "./ingest.js";
 import { EventMap } from "./map.js";
@@ -19,13 +20,13 @@ async function start() {
   const map = new EventMap($("map"), { tileUrl: config.tile_url, onSelect: select });
   const panel = new Panel($("panel"), { onSelect: select });
   const timeline = new Timeline($("timeline"), $("legend"), { onBrush: (range) => { state.range = range; show(); } });
-  const filters = new Filters($("filters"), { onChange: () => load().catch(fail) });
+  const filters = new Filters($("filters"), { types: config.types, onChange: () => load().catch(fail) });
 
   function show() {
     const events = state.events.filter((event) => timeline.contains(event));
     const onMap = map.show(events);
-    const loaded = state.events.length < state.total ? `first ${state.events.length} of ${state.total}` : `${state.total}`;
-    $("summary").textContent = `${loaded} events · ${onMap} on the map`;
+    const loaded = state.events.length < state.total ? `first ${state.events.length} of ` : "";
+    $("summary").textContent = `${loaded}${count(state.total, "event")} · ${onMap} on the map`;
     $("summary").classList.remove("error");
     panel.list(events, state.range
       ? `Dates ${state.range[0]} to ${state.range[1]}: drag on the timeline to change, click it to clear.`

@@ -1,7 +1,7 @@
 // The side panel: the list of events shown, or one event: its coded fields, every source with
 // its own claims, and each source's cleaned text with the evidence sentences highlighted.
 import { api } from "./api.js";
-import { fill, h } from "./dom.js";
+import { count, fill, h } from "./dom.js";
 import { colorOf, describe, isLocated, typeOf } from "./types.js";
 
 const LIST_LIMIT = 300; // longer lists are cut: the map and the filters narrow them down
@@ -15,7 +15,7 @@ export class Panel {
   list(events, note) {
     const sorted = [...events].sort((a, b) => (b.event_date || "").localeCompare(a.event_date || ""));
     fill(this.element,
-      h("h2", {}, `${events.length} event${events.length === 1 ? "" : "s"}`),
+      h("h2", {}, count(events.length, "event")),
       note && h("p", { class: "hint" }, note),
       h("ol", { class: "event-list" }, sorted.slice(0, LIST_LIMIT).map((event) => h("li", {},
         h("button", { type: "button", "data-event-id": event.event_id, onclick: () => this.onSelect(event.event_id) },
@@ -48,7 +48,7 @@ function renderEvent(event) {
     h("table", { class: "fields" }, h("tbody", {}, fields(event).map(([name, value]) =>
       h("tr", {}, h("th", { scope: "row" }, name), h("td", {}, value))))),
     merge(event.merge),
-    h("h3", {}, `${sources.length} source${sources.length === 1 ? "" : "s"}`),
+    h("h3", {}, count(sources.length, "source")),
     ...sources.map((source, i) => renderSource(source, i === 0)),
   ];
 }
