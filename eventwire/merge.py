@@ -6,9 +6,9 @@ Public entry point: ``merge_events(mentions)``. A mention is a contract record
 the input:
 
 1. Two mentions are *compatible* when they come from different articles, are both news or
-   both background, share the ACLED event type or the PLOVER type, have dates within their
-   precision (day +-1; a week-precision date +-6 days; a month its month; year-only and
-   undated mentions never merge), the same or nested places (same GeoNames id, within 25 km,
+   both background, share the ACLED event type (or the PLOVER type when one has no ACLED type),
+   have dates within their precision (day +-1, unless both stories wrote the day out; a
+   week-precision date +-6 days; a month its month; year-only and undated mentions never merge), the same or nested places (same GeoNames id, within 25 km,
    or one is the admin1 or country containing the other) and no conflicting actors.
 2. Compatible mentions are linked into connected components. A component is closed: no
    mention outside it is compatible with one inside, so the store re-merges one component at a
@@ -43,6 +43,7 @@ Record = dict[str, Any]
 
 MAX_KM = 25.0
 DATE_SLACK = timedelta(days=1)  # reports of one day-precision event differ by a day at most
+CALENDAR_REASONS = ("absolute date", "day and month")  # eventwire.dates reasons for a written-out day
 WEEK = timedelta(days=6)
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 PLACE_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
@@ -120,8 +121,15 @@ def _same_dates(a: Record, b: Record) -> str | None:
     if a["event_date"] == b["event_date"]:
         return f"date: same {a['date_precision']} {a['event_date']}"
     if wa[0] == wa[1] and wb[0] == wb[1]:
+        if _calendar_date(a) and _calendar_date(b):
+            return None  # two stories that both name the day disagree: two days, two events
         return f"date: {a['event_date']} vs {b['event_date']} within 1 day"
     return f"date: {a['event_date']} ({a['date_precision']}) vs {b['event_date']} ({b['date_precision']}) overlap"
+
+
+def _calendar_date(r: Record) -> bool:
+    """The story wrote the day out ("30 November"); relative dates ("on Saturday") may be a day off."""
+    return (r.get("date_reason") or "").startswith(CALENDAR_REASONS)
 
 
 def _same_place(a: Record, b: Record) -> str | None:
@@ -154,8 +162,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _same_type(a: Record, b: Record) -> str | None:
+    """Same ACLED event type; the PLOVER type decides only when one of them has no ACLED type
+    (a battle and an attack on civilians are both PLOVER ASSAULT, yet not one event)."""
     aa, ab = a.get("acled") or {}, b.get("acled") or {}
-    if aa.get("event_type") and aa.get("event_type") == ab.get("event_type"):
+    if aa.get("event_type") and ab.get("event_type"):
+        if aa["event_type"] != ab["event_type"]:
+            return None
         same_sub = aa.get("sub_event_type") and aa.get("sub_event_type") == ab.get("sub_event_type")
         return f"type: {aa['sub_event_type'] if same_sub else aa['event_type']}"
     pa, pb = (a.get("plover") or {}).get("type"), (b.get("plover") or {}).get("type")

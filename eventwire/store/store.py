@@ -25,7 +25,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Float, create_engine, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import Float, and_, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.ext.compiler import compiles
@@ -235,9 +235,11 @@ class Store:
 # --- ingest -----------------------------------------------------------------------------------
 
 def _ingest(conn: Connection, article: CleanArticle, records: list[EventRecord], digest: str) -> IngestResult:
-    if conn.execute(select(articles.c.id).where(articles.c.content_hash == digest)).first():
+    found = conn.execute(select(articles.c.content_hash).where(
+        or_(articles.c.id == article.article_id, articles.c.content_hash == digest))).scalars().all()
+    if digest in found:
         return IngestResult(article.article_id, "unchanged")
-    exists = conn.execute(select(articles.c.id).where(articles.c.id == article.article_id)).first()
+    exists = bool(found)  # only the id can have matched: the article changed
     touched = _drop_mentions(conn, article.article_id) if exists else set()
     row = _article_row(article, digest)
     if exists:
@@ -246,12 +248,9 @@ def _ingest(conn: Connection, article: CleanArticle, records: list[EventRecord],
         conn.execute(insert(articles).values(id=article.article_id, **row))
     meta = _article_meta(article)
     new = [{**r.to_dict(), "article": meta} for r in records]
-    if new:
-        conn.execute(insert(mentions), [_mention_row(m) for m in new])
-        claim_rows = [_claim_row(m, c) for m in new for c in (m.get("fatalities") or {}).get("claims", [])]
-        if claim_rows:
-            conn.execute(insert(claims), claim_rows)
-    _remerge(conn, new, touched)
+    stored = _stored_members(conn, new, touched)
+    merged = merge_events(new + [r.record for r in stored])
+    _write_merge(conn, merged, new, stored, touched | {r.component for r in stored})
     return IngestResult(article.article_id, "updated" if exists else "new", len(new))
 
 
@@ -266,26 +265,38 @@ def _drop_mentions(conn: Connection, article_id: str) -> set[str]:
     return {r.component for r in rows}
 
 
-def _remerge(conn: Connection, new: list[Record], touched: set[str]) -> None:
-    """Re-merge the components the new mentions link to (and those an update emptied)."""
+def _stored_members(conn: Connection, new: list[Record], touched: set[str]) -> list:
+    """Stored mentions (id, component, record) of the components the new mentions link to,
+    and of those an update took mentions from: together a closed set to re-merge."""
     components = set(touched) | _linked_components(conn, new)
-    members = list(new)
-    if components:
-        members += conn.execute(select(mentions.c.record).where(mentions.c.component.in_(components))).scalars().all()
-        old = conn.execute(select(events.c.id).where(events.c.component.in_(components))).scalars().all()
-        if old:
-            conn.execute(delete(event_mentions).where(event_mentions.c.event_id.in_(old)))
-            conn.execute(delete(events).where(events.c.id.in_(old)))
-    merged = merge_events(members)
+    if not components:
+        return []
+    return conn.execute(select(mentions.c.id, mentions.c.component, mentions.c.record)
+                        .where(mentions.c.component.in_(components))).all()
+
+
+def _write_merge(conn: Connection, merged: list[MergedEvent], new: list[Record], stored: list, old: set[str]) -> None:
+    """Replace the events of the ``old`` components by ``merged``; store the new mentions."""
+    if old:
+        conn.execute(delete(event_mentions).where(
+            event_mentions.c.event_id.in_(select(events.c.id).where(events.c.component.in_(old)))))
+        conn.execute(delete(events).where(events.c.component.in_(old)))
+    component_of = {m: e.component for e in merged for m in e.mention_ids}
+    if new:
+        conn.execute(insert(mentions), [_mention_row(m, component_of[m["event_id"]]) for m in new])
+        claim_rows = [_claim_row(m, c) for m in new for c in (m.get("fatalities") or {}).get("claims", [])]
+        if claim_rows:
+            conn.execute(insert(claims), claim_rows)
     if not merged:
         return
-    by_id = {m["event_id"]: m for m in members}
+    by_id = {m["event_id"]: m for m in new} | {r.id: r.record for r in stored}
     conn.execute(insert(events), [_event_row(e, [by_id[i] for i in e.mention_ids]) for e in merged])
     conn.execute(insert(event_mentions), [{"event_id": e.event_id, "mention_id": m} for e in merged for m in e.mention_ids])
-    by_component: dict[str, list[str]] = {}
-    for e in merged:
-        by_component.setdefault(e.component, []).extend(e.mention_ids)
-    for component, ids in by_component.items():
+    moved: dict[str, list[str]] = {}
+    for r in stored:
+        if component_of[r.id] != r.component:
+            moved.setdefault(component_of[r.id], []).append(r.id)
+    for component, ids in moved.items():
         conn.execute(update(mentions).where(mentions.c.id.in_(ids)).values(component=component))
 
 
@@ -294,7 +305,8 @@ def _linked_components(conn: Connection, new: list[Record]) -> set[str]:
     found: set[str] = set()
     for m in new:
         window, country = date_window(m), (m.get("location") or {}).get("country")
-        if window is None or country is None:
+        kind = _type_filter(m)
+        if window is None or country is None or kind is None:
             continue
         lo, hi = window[0] - timedelta(days=1), window[1] + timedelta(days=1)
         rows = conn.execute(
@@ -303,10 +315,22 @@ def _linked_components(conn: Connection, new: list[Record]) -> set[str]:
                 mentions.c.date_lo.between(lo - WIDEST_WINDOW, hi),
                 mentions.c.date_hi >= lo,
                 mentions.c.article_id != m["article_id"],
+                mentions.c.background.is_(bool(m.get("background"))),
+                kind,
             )
         )
-        found |= {row.component for row in rows if compatible(m, row.record)}
+        found |= {row.component for row in rows if row.component not in found and compatible(m, row.record)}
     return found
+
+
+def _type_filter(m: Record):
+    """The SQL side of merge's type rule, so only mentions of a compatible type are decoded."""
+    event_type, plover = (m.get("acled") or {}).get("event_type"), (m.get("plover") or {}).get("type")
+    same_plover = mentions.c.plover_type == plover if plover else None
+    if event_type is None:
+        return same_plover
+    same_acled = mentions.c.acled_event_type == event_type
+    return same_acled if same_plover is None else or_(same_acled, and_(mentions.c.acled_event_type.is_(None), same_plover))
 
 
 def _article_row(article: CleanArticle, digest: str) -> Record:
@@ -324,7 +348,7 @@ def _article_meta(article: CleanArticle) -> Record:
     }
 
 
-def _mention_row(m: Record) -> Record:
+def _mention_row(m: Record, component: str) -> Record:
     window = date_window(m)
     location = m.get("location") or {}
     return {
@@ -344,7 +368,7 @@ def _mention_row(m: Record) -> Record:
         "actor2": _actor_name(m.get("actor2")),
         "fatalities": (m.get("fatalities") or {}).get("best"),
         "background": bool(m.get("background")),
-        "component": m["event_id"],
+        "component": component,
     }
 
 
