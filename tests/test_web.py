@@ -188,3 +188,13 @@ def test_serve_says_when_its_port_is_taken(tmp_path, capsys):
         port = taken.getsockname()[1]
         assert main(["serve", "--db", f"sqlite:///{tmp_path / 'e.db'}", "--port", str(port)]) == 1
     assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in capsys.readouterr().err
+
+
+def test_a_failing_store_still_answers_in_json():
+    class BrokenStore:
+        def count(self, query):
+            raise RuntimeError("database is locked")
+
+    response = TestClient(create_app(BrokenStore()), raise_server_exceptions=False).get("/api/events")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error (RuntimeError: database is locked); see the server log"}

@@ -65,6 +65,7 @@ def create_app(
         description="Coded, located, dated and attributed events from news articles, merged across sources.",
     )
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _server_error)
     # Level 5: within 8% of level 9's size at a tenth of its time (the 756 KB world map, big event lists).
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(_IngestGate, allowed=allow_ingest, max_bytes=max_upload_bytes)
@@ -127,6 +128,11 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     lines = [f"{_where(e['loc'])} {e.get('input')!r}: {e['msg']}" if e.get("input") is not None
              else f"{_where(e['loc'])}: {e['msg']}" for e in errors]
     return JSONResponse({"detail": "; ".join(lines), "errors": errors}, status_code=422)
+
+
+async def _server_error(request: Request, exc: Exception) -> JSONResponse:
+    """A failure of ours (or of the database) still answers in JSON; uvicorn logs the traceback."""
+    return JSONResponse({"detail": f"internal error ({type(exc).__name__}: {exc}); see the server log"}, status_code=500)
 
 
 def _where(loc: list) -> str:
