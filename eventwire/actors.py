@@ -219,19 +219,17 @@ def _find_role(words: list[str], where: Country | None) -> _Role | None:
     for part in (_head_words(words), words):
         for end in range(len(part), 0, -1):
             for size in range(min(_longest_role(), end), 0, -1):
-                readings = roles.get(" ".join(part[end - size : end]))
-                if readings:
-                    return _reading(readings, where)
+                reading = _reading(roles.get(" ".join(part[end - size : end]), []), where)
+                if reading is not None:
+                    return reading
     return None
 
 
 def _reading(readings: list[_Role], where: Country | None) -> _Role | None:
-    general = [r for r in readings if not r.countries]
-    if where is not None:
-        specific = next((r for r in readings if where.iso3 in r.countries), None)
-        if specific is not None:
-            return specific
-    return general[0] if general else readings[0]
+    """The reading for ``where``'s country, else the general one; a form that only has other
+    countries' readings is skipped ("military police" in Kenya is read as "police")."""
+    iso3 = where.iso3 if where is not None else None
+    return next((r for r in readings if not r.countries or iso3 in r.countries), None)
 
 
 def _group_militia(written: str, words: list[str], noun: _Role | None, story: Country | None, role: str | None) -> Actor | None:

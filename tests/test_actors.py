@@ -1,0 +1,138 @@
+"""Actor resolution: mentions as ACLED notes and news stories write them -> ACLED's actor names."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import acled_inter, canonical_name, expand, is_named_actor, resolve_actor
+from eventwire.countries import country_by_iso3
+from eventwire.model import Article
+
+
+def name(text: str, country: str | None = None, role: str | None = None) -> str | None:
+    actor = resolve_actor(text, country=country, role=role)
+    return actor.canonical if actor else None
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Kenyan police", None, "Police Forces of Kenya"),
+    ("police officers", "KEN", "Police Forces of Kenya"),
+    ("Police Forces of Kenya", None, "Police Forces of Kenya"),
+    ("Russian forces", None, "Military Forces of Russia"),
+    ("US troops", None, "Military Forces of the United States"),
+    ("two armed individuals on a motorcycle", "MEX", "Unidentified Armed Group (Mexico)"),
+    ("unknown gunmen", "BEN", "Unidentified Armed Group (Benin)"),
+    ("officers from the prison", "KEN", "Police Forces of Kenya"),
+    ("hundreds of protesters", "BGD", "Protesters (Bangladesh)"),
+    ("an angry mob", "KEN", "Rioters (Kenya)"),
+    ("Israeli settlers", "PSE", "Settlers (Israel)"),
+])
+def test_role_nouns_take_the_country_of_the_mention_else_of_the_story(text, country, expected):
+    assert name(text, country) == expected
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Russian warplanes", None, "Military Forces of Russia Air Force"),
+    ("military police", "BRA", "Military Forces of Brazil Military Police"),
+    ("military police", "KEN", "Police Forces of Kenya"),
+    ("gendarmes", "TUR", "Military Forces of Turkey Gendarmerie"),
+    ("a criminal gang", "MEX", "Unidentified Gang (Mexico)"),
+    ("a criminal gang", "KEN", "Unidentified Armed Group (Kenya)"),
+    ("junta troops", "MMR", "Military Forces of Myanmar"),
+    ("separatists", "UKR", "NAF: United Armed Forces of Novorossiya"),
+])
+def test_some_units_are_named_as_acled_names_them_in_their_country(text, country, expected):
+    assert name(text, country) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("suspected Al-Shabaab militants", "Al Shabaab"),
+    ("JNIM jihadists", "JNIM: Group for Support of Islam and Muslims"),
+    ("BNP supporters", "BNP: Bangladesh Nationalist Party"),
+    ("members of the Awami League", "AL: Bangladesh Awami League"),
+    ("the Saudi-led coalition", "Operation Restoring Hope"),
+    ("Taliban forces", "Military Forces of Afghanistan"),
+    ("Rapid Support Forces", "RSF: Rapid Support Forces"),
+    ("the Kenya Defence Forces", "Military Forces of Kenya"),
+    ("President Putin", "Government of Russia"),
+    ("Hemedti", "RSF: Rapid Support Forces"),
+])
+def test_named_actors_are_found_anywhere_in_the_mention(text, expected):
+    assert name(text) == expected
+
+
+def test_islamic_state_is_named_after_the_country_it_fights_in():
+    assert name("Islamic State fighters", "IRQ") == "Islamic State (Iraq)"
+    assert name("ISWAP fighters", "NGA") == "Islamic State (West Africa) - Lake Chad Faction"
+
+
+def test_ethnic_groups_with_armed_nouns_are_their_militia():
+    raiders = resolve_actor("Pokot raiders", country="KEN")
+    assert (raiders.canonical, raiders.country, raiders.type) == ("Pokot Ethnic Militia (Kenya)", "KEN", "identity_militia")
+    assert name("the Turkana", "KEN") == "Turkana Ethnic Militia (Kenya)"
+    # A group living in several countries takes the story's, else its first.
+    assert name("Fulani gunmen", "BEN") == "Fulani Ethnic Militia (Benin)"
+    assert name("Fulani gunmen") == "Fulani Ethnic Militia (Nigeria)"
+
+
+def test_herders_are_a_militia_when_they_attack_and_civilians_otherwise():
+    assert name("Fulani herders", "BEN", role="violence") == "Fulani Ethnic Militia (Benin)"
+    assert name("Fulani herders", "BEN") == "Civilians (Benin)"
+
+
+def test_clans_are_clan_militias_and_places_named_after_groups_are_not():
+    assert name("Matan and Geledle clans", "KEN") == "Matan Clan Militia (Kenya)"
+    assert name("West Pokot", "KEN") is None
+
+
+def test_a_bare_state_is_its_forces_in_violence_and_its_government_in_speech():
+    assert name("Russia", role="violence") == "Military Forces of Russia"
+    assert name("Moscow", role="statement") == "Government of Russia"
+
+
+def test_the_first_conjunct_leads_and_backers_are_not_the_actor():
+    assert name("the jihadists and their Turkish-backed allies", "SYR") == "Rebels (Syria)"
+    assert name("pro-government militias", "SYR") == "Unidentified Communal Militia (Syria)"
+
+
+def test_bracketed_alternatives_expand_to_every_combination():
+    assert expand("[armed/masked] [men/gunmen]") == ["armed men", "armed gunmen", "masked men", "masked gunmen"]
+    assert expand("police") == ["police"]
+
+
+def test_canonical_name_fills_country_and_group_name():
+    kenya = country_by_iso3("KEN")
+    assert canonical_name("Police Forces {of}", kenya) == "Police Forces of Kenya"
+    assert canonical_name("{name} Ethnic Militia {in}", kenya, "Pokot") == "Pokot Ethnic Militia (Kenya)"
+    assert canonical_name("Protesters {in}", None) == "Protesters"
+
+
+def test_acled_inter_codes_come_from_the_actor_types_table():
+    assert acled_inter(resolve_actor("Kenyan police")) == 1
+    assert acled_inter(resolve_actor("Al Shabaab")) == 2
+    assert acled_inter(resolve_actor("Pokot raiders", country="KEN")) == 4
+    assert acled_inter(resolve_actor("rioters", country="KEN")) == 5
+    assert acled_inter(resolve_actor("villagers", country="KEN")) == 7
+    assert acled_inter(resolve_actor("Reuters")) is None
+
+
+def test_names_the_ner_takes_for_places_are_known_actors():
+    assert is_named_actor("Al Shabaab") and is_named_actor("Hezbollah")
+    assert not is_named_actor("Mandera")
+
+
+def test_party_supporters_in_a_riot_are_rioters_with_the_party_associated(pipeline):
+    text = ("On 28 May 2023, BNP supporters clashed with police in Comilla city, Bangladesh, during a "
+            "march demanding the resignation of the government.")
+    _, events = pipeline.extract(Article(origin="comilla.txt", text=text))
+    events = [e.to_dict() for e in events]
+    riot = next(e for e in events if e["acled"]["event_type"] == "Riots")
+    assert riot["actor1"]["canonical"] == "Rioters (Bangladesh)"
+    assert riot["assoc_actor_1"]["canonical"] == "BNP: Bangladesh Nationalist Party"
+
+
+def test_every_actor_type_in_the_data_has_an_inter_code_row():
+    from eventwire.datafiles import read_tsv
+
+    types = {row["type"] for row in read_tsv("actor_types.tsv")}
+    used = {row["type"] for name in ("actors.tsv", "actor_roles.tsv") for row in read_tsv(name)}
+    assert used <= types
