@@ -38,7 +38,6 @@ async function start() {
     params.set("limit", PAGE_SIZE);
     const { events, total } = await api.events(params);
     Object.assign(state, { events, total, range: null });
-    timeline.range = null;
     timeline.show(events);
     show();
     map.fit(events);

@@ -18,7 +18,7 @@ export class EventMap {
       showCoverageOnHover: false,
       iconCreateFunction: clusterIcon,
     }).addTo(this.map);
-    this.ready = this.addBaseMap(tileUrl);
+    this.addBaseMap(tileUrl);
   }
 
   async addBaseMap(tileUrl) {

@@ -22,7 +22,9 @@ export class Timeline {
     new ResizeObserver(() => this.draw()).observe(element);
   }
 
+  // New events, new chart: the brush is cleared.
   show(events) {
+    this.range = null;
     this.counts = new Map();
     for (const event of events) {
       if (!event.event_date) continue;
@@ -103,17 +105,13 @@ export class Timeline {
       showBand([toDay(a), toDay(b)]);
     });
     svg.addEventListener("pointerup", (event) => {
+      if (start === null) return;
       const [a, b] = [start, at(event)].sort((p, q) => p - q);
       start = null;
       this.range = b - a < 3 ? null : [toDay(a), toDay(b)];
       this.draw();
       this.onBrush(this.range && this.range.map(isoDay));
     });
-  }
-
-  clear() {
-    this.range = null;
-    this.draw();
   }
 }
 

@@ -7,7 +7,7 @@ export const TYPES = [
   ["Riots", "#b7950b"],
   ["Strategic developments", "#2471a3"],
 ];
-export const OTHER = "Not ACLED-typed";
+const OTHER = "Not ACLED-typed";
 const COLORS = new Map([...TYPES, [OTHER, "#7f8c8d"]]);
 
 export const typeOf = (event) => event.acled?.event_type || OTHER;
