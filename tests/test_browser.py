@@ -113,8 +113,13 @@ def test_a_pasted_article_is_stored_and_shown(page, pipeline, tmp_path):
         page.click("#add-article")
         page.fill("#ingest textarea", DHAKA.read_text())
         page.fill("#ingest input[name=published]", "2024-07-15")
+        # Stored text is shown as text: markup in a title and a script URL stay inert.
+        page.fill("#ingest input[name=title]", "<img src=x onerror=alert(1)> Clashes")
+        page.fill("#ingest input[name=url]", "javascript:alert(1)")
         page.click("#ingest button[type=submit]")
         page.locator(".article-text mark").wait_for()
         assert page.locator(".article-text mark").inner_text() == \
             "Students clashed with police in Dhaka on Monday, leaving dozens injured."
         assert page.locator(".ew-marker[title*=Dhaka]").count() == 1
+        assert page.locator(".source summary").inner_text().startswith("<img src=x onerror=alert(1)> Clashes")
+        assert page.locator(".source img, .source a").count() == 0

@@ -95,7 +95,7 @@ function renderSource(source, open) {
     h("summary", {}, source.title || source.url || `Article ${source.article_id}`,
       h("small", {}, [source.source, source.published].filter(Boolean).map((part) => ` · ${part}`).join(""))),
     ownReport(source),
-    source.url ? h("p", {}, h("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, source.url)) : null,
+    source.url ? h("p", {}, link(source.url)) : null,
     claims(source.claims || []),
     text);
   let loaded = false;
@@ -109,6 +109,11 @@ function renderSource(source, open) {
   details.addEventListener("toggle", load);
   if (open) queueMicrotask(load);
   return details;
+}
+
+// Only web addresses become links: a stored `javascript:` URL must not run when clicked.
+function link(url) {
+  return /^https?:\/\//i.test(url) ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, url) : url;
 }
 
 // What this source alone says (merged events may take other sources' date or place).
