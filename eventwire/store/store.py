@@ -25,7 +25,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Float, and_, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Float, and_, bindparam, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.ext.compiler import compiles
@@ -235,8 +235,7 @@ class Store:
 # --- ingest -----------------------------------------------------------------------------------
 
 def _ingest(conn: Connection, article: CleanArticle, records: list[EventRecord], digest: str) -> IngestResult:
-    found = conn.execute(select(articles.c.content_hash).where(
-        or_(articles.c.id == article.article_id, articles.c.content_hash == digest))).scalars().all()
+    found = conn.execute(_FIND_ARTICLE, {"id": article.article_id, "hash": digest}).scalars().all()
     if digest in found:
         return IngestResult(article.article_id, "unchanged")
     exists = bool(found)  # only the id can have matched: the article changed
@@ -245,7 +244,7 @@ def _ingest(conn: Connection, article: CleanArticle, records: list[EventRecord],
     if exists:
         conn.execute(update(articles).where(articles.c.id == article.article_id).values(**row))
     else:
-        conn.execute(insert(articles).values(id=article.article_id, **row))
+        conn.execute(_INSERT_ARTICLE, {"id": article.article_id, **row})
     meta = _article_meta(article)
     new = [{**r.to_dict(), "article": meta} for r in records]
     stored = _stored_members(conn, new, touched)
@@ -283,15 +282,15 @@ def _write_merge(conn: Connection, merged: list[MergedEvent], new: list[Record],
         conn.execute(delete(events).where(events.c.component.in_(old)))
     component_of = {m: e.component for e in merged for m in e.mention_ids}
     if new:
-        conn.execute(insert(mentions), [_mention_row(m, component_of[m["event_id"]]) for m in new])
+        conn.execute(_INSERT_MENTION, [_mention_row(m, component_of[m["event_id"]]) for m in new])
         claim_rows = [_claim_row(m, c) for m in new for c in (m.get("fatalities") or {}).get("claims", [])]
         if claim_rows:
-            conn.execute(insert(claims), claim_rows)
+            conn.execute(_INSERT_CLAIM, claim_rows)
     if not merged:
         return
     by_id = {m["event_id"]: m for m in new} | {r.id: r.record for r in stored}
-    conn.execute(insert(events), [_event_row(e, [by_id[i] for i in e.mention_ids]) for e in merged])
-    conn.execute(insert(event_mentions), [{"event_id": e.event_id, "mention_id": m} for e in merged for m in e.mention_ids])
+    conn.execute(_INSERT_EVENT, [_event_row(e, [by_id[i] for i in e.mention_ids]) for e in merged])
+    conn.execute(_INSERT_LINK, [{"event_id": e.event_id, "mention_id": m} for e in merged for m in e.mention_ids])
     moved: dict[str, list[str]] = {}
     for r in stored:
         if component_of[r.id] != r.component:
@@ -305,32 +304,45 @@ def _linked_components(conn: Connection, new: list[Record]) -> set[str]:
     found: set[str] = set()
     for m in new:
         window, country = date_window(m), (m.get("location") or {}).get("country")
-        kind = _type_filter(m)
-        if window is None or country is None or kind is None:
+        event_type, plover = (m.get("acled") or {}).get("event_type"), (m.get("plover") or {}).get("type")
+        if window is None or country is None or not (event_type or plover):
             continue
         lo, hi = window[0] - timedelta(days=1), window[1] + timedelta(days=1)
-        rows = conn.execute(
-            select(mentions.c.component, mentions.c.record).where(
-                mentions.c.country == country,
-                mentions.c.date_lo.between(lo - WIDEST_WINDOW, hi),
-                mentions.c.date_hi >= lo,
-                mentions.c.article_id != m["article_id"],
-                mentions.c.background.is_(bool(m.get("background"))),
-                kind,
-            )
-        )
+        params = {"country": country, "lo": lo, "first": lo - WIDEST_WINDOW, "hi": hi, "article": m["article_id"],
+                  "background": bool(m.get("background")), "event_type": event_type, "plover": plover}
+        rows = conn.execute(_CANDIDATES[bool(event_type), bool(plover)], params)
         found |= {row.component for row in rows if row.component not in found and compatible(m, row.record)}
     return found
 
 
-def _type_filter(m: Record):
-    """The SQL side of merge's type rule, so only mentions of a compatible type are decoded."""
-    event_type, plover = (m.get("acled") or {}).get("event_type"), (m.get("plover") or {}).get("type")
-    same_plover = mentions.c.plover_type == plover if plover else None
-    if event_type is None:
-        return same_plover
-    same_acled = mentions.c.acled_event_type == event_type
-    return same_acled if same_plover is None else or_(same_acled, and_(mentions.c.acled_event_type.is_(None), same_plover))
+def _candidates(by_acled: bool, by_plover: bool):
+    """The SQL side of merge's date, country and type rules, so few records need decoding:
+    same ACLED event type, or (when one of the two has none) the same PLOVER type."""
+    same_plover = mentions.c.plover_type == bindparam("plover")
+    if by_acled:
+        same_acled = mentions.c.acled_event_type == bindparam("event_type")
+        kind = or_(same_acled, and_(mentions.c.acled_event_type.is_(None), same_plover)) if by_plover else same_acled
+    else:
+        kind = same_plover
+    return select(mentions.c.component, mentions.c.record).where(
+        mentions.c.country == bindparam("country"),
+        mentions.c.date_lo.between(bindparam("first"), bindparam("hi")),
+        mentions.c.date_hi >= bindparam("lo"),
+        mentions.c.article_id != bindparam("article"),
+        mentions.c.background == bindparam("background"),
+        kind,
+    )
+
+
+# Statements of the per-article path, built once (building them costs more than running them).
+_FIND_ARTICLE = select(articles.c.content_hash).where(
+    or_(articles.c.id == bindparam("id"), articles.c.content_hash == bindparam("hash")))
+_INSERT_ARTICLE = insert(articles)
+_INSERT_MENTION = insert(mentions)
+_INSERT_CLAIM = insert(claims)
+_INSERT_EVENT = insert(events)
+_INSERT_LINK = insert(event_mentions)
+_CANDIDATES = {(a, p): _candidates(a, p) for a in (True, False) for p in (True, False) if a or p}
 
 
 def _article_row(article: CleanArticle, digest: str) -> Record:
