@@ -10,10 +10,6 @@ from eventwire.merge import merge_events
 from eventwire.model import Actor
 
 
-def groups(merged) -> list[list[str]]:
-    return sorted(sorted(e.mention_ids) for e in merged)
-
-
 def test_two_outlets_a_day_apart_make_one_event_with_both_sources_and_an_explanation():
     merged = merge_events([
         mention(record("reuters", day="2024-12-02", killed=11)),
