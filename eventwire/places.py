@@ -85,7 +85,7 @@ def _db() -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
-_CODE = re.compile(r"[A-Z]{2,5}")
+_CODE = re.compile(r"[A-Z]{3}")  # IATA airport codes
 
 
 @lru_cache(maxsize=50_000)
