@@ -164,6 +164,17 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     return None
 
 
+def is_generic_name(canonical: str | None) -> bool:
+    """'Rebels (Syria)', 'Unidentified Armed Group (Kenya)': a role template that names no one
+    (unlike 'Islamic State (Syria)', a named group with its country)."""
+    return bool(canonical) and canonical.startswith(_generic_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _generic_prefixes() -> tuple[str, ...]:
+    return tuple(row["canonical"].split("{in}")[0] + "(" for row in read_tsv("actor_roles.tsv") if "{in}" in row["canonical"])
+
+
 def is_named_actor(text: str) -> bool:
     """'Al Shabaab', 'Hamas': names the NER may take for places."""
     by_alias, acronyms = _named()

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from .actors import is_generic_name
 from .datafiles import read_tsv
 from .places import same_admin1
 
@@ -201,18 +202,12 @@ def _actor_ok(x: Record | None, y: Record | None) -> bool:
 
 
 def _vague(actor: Record) -> bool:
-    return actor["canonical"].startswith(_vague_prefixes())
+    return is_generic_name(actor["canonical"])
 
 
 @lru_cache(maxsize=1)
 def _actor_groups() -> dict[str, str]:
     return {row["type"]: row["group"] for row in read_tsv("merge_actor_groups.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _vague_prefixes() -> tuple[str, ...]:
-    """'Rebels (', 'Unidentified Armed Group (': the role templates that name no one."""
-    return tuple(row["canonical"].replace("{in}", "(") for row in read_tsv("actor_roles.tsv") if "{in}" in row["canonical"])
 
 
 # --- clustering -------------------------------------------------------------------------------

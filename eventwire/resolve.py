@@ -429,13 +429,13 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
         a.country: a
         for d in drafts
         for a in (d.actor1, d.actor2)
-        if a is not None and a.type == "rebel_group" and a.canonical and "(" not in a.canonical
+        if a is not None and a.type == "rebel_group" and a.canonical and not actors.is_generic_name(a.canonical)
     }
     by_country = Counter(a.country for a in named.values())
     for draft in drafts:
         for attr in ("actor1", "actor2"):
             actor = getattr(draft, attr)
-            if actor is None or actor.type != "rebel_group" or not actor.canonical or "(" not in actor.canonical:
+            if actor is None or actor.type != "rebel_group" or not actors.is_generic_name(actor.canonical):
                 continue
             group = named.get(actor.country)
             if group is not None and by_country[actor.country] == 1:

@@ -136,3 +136,10 @@ def test_every_actor_type_in_the_data_has_an_inter_code_row():
     types = {row["type"] for row in read_tsv("actor_types.tsv")}
     used = {row["type"] for name in ("actors.tsv", "actor_roles.tsv") for row in read_tsv(name)}
     assert used <= types
+
+
+def test_role_templates_are_generic_names_named_groups_with_a_country_are_not():
+    from eventwire.actors import is_generic_name
+
+    assert is_generic_name("Rebels (Syria)") and is_generic_name("Unidentified Armed Group (Kenya)")
+    assert not is_generic_name("Islamic State (Syria)") and not is_generic_name("Hayat Tahrir al-Sham")
