@@ -300,9 +300,10 @@ def _own_noun_agent(noun: Token) -> Span | None:
 
 
 def _clause_agent(verb: Token) -> Span | None:
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    if passive:
-        agent = _first_child(verb, {"agent"})
+    if _is_passive(verb) or (verb.dep_ == "conj" and _is_passive(verb.head)):
+        # "was shot and killed by gunmen": the by-phrase of either coordinated verb
+        linked = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
+        agent = next((a for v in linked if (a := _first_child(v, {"agent"})) is not None), None)
         pobj = _first_child(agent, {"pobj"}) if agent is not None else None
         return _phrase(pobj) if pobj is not None else None
     subject = _first_child(verb, {"nsubj"})
@@ -317,6 +318,10 @@ def _clause_agent(verb: Token) -> Span | None:
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _NOUN_POS:
         return _phrase(verb.head)  # "forces firing on the crowd"
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
 def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | None:

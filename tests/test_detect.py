@@ -116,3 +116,10 @@ def test_a_crowd_demanding_is_its_protest(pipeline):
     assert (event.coding.plover_type, event.coding.acled_sub_event_type) == ("PROTEST", "Peaceful protest")
     assert event.actor1.canonical == "Protesters (Kenya)"
     assert event.event_date.date == date(2024, 5, 7)
+
+
+def test_by_phrase_of_coordinated_passive_verbs_is_the_agent(mentions):
+    found = mentions("Two traders were abducted and later killed by Al Shabaab militants near Mandera.")
+    abducted = by_trigger(found, "abducted")
+    assert abducted.agent.text == "Al Shabaab militants"
+    assert abducted.recipient.text == "Two traders"
