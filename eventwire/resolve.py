@@ -68,12 +68,13 @@ class _Draft:
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
     located, hints = _geocode_article(parsed, _country_hints(parsed))
+    filed_from = _filing_place(parsed, hints)
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
-        fallback = _story_location(drafts) or _first_place(located)
+        fallback = _story_location(drafts) or _first_place(located) or filed_from
         draft = _draft(mention, located, hints, published, parsed, fallback)
         if mention.sentence.start not in claimed_sentences and mention.entry.plover_type == "ASSAULT":
             draft.claims = claims_by_sentence.get(mention.sentence.start, [])
@@ -119,7 +120,34 @@ def _country_hints(parsed: ParsedArticle) -> list[str]:
     for token in parsed.doc:
         if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper() and not token.ent_type_ in {"GPE", "NORP", "LOC"}:
             _count_country(countries.country_by_name(token.text), token.i, counts, first)
-    return sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+    hints = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+    filed = _dateline_country(parsed)
+    # A story filed from Mogadishu is about Somalia unless it names other countries.
+    return hints + [filed] if filed and filed not in hints else hints
+
+
+def _dateline_country(parsed: ParsedArticle) -> str | None:
+    dateline = parsed.clean.dateline
+    country = countries.country_by_name(dateline.place) if dateline is not None else None
+    if country is not None:
+        return country.iso3
+    found = _dateline_place(parsed)
+    return found.country if found is not None else None
+
+
+def _dateline_place(parsed: ParsedArticle) -> Location | None:
+    dateline = parsed.clean.dateline
+    if dateline is None:
+        return None
+    name = dateline.place.title() if dateline.place.isupper() else dateline.place
+    return places.geocode([places.PlaceQuery(name)])[0]
+
+
+def _filing_place(parsed: ParsedArticle, hints: list[str]) -> Location | None:
+    """Where the story was filed, when it is in the country the story is about: the last guess
+    for an event whose own place the gazetteer does not know ("at Lido beach")."""
+    place = _dateline_place(parsed)
+    return place if place is not None and place.precision != "country" and hints[:1] == [place.country] else None
 
 
 def _count_country(country, position: int, counts: Counter, first: dict[str, int]) -> None:

@@ -123,3 +123,12 @@ def test_by_phrase_of_coordinated_passive_verbs_is_the_agent(mentions):
     abducted = by_trigger(found, "abducted")
     assert abducted.agent.text == "Al Shabaab militants"
     assert abducted.recipient.text == "Two traders"
+
+
+def test_the_dateline_city_lends_its_country_to_ambiguous_places(pipeline):
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(Article(
+        origin="t", text="MOGADISHU, Aug 3 (Reuters) - A suicide bomber blew himself up at Lido beach on Friday "
+                         "evening, killing 32 people, police said."))
+    assert events[0].location.country == "SOM", "not Lido Beach, New York"
