@@ -44,22 +44,52 @@ def _add_extract_parser(sub: argparse._SubParsersAction) -> None:
         "and skipped; the exit code is 1 if any input could not be read.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_input_options(p)
+    add_output_options(p)
+    p.add_argument("--include-background", action="store_true",
+                   help="also print events the story recalls as history (marked background: true)")
+    p.set_defaults(func=_cmd_extract)
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that reads articles (extract, ingest)."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for standard input")
     p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                    help="publication date for inputs that carry none of their own")
-    p.add_argument("--format", default="jsonl", choices=FORMATS,
-                   help="output format (default jsonl): json array, flat csv, ACLED-style csv, PLOVER "
-                   "JSON Lines, GeoJSON (located events) or Parquet (needs --output)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
                    help="refuse inputs (files, stdin, .jsonl lines) larger than N bytes (default 5 MB)")
-    p.add_argument("--include-background", action="store_true",
-                   help="also print events the story recalls as history (marked background: true)")
     p.add_argument("--workers", type=_positive, default=1, metavar="N",
                    help="extract in N worker processes with Dask (default 1: in this process)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="extract on the workers of a running Dask scheduler (tcp://host:8786)")
-    p.set_defaults(func=_cmd_extract)
+
+
+def add_output_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that prints events (extract, events)."""
+    p.add_argument("--format", default="jsonl", choices=FORMATS,
+                   help="output format (default jsonl): json array, flat csv, ACLED-style csv, PLOVER "
+                   "JSON Lines, GeoJSON (located events) or Parquet (needs --output)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+
+def output_problem(args: argparse.Namespace) -> str | None:
+    if args.format == "parquet" and not args.output:
+        return "parquet is a binary format: give a file with --output events.parquet"
+    return None
+
+
+def extraction(args: argparse.Namespace):
+    """The results of the articles named by ``add_input_options``: (article, events) pairs or
+    InputErrors, in input order; on Dask workers when asked."""
+    from .pipeline import Pipeline
+    from .read import read_inputs
+
+    articles = read_inputs(args.paths, stdin=sys.stdin, max_bytes=args.max_bytes)
+    if args.workers > 1 or args.scheduler:
+        from .batch import extract_distributed
+
+        return extract_distributed(articles, published=args.published, scheduler=args.scheduler, workers=args.workers)
+    return Pipeline().extract_many(articles, args.published)
 
 
 def _positive(text: str) -> int:
@@ -71,20 +101,14 @@ def _positive(text: str) -> int:
 def _cmd_extract(args: argparse.Namespace) -> int:
     from .export import write_events
     from .model import InputError
-    from .pipeline import Pipeline
-    from .read import read_inputs
 
+    if problem := output_problem(args):
+        print(f"eventwire: {problem}", file=sys.stderr)
+        return 2
     progress = Progress()
-    articles = read_inputs(args.paths, stdin=sys.stdin, max_bytes=args.max_bytes)
-    if args.workers > 1 or args.scheduler:
-        from .batch import extract_distributed
-
-        results = extract_distributed(articles, published=args.published, scheduler=args.scheduler, workers=args.workers)
-    else:
-        results = Pipeline().extract_many(articles, args.published)
 
     def records():
-        for result in results:
+        for result in extraction(args):
             if isinstance(result, InputError):
                 progress.error(result)
                 continue
@@ -94,9 +118,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 if args.include_background or not event.background:
                     yield event.to_dict()
 
-    if args.format == "parquet" and not args.output:
-        print("eventwire: parquet is a binary format: give a file with --output events.parquet", file=sys.stderr)
-        return 2
     try:
         write_events(records(), args.format, args.output)
     except ConnectionError as err:  # the Dask scheduler could not be reached

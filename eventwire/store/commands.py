@@ -5,12 +5,11 @@ import argparse
 import sys
 from collections import Counter
 
-from ..export import FORMATS
 from .store import DEFAULT_URL, EventQuery, Store, StoreError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..cli import _iso_date
+    from ..cli import _iso_date, add_input_options, add_output_options
 
     p = sub.add_parser(
         "ingest",
@@ -19,12 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "the reports of one happening into one event. Articles already stored (same id or same text) "
         "are skipped; a changed article replaces its own events. Exit code 1 if any input failed.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for standard input")
+    add_input_options(p)
     _db_option(p)
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="publication date for inputs that carry none of their own")
-    p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
-                   help="refuse inputs larger than N bytes (default 5 MB)")
     p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser(
@@ -43,8 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--include-background", action="store_true",
                    help="also print events the stories recall as history (background: true)")
     p.add_argument("--limit", type=int, metavar="N", help="at most N events (newest first)")
-    p.add_argument("--format", default="jsonl", choices=FORMATS, help="output format (default jsonl)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    add_output_options(p)
     p.set_defaults(func=_cmd_events)
 
 
@@ -72,10 +66,8 @@ def _open(url: str, create: bool = True) -> Store | None:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from ..cli import Progress
+    from ..cli import Progress, extraction
     from ..model import InputError
-    from ..pipeline import Pipeline
-    from ..read import read_inputs
 
     store = _open(args.db)
     if store is None:
@@ -83,17 +75,20 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     progress = Progress()
     statuses: Counter[str] = Counter()
     stored = 0
-    with store:
-        stream = read_inputs(args.paths, stdin=sys.stdin, max_bytes=args.max_bytes)
-        for result in Pipeline().extract_many(stream, args.published):
-            if isinstance(result, InputError):
-                progress.error(result)
-                continue
-            article, records = result
-            outcome = store.ingest(article, records)
-            statuses[outcome.status] += 1
-            stored += outcome.mentions
-            progress.article(len(records))
+    try:
+        with store:
+            for result in extraction(args):
+                if isinstance(result, InputError):
+                    progress.error(result)
+                    continue
+                article, records = result
+                outcome = store.ingest(article, records)
+                statuses[outcome.status] += 1
+                stored += outcome.mentions
+                progress.article(len(records))
+    except ConnectionError as err:  # the Dask scheduler could not be reached; what is stored stays
+        print(f"eventwire: {err}", file=sys.stderr)
+        return 1
     progress.done()
     print(f"{sum(statuses.values())} articles ({statuses['new']} new, {statuses['unchanged']} unchanged, "
           f"{statuses['updated']} updated), {stored} events; {progress.errors} inputs failed", file=sys.stderr)
@@ -101,10 +96,11 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
+    from ..cli import output_problem
     from ..export import write_events
 
-    if args.format == "parquet" and not args.output:
-        print("eventwire: parquet is a binary format: give a file with --output events.parquet", file=sys.stderr)
+    if problem := output_problem(args):
+        print(f"eventwire: {problem}", file=sys.stderr)
         return 2
     store = _open(args.db, create=False)
     if store is None:
