@@ -110,8 +110,12 @@ def _article(origin: str, data: bytes, kind: str) -> Article | InputError:
     if not text.strip():
         return InputError(origin, "the file holds only whitespace; nothing to read")
     if kind == "sniff":
-        kind = "html" if text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")) else "text"
+        kind = "html" if looks_like_html(text) else "text"
     return Article(origin=origin, text=text) if kind == "text" else Article(origin=origin, html=text)
+
+
+def looks_like_html(text: str) -> bool:
+    return text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
 
 
 class Undecodable:

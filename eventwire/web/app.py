@@ -33,7 +33,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..model import Article, InputError
-from ..read import Undecodable, decode
+from ..read import Undecodable, decode, looks_like_html
 from ..store import EventQuery
 from ..typology import ACLED_SUB_EVENT_TYPES, PLOVER_TYPES, acled_event_type
 
@@ -42,7 +42,6 @@ DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10_000
 MAX_UPLOAD_BYTES = 1_000_000
 INGEST_PATH = "/api/articles"
-HTML_STARTS = ("<!doctype html", "<html")
 
 
 def create_app(
@@ -219,7 +218,7 @@ def _article(text: str | None, file: UploadFile | None, **meta: Any) -> Article:
         if isinstance(decoded, Undecodable):
             raise HTTPException(422, f"{origin}: {decoded.problem}")
         text = decoded
-    is_html = origin.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(HTML_STARTS)
+    is_html = origin.lower().endswith((".html", ".htm")) or looks_like_html(text)
     return Article(origin=origin, **({"html": text} if is_html else {"text": text}), **meta)
 
 
