@@ -81,3 +81,13 @@ def test_verbal_and_diplomatic_rows_agree_with_cameo_tsv():
             continue
         plover_type, mode = plover_for_cameo(row["cameo"])
         assert (row["plover_type"], row["plover_mode"]) == (plover_type, mode or "-"), row
+
+
+def test_every_trigger_mode_is_a_plover_mode_of_its_type():
+    from eventwire.datafiles import read_tsv
+    from eventwire.typology import PLOVER_TYPES, plover_modes
+
+    rows = [r for r in read_tsv("triggers.tsv") if r["plover_type"] in PLOVER_TYPES]
+    wrong = [(r["lemma"], r["plover_type"], r["plover_mode"]) for r in rows
+             if r["plover_mode"] != "-" and r["plover_mode"] not in plover_modes(r["plover_type"])]
+    assert wrong == []
