@@ -69,13 +69,14 @@ class _Draft:
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
     located, hints = _geocode_article(parsed, _country_hints(parsed))
     filed_from = _filing_place(parsed, hints)
+    story_country = _story_country(located) or (hints[0] if hints else None)
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
         fallback = _story_location(drafts) or _first_place(located) or filed_from
-        draft = _draft(mention, located, hints, published, parsed, fallback)
+        draft = _draft(mention, located, story_country, published, parsed, fallback)
         if mention.sentence.start not in claimed_sentences and mention.entry.plover_type == "ASSAULT":
             draft.claims = claims_by_sentence.get(mention.sentence.start, [])
             claimed_sentences.add(mention.sentence.start)
@@ -219,6 +220,14 @@ def _story_location(drafts: list["_Draft"]) -> Location | None:
     return None
 
 
+def _story_country(located: dict[int, Location]) -> str | None:
+    """The country where the story's places are: whose 'rebels' and 'civilians' an unplaced
+    event speaks of. Not the most named country: a story on Russian strikes in Syria names
+    Russia most."""
+    votes = Counter(loc.country for loc in located.values() if loc.country and loc.precision != "country")
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def _first_place(located: dict[int, Location]) -> Location | None:
     """The story's first town, else its first region or country: where an unplaced event of a
     short report most likely happened ("Protests erupted. ... in Migori")."""
@@ -229,7 +238,7 @@ def _first_place(located: dict[int, Location]) -> Location | None:
 # --- one mention ------------------------------------------------------------------------------
 
 def _draft(
-    mention: Mention, located: dict[int, Location], hints: list[str], published: ResolvedDate,
+    mention: Mention, located: dict[int, Location], story_country: str | None, published: ResolvedDate,
     parsed: ParsedArticle, fallback: Location | None,
 ) -> _Draft:
     if mention.entry.plover_type in _CROWD_CLAIMS and _is_crowd(mention.agent):
@@ -240,7 +249,7 @@ def _draft(
     if location is None and entry.plover_type in MATERIAL_TYPES and not mention.anaphoric:
         location = fallback
     when, background = _event_date(mention, published, parsed)
-    context_country = (location.country if location else None) or (hints[0] if hints else None)
+    context_country = (location.country if location else None) or story_country
     role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
     actor1 = actors.resolve_actor(mention.agent.text, country=context_country, role=role) if mention.agent else None
     actor2 = actors.resolve_actor(mention.recipient.text, country=context_country) if mention.recipient else None
@@ -423,7 +432,8 @@ def _fold(target: _Draft, new: _Draft) -> None:
     target.mentions.extend(new.mentions)
     target.sub_event_type = target.sub_event_type or new.sub_event_type
     target.actor1 = _more_specific(target.actor1, new.actor1)
-    target.actor2 = target.actor2 or new.actor2
+    if target.actor2 is None and not _victims_of_battle(target, new.actor2):
+        target.actor2 = new.actor2
     if target.location is None:
         target.location = new.location
     elif new.location is not None and new.location.name != target.location.name:
@@ -432,6 +442,12 @@ def _fold(target: _Draft, new: _Draft) -> None:
     if new.own_date and (not target.own_date or _finer(new.date, target.date)):
         target.date, target.own_date = new.date, True
     target.claims.extend(new.claims)
+
+
+def _victims_of_battle(target: _Draft, actor: Actor | None) -> bool:
+    """'The fighting has killed 327 people': the dead of a battle are its toll, not its other side."""
+    return (actor is not None and actor.type == "civilians" and target.sub_event_type is not None
+            and typology.acled_event_type(target.sub_event_type) == "Battles")
 
 
 def _more_specific(a: Actor | None, b: Actor | None) -> Actor | None:

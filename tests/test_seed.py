@@ -30,3 +30,13 @@ def test_evidence_offsets_point_into_cleaned_text(seed):
 def test_event_ids_are_stable(pipeline, seed):
     _, again = pipeline.extract(Article(origin=str(SEED), text=SEED.read_text(encoding="utf-8")))
     assert [e.event_id for e in again] == [e["event_id"] for e in seed.events]
+
+
+def test_the_dead_of_the_offensive_are_its_toll_not_its_other_side(seed):
+    offensive = next(e for e in seed.events if e["trigger"] == "offensive")
+    assert offensive["actor2"] is None or offensive["actor2"]["type"] != "civilians"
+
+
+def test_unplaced_rebels_are_of_the_country_where_the_story_happens(seed):
+    pledge = next(e for e in seed.events if e["plover"]["type"] == "THREATEN")
+    assert pledge["actor2"]["country"] == "SYR", "Russia is the most named country, but the war is in Syria"
