@@ -171,6 +171,16 @@ def same_admin1(ours: str | None, theirs: str | None) -> bool:
     return normalise(_strip_admin_words(ours)) == normalise(_strip_admin_words(theirs))
 
 
+def admin1_unit(name: str | None, country: str | None) -> int | None:
+    """The GeoNames id of the first-level unit ``name`` denotes in ``country`` (ISO3), through
+    the gazetteer's names and alternate names: 'Ar Raqqa' and 'Ar-Raqqah' are one governorate,
+    'Lower Shabelle' is 'Shabeellaha Hoose'. None when no single unit has that name."""
+    if not name or not country:
+        return None
+    units = {c.geonameid for c in _candidates(_strip_admin_words(name) or name) if c.kind == "admin1" and c.country == country}
+    return units.pop() if len(units) == 1 else None
+
+
 def _strip_admin_words(name: str) -> str:
     words = [w for w in name.split() if w.lower() not in ADMIN_WORDS]
     return " ".join(words) or name

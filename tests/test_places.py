@@ -75,3 +75,12 @@ def test_acronyms_are_not_airport_codes():
     # GeoNames lists IATA codes as alternate names: ALP is Aleppo's, CSN Carson City's.
     assert geocode([PlaceQuery("ALP"), PlaceQuery("CSN")]) == [None, None]
     assert geocode([PlaceQuery("Aleppo")])[0].country == "SYR"
+
+
+def test_admin1_units_across_spellings():
+    from eventwire.places import admin1_unit
+
+    assert admin1_unit("Ar Raqqa", "SYR") == admin1_unit("Ar-Raqqah", "SYR") is not None
+    assert admin1_unit("Lower Shabelle", "SOM") == admin1_unit("Shabeellaha Hoose", "SOM") is not None
+    assert admin1_unit("Kakamega County", "KEN") == admin1_unit("Kakamega", "KEN") is not None
+    assert admin1_unit("Aleppo", "KEN") is None

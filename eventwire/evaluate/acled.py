@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 
+from .. import places
 from ..countries import country_by_name, normalise
 from ..typology import ACLED_SUB_EVENT_TYPES
 from .common import NO_EVENT, GoldError, Tally, current, extract_texts, f1, per_label, require_columns
@@ -95,6 +96,8 @@ def _checks(row: dict) -> dict:
     actor = actor_key(row["actor1"])
     actor_country = gold_actor_country(row["actor1"], row["country"], row["iso3"])
     admin1 = admin1_key(row["admin1"])
+    country = country_by_name(row["country"])
+    admin1_unit = places.admin1_unit(row["admin1"], country.iso3 if country else None)
     gold_fatalities = row["fatalities"]
 
     def distance(e: dict) -> float:
@@ -113,6 +116,10 @@ def _checks(row: dict) -> dict:
         "actor1": lambda e: bool(e["actor1"]) and actor_key(e["actor1"]["canonical"] or "") == actor,
         "actor1_country": lambda e: bool(e["actor1"]) and e["actor1"]["country"] == actor_country,
         "admin1": lambda e: bool(e["location"]) and admin1_key(e["location"]["admin1"] or "") == admin1,
+        # The same GeoNames unit under another spelling ('Ar-Raqqah' for ACLED's 'Ar Raqqa').
+        "admin1_unit": lambda e: bool(e["location"]) and (
+            admin1_key(e["location"]["admin1"] or "") == admin1
+            or (admin1_unit is not None and places.admin1_unit(e["location"]["admin1"], e["location"]["country"]) == admin1_unit)),
         "location_25km": lambda e: distance(e) <= 25,
         "location_100km": lambda e: distance(e) <= 100,
         "fatalities_exact": lambda e: fatalities(e) == gold_fatalities,
