@@ -1,6 +1,6 @@
 """Speed and memory of eventwire on a fixed corpus, against a bare spaCy parse of the same text.
 
-    python benchmarks/bench.py [--data DIR] [--notes 2000] [--stories 100] [--json FILE]
+    python benchmarks/bench.py [--data DIR] [--notes 2000] [--stories 100] [--batch-size 64] [--json FILE]
 
 Corpus (deterministic): the first N ACLED notes of the report split, and full-length stories
 of about 600 words made by joining the report-split notes of one country in date order. Each
@@ -26,7 +26,7 @@ from pathlib import Path
 
 STORY_WORDS = 600
 WARM_UP = 20
-BATCH_SIZE = 64
+BATCH_SIZE = 64  # Pipeline.extract_many's default
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,9 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     notes, stories = build_corpus(gold, args.notes, args.stories)
     runs = []
     for name, corpus in (("ACLED notes", notes), (f"~{STORY_WORDS}-word stories", stories)):
+        if not corpus:
+            continue
         for stage in ("eventwire", "spacy parse"):
-            runs.append({"corpus": name, "stage": stage, **_in_fresh_process(stage, corpus)})
-    report = {"cpu_count": os.cpu_count(), "runs": runs, "ingest": _ingest_overhead(notes)}
+            runs.append({"corpus": name, "stage": stage, **_in_fresh_process(stage, corpus, args.batch_size)})
+    report = {"cpu_count": os.cpu_count(), "batch_size": args.batch_size, "runs": runs,
+              "ingest": _ingest_overhead(notes, args.batch_size)}
     print(format_report(report))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -53,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data", metavar="DIR", help="development data (default $EVENTWIRE_DATA, else ../shared/data)")
     p.add_argument("--notes", type=int, default=2000, metavar="N", help="ACLED notes in the corpus (default 2000)")
     p.add_argument("--stories", type=int, default=100, metavar="N", help="full-length stories (default 100)")
+    p.add_argument("--batch-size", type=int, default=BATCH_SIZE, metavar="N",
+                   help=f"articles per spaCy batch, both stages (default {BATCH_SIZE}, as Pipeline.extract_many)")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     return p
 
@@ -65,7 +70,7 @@ def build_corpus(gold: Path, n_notes: int, n_stories: int) -> tuple[list[tuple],
         rows = [r for r in csv.DictReader(f) if is_report_row(r["event_id_cnty"])]
     notes = [(r["event_id_cnty"], r["notes"], _published(r)) for r in rows[:n_notes]]
     stories, words, parts = [], 0, []
-    for row in sorted(rows, key=lambda r: (r["country"], r["event_date"], r["event_id_cnty"])):
+    for row in sorted(rows, key=lambda r: (r["country"], r["event_date"], r["event_id_cnty"])) if n_stories else ():
         if parts and parts[-1]["country"] != row["country"]:
             words, parts = 0, []  # a story never mixes countries
         parts.append(row)
@@ -83,12 +88,12 @@ def _published(row: dict) -> date:
     return date.fromisoformat(row["event_date"]) + timedelta(days=3)
 
 
-def _in_fresh_process(stage: str, corpus: list[tuple]) -> dict:
+def _in_fresh_process(stage: str, corpus: list[tuple], batch_size: int, ingest: bool = False) -> dict:
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(_measure, (stage, corpus))
+        return pool.apply(_measure, (stage, corpus, batch_size, ingest))
 
 
-def _measure(stage: str, corpus: list[tuple], ingest: bool = False) -> dict:
+def _measure(stage: str, corpus: list[tuple], batch_size: int, ingest: bool = False) -> dict:
     """Runs in a child process: load, warm up, then time one pass over the corpus."""
     from eventwire.model import Article
     from eventwire.pipeline import Pipeline
@@ -97,12 +102,15 @@ def _measure(stage: str, corpus: list[tuple], ingest: bool = False) -> dict:
     pipeline = Pipeline()
     load_seconds = time.perf_counter() - started
     articles = [Article(origin=i, id=i, text=text, published=published) for i, text, published in corpus]
-    if stage == "eventwire":
-        def run(items):
-            return list(pipeline.extract_many(items, batch_size=BATCH_SIZE))
-    else:
-        def run(items):
-            return list(pipeline.nlp.pipe((a.text for a in items), batch_size=BATCH_SIZE))
+
+    def run(items: list[Article]) -> list:
+        if stage == "eventwire":
+            stream = pipeline.extract_many(items, batch_size=batch_size)
+        else:
+            stream = pipeline.nlp.pipe((a.text for a in items), batch_size=batch_size)
+        # Keep results only to ingest them: held Docs would inflate the parse pass's peak RSS.
+        return list(stream) if ingest else [sum(1 for _ in stream)]
+
     run(articles[:WARM_UP])
     wall, cpu = time.perf_counter(), time.process_time()
     results = run(articles)
@@ -129,14 +137,15 @@ def _figures(n: int, words: int, wall: float, cpu: float, load: float) -> dict:
     }
 
 
-def _ingest_overhead(notes: list[tuple]) -> dict | None:
+def _ingest_overhead(notes: list[tuple], batch_size: int) -> dict | None:
     """Extract the notes, then ingest the results into a temporary SQLite store, timed apart."""
     try:
         import eventwire.store  # noqa: F401 (the store is optional in this benchmark)
     except ImportError:
         return None
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        figures = pool.apply(_measure, ("eventwire", notes, True))
+    if not notes:
+        return None
+    figures = _in_fresh_process("eventwire", notes, batch_size, ingest=True)
     return {"articles": figures["articles"], "extract_seconds": figures["seconds"],
             "ingest_seconds": figures["ingest_seconds"],
             "ingest_over_extract": round(figures["ingest_seconds"] / figures["seconds"], 3)}
@@ -170,7 +179,8 @@ def format_report(report: dict) -> str:
     for corpus in dict.fromkeys(r["corpus"] for r in report["runs"]):
         ratio = by[(corpus, "eventwire")]["seconds"] / by[(corpus, "spacy parse")]["seconds"]
         lines.append(f"{corpus}: eventwire takes {ratio:.2f}x the time of the bare spaCy parse")
-    lines.append(f"model load: {report['runs'][0]['load_seconds']} s; machine: {report['cpu_count']} cores, one process")
+    lines.append(f"model load: {report['runs'][0]['load_seconds']} s; batch size {report['batch_size']}; "
+                 f"machine: {report['cpu_count']} cores, one process")
     ingest = report["ingest"]
     if ingest:
         lines.append(f"ingest into SQLite: {ingest['ingest_seconds']} s for {ingest['articles']} notes extracted in "
