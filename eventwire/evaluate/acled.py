@@ -41,7 +41,7 @@ def score_acled(path: str, pipeline, limit: int | None = None, split: str = "rep
         overall.add(found, checks)
         by_country[row["country"]].add(found, checks)
         gold_sub.append(row["sub_event_type"])
-        predicted_sub.append(found[0]["acled"]["sub_event_type"] or NO_EVENT if found else NO_EVENT)
+        predicted_sub.append((found[0]["acled"]["sub_event_type"] or NO_EVENT) if found else NO_EVENT)
     metrics = overall.metrics()
     metrics["sub_event_macro_f1"] = {"top": f1(gold_sub, predicted_sub, ACLED_SUB_EVENT_TYPES, "macro")}
     return {
