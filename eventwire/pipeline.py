@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
-from itertools import islice
 
 from .clean import clean
 from .detect import detect
@@ -36,14 +35,17 @@ class Pipeline:
         return self._code(self.parser.parse(clean(article, published)))
 
     def extract_many(
-        self, articles: Iterable[Article | InputError], published: date | None = None, batch_size: int = 64
+        self, articles: Iterable[Article | InputError], published: date | None = None, batch_size: int = 64,
+        batch_chars: int = 100_000,
     ) -> Iterator[Result | InputError]:
-        """Like ``extract`` over a stream, in input order; input errors are yielded, not raised."""
-        stream = iter(articles)
-        while batch := list(islice(stream, batch_size)):
+        """Like ``extract`` over a stream, in input order; input errors are yielded, not raised.
+        Articles are parsed in batches of at most ``batch_size`` articles and about
+        ``batch_chars`` characters: 64 short notes parse fastest together, while 64 long stories
+        at once would hold close to a gigabyte of parses."""
+        for batch in _batches(articles, batch_size, batch_chars):
             cleaned = [_clean_or_error(a, published) for a in batch]
             good = [c for c in cleaned if isinstance(c, CleanArticle)]
-            parsed = iter(self.parser.parse_many(good, batch_size=batch_size))
+            parsed = iter(self.parser.parse_many(good, batch_size=len(good) or 1))
             for item in cleaned:
                 yield item if isinstance(item, InputError) else self._code(next(parsed))
 
@@ -58,6 +60,19 @@ class Pipeline:
                               published_precision=published.precision)
             parsed = ParsedArticle(article, parsed.doc)
         return article, resolve(parsed, detect(parsed), published)
+
+
+def _batches(articles: Iterable[Article | InputError], size: int, chars: int) -> Iterator[list[Article | InputError]]:
+    batch: list[Article | InputError] = []
+    total = 0
+    for article in articles:
+        batch.append(article)
+        total += len((article.text or article.html or "") if isinstance(article, Article) else "")
+        if len(batch) >= size or total >= chars:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
 
 
 def _clean_or_error(item: Article | InputError, published: date | None) -> CleanArticle | InputError:

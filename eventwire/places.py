@@ -128,7 +128,7 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str]) -> Location | None:
         return _container_location(query, hints)
     container = _container_matches(query.container) if query.container else None
     if stripped != query.name:  # "Kakamega County": the feature word is part of the name
-        query = PlaceQuery(stripped, query.container, next(w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS))
+        query = PlaceQuery(stripped, query.container, next((w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS), None))
     best = max(candidates, key=lambda c: _score(c, query, hints, container))
     if hints and best.country not in hints and best.population < _FOREIGN_POPULATION and not _inside(best, container):
         # A village-sized namesake abroad is not the place a story about the hinted country means.

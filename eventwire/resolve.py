@@ -194,7 +194,7 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
             break
         if not (token.ent_type_ in {"GPE", "LOC"} or token.lower_ in {"and", ","}):
             break
-    return places.PlaceQuery(name=ent.text, container=container, feature=feature)
+    return places.PlaceQuery(name=ent.text.strip(), container=container.strip() if container else None, feature=feature)
 
 
 def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:

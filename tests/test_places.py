@@ -84,3 +84,9 @@ def test_admin1_units_across_spellings():
     assert admin1_unit("Lower Shabelle", "SOM") == admin1_unit("Shabeellaha Hoose", "SOM") is not None
     assert admin1_unit("Kakamega County", "KEN") == admin1_unit("Kakamega", "KEN") is not None
     assert admin1_unit("Aleppo", "KEN") is None
+
+
+def test_names_with_stray_whitespace_are_still_found():
+    # A place entity can end in paragraph breaks; that must neither crash nor lose the place.
+    (found,) = geocode([PlaceQuery("Kakamega County\n\n")])
+    assert found is not None and found.admin1 == "Kakamega"
