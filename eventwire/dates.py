@@ -157,7 +157,14 @@ def _month_or_year(low: str, anchor: date | None):
     return None
 
 
+# "5 day", "three weeks", "24 hours": a length of time, not a time (dateparser would count it back
+# from the publication date, as if "ago" followed).
+_DURATION = re.compile(r"^(?:an?|\d+|[a-z]+(?:-[a-z]+)?)[\s-]+(?:hours?|days?|weeks?|months?|years?)(?:\s+long)?$", re.IGNORECASE)
+
+
 def _fallback(text: str, anchor: date | None) -> ResolvedDate:
+    if _DURATION.match(text.strip()):
+        return ResolvedDate(None, "unknown", text, "a length of time, not a date")
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     if anchor is not None:
         settings["RELATIVE_BASE"] = _midday(anchor)

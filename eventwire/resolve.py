@@ -317,18 +317,20 @@ def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle
         if year:
             when = ResolvedDate(anchor.replace(year=year, month=1, day=1) if anchor else None, "year", str(year), "year of the recalled history")
         return when, True
-    if not mention.dates:
-        found = dates.find_absolute_date(mention.sentence.text, anchor) or _paragraph_date(mention, anchor)
-        if found is not None:
-            return found, False
+    absolute = dates.find_absolute_date(mention.sentence.text, anchor)
     if mention.dates:
         phrase = _date_phrase(mention.dates)
         when = dates.resolve_date(phrase, anchor, anchor_precision=published.precision)
-        if when.date is not None:
+        # A phrase only dateparser could read ("a 5 day water shortage", "Fridays for Future")
+        # yields to a date written out in the sentence.
+        if when.date is not None and not (absolute is not None and when.reason.startswith("dateparser")):
             if mention.perfect and not mention.own_date and when.precision == "day":
                 # "rebels that have seized ..." in a Saturday story: on or before that day.
                 when = replace(when, precision="week", reason=when.reason + "; perfect aspect: on or before")
             return when, dates.is_background_expression(phrase, anchor)
+    found = absolute or _paragraph_date(mention, anchor)
+    if found is not None:
+        return found, False
     if anchor is None:
         return ResolvedDate(None, "unknown", reason="no date in the sentence and no publication date"), False
     return ResolvedDate(anchor, "week", "", "no date in the sentence: the week of publication"), False

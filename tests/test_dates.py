@@ -1,0 +1,64 @@
+"""Date phrases against a publication date: news reports the past, and every date says how
+precise it is."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwire.dates import find_absolute_date, infer_publication_date, is_background_expression, resolve_date
+
+SATURDAY = date(2024, 11, 30)
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def test_weekday_with_day_and_month():
+    when = resolve_date("Saturday (Nov 30)", SATURDAY)
+    assert (when.date, when.precision) == (SATURDAY, "day")
+
+
+def test_bare_weekday_is_the_latest_one_on_or_before_publication():
+    assert resolve_date("Wednesday", SATURDAY).date == date(2024, 11, 27)
+
+
+def test_relative_phrases():
+    assert resolve_date("last week", SATURDAY).precision == "week"
+    assert resolve_date("two days ago", SATURDAY).date == date(2024, 11, 28)
+
+
+def test_a_length_of_time_is_not_a_date():
+    for phrase in ("5 day", "three weeks", "24 hours"):
+        assert resolve_date(phrase, SATURDAY).date is None
+
+
+def test_day_and_month_after_publication_is_last_year():
+    assert resolve_date("December 12", SATURDAY).date == date(2023, 12, 12)
+
+
+def test_history_is_background():
+    assert is_background_expression("since 2016", SATURDAY)
+    assert not is_background_expression("on Saturday", SATURDAY)
+
+
+def test_undated_story_year_from_weekday_and_named_years():
+    inferred = infer_publication_date("Russia on Saturday (Nov 30) launched its first strikes since 2016.",
+                                      today=date(2026, 11, 25))
+    assert (inferred.date, inferred.precision) == (SATURDAY, "day")
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), st.integers(0, 6))
+def test_a_weekday_is_within_the_week_before_publication(anchor, weekday):
+    when = resolve_date(f"on {WEEKDAYS[weekday]}", anchor)
+    assert when.date.weekday() == weekday
+    assert anchor - timedelta(days=6) <= when.date <= anchor
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)))
+def test_written_out_dates_are_read_exactly(day):
+    for text in (f"On {day.day} {MONTHS[day.month - 1]} {day.year}, police fired tear gas.",
+                 f"Police fired tear gas on {MONTHS[day.month - 1]} {day.day}, {day.year}."):
+        found = find_absolute_date(text, date(2050, 1, 1))
+        assert (found.date, found.precision) == (day, "day")
