@@ -321,9 +321,9 @@ def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle
     if mention.dates:
         phrase = _date_phrase(mention.dates)
         when = dates.resolve_date(phrase, anchor, anchor_precision=published.precision)
-        # A phrase only dateparser could read ("a 5 day water shortage", "Fridays for Future")
-        # yields to a date written out in the sentence.
-        if when.date is not None and not (absolute is not None and when.reason.startswith("dateparser")):
+        # A phrase only dateparser could read ("Fridays for Future"), or one vaguer than a date
+        # written out in the sentence ("27 February: ... in February"), yields to that date.
+        if when.date is not None and not (absolute is not None and (when.reason.startswith("dateparser") or _finer(absolute, when))):
             if mention.perfect and not mention.own_date and when.precision == "day":
                 # "rebels that have seized ..." in a Saturday story: on or before that day.
                 when = replace(when, precision="week", reason=when.reason + "; perfect aspect: on or before")
