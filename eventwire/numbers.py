@@ -69,8 +69,11 @@ _GROUPS = {
     "nurse": "civilians", "elder": "civilians", "cleric": "civilians", "candidate": "civilians",
     "supporter": "civilians", "youth": "civilians", "teenager": "children", "scholar": "civilians",
     "scholars": "civilians", "officials": "civilians", "leaders": "civilians", "activists": "civilians",
+    "trafficker": "people", "traffickers": "people", "thug": "people", "thugs": "people", "gendarme": "police",
+    "gendarmes": "police", "forester": "civilians", "patron": "civilians", "patrons": "civilians",
 }
-_FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also",
+_FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also", "up",
+           '"', "'", "’", "”", "“", ")", "(",
            "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "confirmed", "feared",
            "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least"}
 _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "kilometers", "miles", "am", "pm",
@@ -189,8 +192,9 @@ def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
 
 
 def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
-    """Group noun right after the number, skipping up to three modifiers ('Ukrainian soldiers')."""
-    for k in range(j, min(j + 4, len(tokens))):
+    """Group noun right after the number, skipping up to five modifiers ('Ukrainian soldiers',
+    'Kenya Defence Forces (KDF) soldiers')."""
+    for k in range(j, min(j + 8, len(tokens))):
         group = _GROUPS.get(tokens[k].low) or ("people" if _is_people_demonym(tokens[k]) else None)
         if group is not None:
             while k + 1 < len(tokens) and tokens[k + 1].low in _GROUPS:  # "police officers"
@@ -243,6 +247,8 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
         cue = previous.kind, q_start - 1  # "killed 327 people, including 44 civilians"
     if cue is None or (group is None and not _directly_tied(tokens, i, j, cue[1])):
         return None
+    if cue[1] > i and _has_object_count(tokens, cue[1]):
+        return None  # "a gang of 100 members kill 5 people": the 100 did the killing
     kind, cue_at = cue
     first, last = min(q_start, cue_at), max(after_group if group else j, cue_at + 1)
     start, end = tokens[first].start, tokens[last - 1].end
@@ -251,6 +257,13 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
         text=sentence, start=offset + start, end=offset + end,
     )
     return claim, max(last, j)
+
+
+def _has_object_count(tokens: list[_Token], cue_at: int) -> bool:
+    """'kill 5 people', 'killed two': the verb is active, with its victims' number after it."""
+    after = cue_at + 1
+    number = _number_at(tokens, after) if after < len(tokens) else None
+    return number is not None and not _is_not_a_count(tokens, after, number[1])
 
 
 def _directly_tied(tokens: list[_Token], i: int, j: int, cue_at: int) -> bool:

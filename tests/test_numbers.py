@@ -96,3 +96,11 @@ def test_reconciled_best_lies_between_low_and_high_and_is_some_source_total(pair
     per_source_max = {s: max(c for c, s2 in pairs if s2 == s) for _, s in pairs}
     assert f.low <= f.best <= f.high
     assert f.best in per_source_max.values() and f.high == max(per_source_max.values())
+
+
+def test_the_killers_number_is_not_a_toll():
+    assert claims("A gang of 100 members killed 5 people in Kiambu.") == [(5, "killed", "people", "exact", None)]
+
+
+def test_group_noun_after_a_long_name():
+    assert claims("Two Kenya Defence Forces (KDF) soldiers have been killed in a shootout.")[0][:3] == (2, "killed", "soldiers")
