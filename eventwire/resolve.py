@@ -166,7 +166,11 @@ def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> tuple[dict[int,
     if not hints and len(results) > 1:
         # A story that names no country: the country most of its places agree on decides the
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
-        votes = Counter(loc.country for loc in results if loc is not None)
+        # An administrative unit's name is rarely shared across countries; a village's often is.
+        votes = Counter()
+        for loc in results:
+            if loc is not None:
+                votes[loc.country] += 2 if loc.precision in {"admin1", "admin2"} else 1
         if votes:
             hints = [votes.most_common(1)[0][0]]
             results = places.geocode(queries, hints)
@@ -416,6 +420,8 @@ def _sub_types_agree(a: str | None, b: str | None) -> bool:
 def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None or a.canonical == b.canonical:
         return True
+    if actors.is_generic_name(a.canonical) or actors.is_generic_name(b.canonical):
+        return a.type == b.type  # "the militants" are the JNIM fighters the story named
     # "Russia" (its forces) and "Moscow" (its government) are one state actor.
     return a.country == b.country and a.type in _STATE_TYPES and b.type in _STATE_TYPES
 

@@ -132,3 +132,17 @@ def test_the_dateline_city_lends_its_country_to_ambiguous_places(pipeline):
         origin="t", text="MOGADISHU, Aug 3 (Reuters) - A suicide bomber blew himself up at Lido beach on Friday "
                          "evening, killing 32 people, police said."))
     assert events[0].location.country == "SOM", "not Lido Beach, New York"
+
+
+def test_the_militants_are_the_named_group_and_their_killing_its_toll(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "On 31 January 2022, presumed JNIM militants attacked VDP in the village of Basma (Barsalogho, "
+        "Sanmatenga). The militants killed one volunteer fighter and burned the market.")), date(2022, 2, 3))
+    (event,) = events
+    assert event.actor1.canonical.startswith("JNIM")
+    assert event.fatalities.best == 1
+    assert event.location.country == "BFA", "Sanmatenga, a district, outvotes a village named Basma abroad"
