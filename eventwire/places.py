@@ -42,6 +42,10 @@ ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
 # A "locality" (a Kenyan ward or location from an IEBC list) has no point of its own: it is
 # stored at its county's place, so it says no more than the county does.
 _PRECISION = {"locality": "admin1"}
+# An administrative unit counts at least this many people (the gazetteer gives some none, others
+# only their capital's), so a state ("Vermont") outweighs a suburb of its name while a large city
+# still outweighs its province ("Aleppo", "Kakamega").
+_UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000}
 # Below this size a place outside the story's countries is taken for a namesake, not the place.
 _FOREIGN_POPULATION = 50_000
 _SETTLEMENT_WORDS = frozenset("town township village city municipality ward area slums slum estate".split())
@@ -171,6 +175,15 @@ def same_admin1(ours: str | None, theirs: str | None) -> bool:
     return normalise(_strip_admin_words(ours)) == normalise(_strip_admin_words(theirs))
 
 
+@lru_cache(maxsize=10_000)
+def population(geonameid: int | None) -> int:
+    """Inhabitants of a gazetteer place (0 when unknown or not a populated place)."""
+    if not geonameid:
+        return 0
+    row = _db().execute("SELECT population FROM place WHERE geonameid = ?", (geonameid,)).fetchone()
+    return row[0] if row else 0
+
+
 def admin1_unit(name: str | None, country: str | None) -> int | None:
     """The GeoNames id of the first-level unit ``name`` denotes in ``country`` (ISO3), through
     the gazetteer's names and alternate names: 'Ar Raqqa' and 'Ar-Raqqah' are one governorate,
@@ -203,7 +216,7 @@ def _inside(c: _Candidate, container: tuple[set[str], set[str]] | None) -> bool:
 
 
 def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container) -> float:
-    score = math.log10(c.population + 10)
+    score = math.log10(max(c.population, _UNIT_POPULATION.get(c.kind, 0)) + 10)
     if normalise(c.name) == normalise(query.name):
         score += 1.5  # the place's own name beats someone's alternate spelling
     if c.country in hints:

@@ -166,11 +166,13 @@ def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> tuple[dict[int,
     if not hints and len(results) > 1:
         # A story that names no country: the country most of its places agree on decides the
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
-        # An administrative unit's name is rarely shared across countries; a village's often is.
+        # An administrative unit's or a city's name is rarely shared across countries; a
+        # village's often is ("the Dam in Amsterdam": a Syrian village Dam, the Dutch capital).
         votes = Counter()
         for loc in results:
             if loc is not None:
-                votes[loc.country] += 2 if loc.precision in {"admin1", "admin2"} else 1
+                major = loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
+                votes[loc.country] += 2 if major else 1
         if votes:
             hints = [votes.most_common(1)[0][0]]
             results = places.geocode(queries, hints)

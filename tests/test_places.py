@@ -90,3 +90,9 @@ def test_names_with_stray_whitespace_are_still_found():
     # A place entity can end in paragraph breaks; that must neither crash nor lose the place.
     (found,) = geocode([PlaceQuery("Kakamega County\n\n")])
     assert found is not None and found.admin1 == "Kakamega"
+
+
+def test_a_state_outweighs_a_suburb_of_its_name_and_a_city_its_province():
+    assert geocode([PlaceQuery("Vermont")])[0].country == "USA"
+    assert geocode([PlaceQuery("Aleppo")])[0].precision == "city"
+    assert geocode([PlaceQuery("Kakamega")])[0].precision == "city"
