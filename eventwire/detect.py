@@ -31,7 +31,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Statements (ACCUSE, REQUEST ...) do not: "criticised reliance on Russia" is not in Russia.
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE"}
 _NOUN_POS = {"NOUN", "PROPN"}
-_MODIFIER_DEPS = {"compound", "amod", "nmod", "prt", "dobj", "prep", "pobj", "npadvmod", "appos", "attr", "oprd", "dep", "xcomp"}
+# nsubjpass: "firearms were seized" names what was seized as "seized firearms" does.
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "prt", "dobj", "nsubjpass", "prep", "pobj", "npadvmod", "appos", "attr", "oprd", "dep", "xcomp"}
 # A DATE entity names a time only with a digit, a day or month name, or a relative day word
 # ("in years", "decades" are durations).
 _DATE_WORDS = re.compile(

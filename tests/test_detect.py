@@ -146,3 +146,19 @@ def test_the_militants_are_the_named_group_and_their_killing_its_toll(pipeline):
     assert event.actor1.canonical.startswith("JNIM")
     assert event.fatalities.best == 1
     assert event.location.country == "BFA", "Sanmatenga, a district, outvotes a village named Basma abroad"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Government forces carried out a poison gas attack on the town, medics said.", "Chemical weapon"),
+    ("Investigators said chemical weapons were used in the strike.", "Chemical weapon"),
+    ("Police seized seven illegal firearms and 200 rounds of ammunition in Kingston.", "Disrupted weapons use"),
+    ("Two rifles and a pistol were seized at a checkpoint in Mandera.", "Disrupted weapons use"),
+    ("Security forces opened fire on peaceful protesters in Basra on Friday.", "Excessive force against protesters"),
+])
+def test_codebook_words_give_their_sub_event_type(pipeline, text, sub_event_type):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
