@@ -30,7 +30,7 @@ SENTENCES = {
 "Headquarters or base established":"Wagner fighters set up a new base near the town of Menaka on Friday.",
 "Looting/property destruction":"Gunmen looted shops and torched houses in Gusau, Zamfara state, on Saturday.",
 "Non-violent transfer of territory":"Rebels withdrew from the town of Kidal on Sunday and handed it to the army.",
-"Other":"The army deployed troops to the town of Beni on Monday.",
+"Other":"Authorities imposed a curfew in Beni on Monday.",
 "Sexual violence":"Soldiers raped three women in Goma on Tuesday, a local official said.",
 "Attack":"Gunmen killed four villagers in the village of Kawo in Zamfara on Monday.",
 "Abduction/forced disappearance":"Armed men abducted 20 students from a school in Kaduna on Thursday.",
