@@ -44,8 +44,13 @@ _STATE_TYPES = {"state_military", "government", "police"}
 # Verbal events that, voiced by a crowd, are its protest.
 _CROWD_CLAIMS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
-# How sure the classifier must be to overrule the sub-event type a trigger word fixes.
+# How sure the classifier must be to overrule the sub-event type a trigger word fixes. A word
+# names a weapon or an act reliably ("air strike", "curfew", "seized the town"), but not who
+# took part, which is what tells a clash between armed groups from a riot or a mob killing.
 _OVERRULE = 0.75
+_OVERRULE_WHO = 0.6
+_DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
+                   "Protest with intervention", "Excessive force against protesters"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -612,7 +617,7 @@ def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | N
     if not scores:
         return hint
     best = max(scores, key=scores.get)
-    if hint is not None and scores[best] < _OVERRULE:
+    if hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE):
         return hint
     return best
 
