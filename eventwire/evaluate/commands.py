@@ -43,7 +43,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "eval",
         help="score the extractor against expert-coded gold data",
         description="Run the pipeline over the development data and print the figures per task. "
-        "ACLED is scored on the report split (20%% of rows, never tuned on) unless --split all.",
+        "ACLED is scored on the report split (20% of rows, never tuned on) unless --split all.",
     )
     p.add_argument("--data", metavar="DIR", help="gold data folder (default $EVENTWIRE_DATA, else ../shared/data)")
     p.add_argument("--only", type=_tasks, default=list(TASKS), metavar="TASKS",
