@@ -69,6 +69,7 @@ class _Draft:
     background: bool
     claims: list[CasualtyClaim] = field(default_factory=list)
     other_locations: list[Location] = field(default_factory=list)
+    context_country: str | None = None  # the event's place's country, else the story's
 
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
@@ -275,6 +276,7 @@ def _draft(
         own_date=mention.own_date,
         background=background,
         other_locations=[loc for loc in locations if loc is not location],
+        context_country=context_country,
     )
 
 
@@ -540,6 +542,10 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
 
 _CROWDS = {"Protests": ("Protesters {in}", "protesters"), "Riots": ("Rioters {in}", "rioters")}
 _CROWD_MEMBERS = {None, "civilians", "protesters", "rioters", "political_party", "political_militia"}
+# Violence whose perpetrator a report may leave unnamed; air strikes and shelling are left out
+# (they come from armies, and the story usually says whose).
+_UNNAMED_PERPETRATOR = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Grenade",
+                        "Suicide bomb", "Sexual violence", "Looting/property destruction"}
 
 
 def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | None]:
@@ -547,10 +553,14 @@ def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | N
     (Country)'; a party or union that led them is the associated actor."""
     crowd = _CROWDS.get(coding.acled_event_type or "")
     actor = draft.actor1
+    iso3 = (actor.country if actor else None) or (draft.location.country if draft.location else None) or draft.context_country
+    country = countries.country_by_iso3(iso3) if iso3 else None
+    if actor is None and coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
+        # "A man was shot dead": ACLED's name for the perpetrator the report does not name.
+        return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
+                     "unidentified_armed_group"), None
     if crowd is None or (actor is not None and actor.type not in _CROWD_MEMBERS):
         return actor, None
-    iso3 = (actor.country if actor else None) or (draft.location.country if draft.location else None)
-    country = countries.country_by_iso3(iso3) if iso3 else None
     name = actor.name if actor else crowd[1]
     crowd_actor = Actor(name, actors.canonical_name(crowd[0], country), iso3, crowd[1])
     assoc = actor if actor is not None and actor.type in {"political_party", "political_militia"} else None

@@ -162,3 +162,13 @@ def test_codebook_words_give_their_sub_event_type(pipeline, text, sub_event_type
 
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_an_unnamed_perpetrator_is_coded_as_acled_codes_it(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, (event,) = pipeline.extract(Article(origin="t", text="A man was shot dead in Kisumu on Monday."), date(2024, 5, 9))
+    assert event.actor1.canonical == "Unidentified Armed Group (Kenya)"
+    assert event.actor1.name == "(not named)", "never passed off as words of the story"
