@@ -105,6 +105,9 @@ def _candidates(name: str) -> tuple[_Candidate, ...]:
         # "ALP", "CSN", "MAT" are parties and unions far more often than the airport codes
         # GeoNames lists as alternate names of Aleppo, Carson City and Matadi.
         return tuple(c for c in candidates if c.name == name.strip())
+    if len(name.strip()) <= 3:
+        # A name this short is someone's abbreviation ("Dam" of Damascus): only a place called so.
+        return tuple(c for c in candidates if normalise(c.name) == normalise(name))
     return candidates
 
 

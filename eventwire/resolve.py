@@ -194,7 +194,9 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     chain = ent
     while True:
         # "Watamu, Kilifi" and ACLED's "Ruiru (Kiambu)"
-        following = next((e for e in ents if e.start == chain.end + 1 and doc[chain.end].text in {",", "("}), None)
+        # "Lido beach in Mogadishu": a landmark's town follows "in".
+        links = {",", "(", "in"} if ent.label_ in {"FAC", "LOC"} else {",", "("}
+        following = next((e for e in ents if e.start == chain.end + 1 and doc[chain.end].text in links), None)
         if following is None:
             break
         container, chain = following.text, following
@@ -206,6 +208,10 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
             break
         if not (token.ent_type_ in {"GPE", "LOC"} or token.lower_ in {"and", ","}):
             break
+    if container and ent.label_ == "FAC":
+        # A beach, square or market is no populated place: a gazetteer hit of its name is a
+        # namesake elsewhere, so the event is placed in the town that contains it.
+        return places.PlaceQuery(name=container.strip())
     return places.PlaceQuery(name=ent.text.strip(), container=container.strip() if container else None, feature=feature)
 
 

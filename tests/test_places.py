@@ -96,3 +96,17 @@ def test_a_state_outweighs_a_suburb_of_its_name_and_a_city_its_province():
     assert geocode([PlaceQuery("Vermont")])[0].country == "USA"
     assert geocode([PlaceQuery("Aleppo")])[0].precision == "city"
     assert geocode([PlaceQuery("Kakamega")])[0].precision == "city"
+
+
+def test_short_names_are_not_abbreviations_of_cities():
+    assert all(c is None or c.name.lower() == "dam" for c in geocode([PlaceQuery("Dam")]))
+
+
+def test_a_landmark_is_placed_in_its_town(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(Article(origin="t", text="Protesters gathered at Tahrir Square in Cairo on Friday."),
+                                 date(2022, 2, 3))
+    assert (events[0].location.name, events[0].location.country) == ("Cairo", "EGY")
