@@ -79,6 +79,10 @@ def _boilerplate() -> _Boilerplate:
     )
 
 
+# A long feature runs to 50,000 characters; more is a book, a dump or several stories at once.
+MAX_TEXT_CHARS = 200_000
+
+
 def clean(article: Article, published: date | None = None) -> CleanArticle:
     """Main text, dateline and provenance of one article. Raises InputError for unusable text."""
     meta: dict[str, str | None] = {}
@@ -90,6 +94,10 @@ def clean(article: Article, published: date | None = None) -> CleanArticle:
     if not text:
         where = "HTML has no body?" if article.html is not None else "only boilerplate or blank lines"
         raise InputError(article.origin, f"no article text found ({where})")
+    if len(text) > MAX_TEXT_CHARS:
+        # Parsing holds the whole text at once (about 3 GB for a million characters).
+        raise InputError(article.origin, f"{len(text):,} characters of text after cleaning is more than one article "
+                                         f"(limit {MAX_TEXT_CHARS:,}); split it into articles, e.g. one per .jsonl line")
     problem = language_problem(text)
     if problem:
         raise InputError(article.origin, problem)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from .datafiles import read_tsv
-from .parse import ParsedArticle
+from .parse import ParsedArticle, sentence_entities, sentences
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Events that happen somewhere: with no place of their own they take their sentence's place.
@@ -117,7 +117,7 @@ STATEMENT = TriggerEntry("say", "VERB", frozenset(), "STATEMENT", None, None, No
 
 def detect(parsed: ParsedArticle) -> list[Mention]:
     mentions: list[Mention] = []
-    for sentence in parsed.doc.sents:
+    for sentence in sentences(parsed.doc):
         if _is_heading(sentence):
             continue
         found = [
@@ -145,7 +145,7 @@ def _model_mention(parsed: ParsedArticle) -> list[Mention]:
     from .classify import SubEventClassifier  # the classifier is detection's last resort only
     from .typology import cameo_for, plover_for_acled
 
-    lead = next((s for s in parsed.doc.sents if not _is_heading(s)), None)
+    lead = next((s for s in sentences(parsed.doc) if not _is_heading(s)), None)
     if lead is None:
         return []
     paragraph_end = parsed.doc.text.find("\n", lead.end_char)
@@ -353,7 +353,7 @@ def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borr
     own = [
         ent
         for head in {token, governor}
-        for ent in sentence.ents
+        for ent in sentence_entities(sentence)
         if ent.label_ in PLACE_LABELS
         and ent.root.i not in taken
         and (_in_clause(ent.root, head) if borrow else _place_phrase_of(ent.root, head))
@@ -362,7 +362,7 @@ def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borr
         return sorted(set(own), key=lambda e: e.start)
     return [
         ent
-        for ent in sentence.ents
+        for ent in sentence_entities(sentence)
         if ent.label_ in PLACE_LABELS and ent.root.i not in taken and not _is_actor_like(ent)
     ]
 
@@ -389,7 +389,7 @@ def _is_actor_like(ent: Span) -> bool:
 
 
 def _dates(token: Token, governor: Token, sentence: Span) -> tuple[list[Span], bool]:
-    candidates = [e for e in sentence.ents if e.label_ == "DATE" and _DATE_WORDS.search(e.text) and not _after_since(e)]
+    candidates = [e for e in sentence_entities(sentence) if e.label_ == "DATE" and _DATE_WORDS.search(e.text) and not _after_since(e)]
     own = [e for e in candidates if _under(e.root, governor) or _under(e.root, token)]
     # The nearest date in the tree is the event's: "said ... on Saturday", not "a 2015 process".
     own.sort(key=lambda e: (_depth_below(e.root, governor), e.start))

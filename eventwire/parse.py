@@ -15,6 +15,8 @@ Two small components run around spaCy's own:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -158,6 +160,45 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
                 break
         else:
             i += 1
+
+
+def sentence_entities(sentence: Span) -> list[Span]:
+    """``sentence.ents``, indexed once per document: spaCy's Span.ents scans every entity of
+    the document, which makes a long article quadratic."""
+    by_sentence = sentence.doc.user_data.get("eventwire_ents")
+    if by_sentence is None:
+        by_sentence = {s.start: [] for s in sentences(sentence.doc)}
+        starts = sorted(by_sentence)
+        for ent in sentence.doc.ents:
+            by_sentence[starts[bisect_right(starts, ent.start) - 1]].append(ent)
+        sentence.doc.user_data["eventwire_ents"] = by_sentence
+    return by_sentence.get(sentence.start, [])
+
+
+def document_text(doc: Doc) -> str:
+    """``doc.text``, joined once (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, listed once (``doc.sents`` and ``token.sent`` walk the whole
+    document on every call)."""
+    listed = doc.user_data.get("eventwire_sents")
+    if listed is None:
+        listed = doc.user_data["eventwire_sents"] = list(doc.sents)
+    return listed
+
+
+def sentence_before(sentence: Span) -> Span | None:
+    listed = sentences(sentence.doc)
+    starts = sentence.doc.user_data.get("eventwire_starts")
+    if starts is None:
+        starts = sentence.doc.user_data["eventwire_starts"] = [s.start for s in listed]
+    i = bisect_right(starts, sentence.start) - 1
+    return listed[i - 1] if i > 0 else None
 
 
 @lru_cache(maxsize=1)

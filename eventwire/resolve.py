@@ -36,7 +36,7 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle
+from .parse import ParsedArticle, document_text, sentence_before, sentence_entities, sentences
 
 # Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
@@ -217,7 +217,7 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
 
 def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:
     """Casualty claims of every sentence that gives any, by sentence start."""
-    found = {sentence.start: numbers.extract_casualties(sentence.text, sentence.start_char) for sentence in parsed.doc.sents}
+    found = {sentence.start: numbers.extract_casualties(sentence.text, sentence.start_char) for sentence in sentences(parsed.doc)}
     return {start: claims for start, claims in found.items() if claims}
 
 
@@ -361,10 +361,10 @@ def _paragraph_date(mention: Mention, anchor) -> ResolvedDate | None:
     doc = mention.sentence.doc
     sentence = mention.sentence
     while sentence.start > 0:
-        previous = doc[sentence.start - 1].sent
-        if "\n\n" in doc.text[previous.end_char : sentence.start_char] or "\n" in previous.text:
+        previous = sentence_before(sentence)
+        if previous is None or "\n\n" in document_text(doc)[previous.end_char : sentence.start_char] or "\n" in previous.text:
             return None
-        found = [e for e in previous.ents if e.label_ == "DATE"]
+        found = [e for e in sentence_entities(previous) if e.label_ == "DATE"]
         absolute = dates.find_absolute_date(previous.text, anchor)
         if absolute is not None:
             return replace(absolute, reason=absolute.reason + "; date of the preceding sentence")
@@ -380,7 +380,7 @@ def _paragraph_date(mention: Mention, anchor) -> ResolvedDate | None:
 def _recalled_year(mention: Mention, parsed: ParsedArticle) -> int | None:
     """'Back then, ...': the latest year named in this or the previous sentence."""
     sentence = mention.sentence
-    previous = parsed.doc[max(sentence.start - 1, 0)].sent if sentence.start else sentence
+    previous = sentence_before(sentence) or sentence
     years = [int(y) for y in _YEAR.findall(previous.text + " " + sentence.text)]
     return max(years) if years else None
 
@@ -582,7 +582,7 @@ def _paragraph_of(sentence: Span, limit: int = 800) -> str:
     """The paragraph around a sentence, the classifier's context: 'Demonstrators marched. They
     stoned the police station' is a violent demonstration, which neither sentence says alone.
     News paragraphs are short and keep to one happening; a long one is cut around the sentence."""
-    text = sentence.doc.text
+    text = document_text(sentence.doc)
     start = max(text.rfind("\n", 0, sentence.start_char) + 1, sentence.start_char - limit // 2)
     end = text.find("\n", sentence.end_char)
     end = min(len(text) if end < 0 else end, sentence.end_char + limit // 2)

@@ -68,3 +68,12 @@ def test_csv_to_a_file(tmp_path, capsys):
     assert main(["extract", str(SEED), "--format", "csv", "--output", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("event_id,article_id,event_date")
     assert capsys.readouterr().out == ""
+
+
+def test_text_longer_than_any_article_is_refused_before_parsing(tmp_path, capsys):
+    many = tmp_path / "many.txt"
+    many.write_text(SEED.read_text(encoding="utf-8") * 100, encoding="utf-8")
+    assert main(["extract", str(many), str(SEED)]) == 1
+    out, err = capsys.readouterr()
+    assert "more than one article" in err and "split it" in err
+    assert len(out.splitlines()) >= 5  # the seed after it is still extracted
