@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .countries import is_demonym
+from .datafiles import read_tsv
 from .model import CasualtyClaim, Fatalities
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\sA-Za-z\d]")
@@ -33,45 +34,16 @@ _QUALIFIERS = [
     (("some",), "about"), (("roughly",), "about"), (("nearly",), "about"), (("almost",), "about"),
     (("an", "estimated"), "about"), (("estimated",), "about"), (("close", "to"), "about"),
 ]
-_CUES = {
-    "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed", "dead": "killed", "died": "killed",
-    "die": "killed", "deaths": "killed", "death": "killed", "bodies": "killed", "lives": "killed", "massacred": "killed",
-    "murdered": "killed", "slain": "killed", "executed": "killed", "fatalities": "killed", "lynched": "killed",
-    "beheaded": "killed", "perished": "killed", "gunned": "killed",
-    "injured": "wounded", "wounded": "wounded", "hurt": "wounded", "injuring": "wounded", "wounding": "wounded",
-    "injuries": "wounded", "injures": "wounded", "injure": "wounded",
-    "abducted": "abducted", "kidnapped": "abducted", "abducting": "abducted", "kidnapping": "abducted", "seized": "abducted",
-    "arrested": "arrested", "detained": "arrested", "arresting": "arrested", "apprehended": "arrested", "arrests": "arrested",
-}
-_GROUPS = {
-    "civilians": "civilians", "civilian": "civilians", "people": "people", "persons": "people", "person": "people",
-    "fighters": "fighters", "fighter": "fighters", "militants": "fighters", "militant": "fighters", "rebels": "fighters",
-    "rebel": "fighters", "insurgents": "fighters", "jihadists": "fighters", "terrorists": "fighters", "gunmen": "fighters",
-    "soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers", "servicemen": "soldiers", "officers": "police",
-    "officer": "police", "policemen": "police", "policeman": "police", "police": "police", "children": "children",
-    "child": "children", "women": "women", "woman": "women", "men": "men", "man": "men", "protesters": "protesters",
-    "protester": "protesters", "demonstrators": "protesters", "students": "civilians", "student": "civilians",
-    "villagers": "civilians", "villager": "civilians", "residents": "civilians", "worshippers": "civilians",
-    "others": "people", "members": "people", "member": "people", "journalists": "civilians", "journalist": "civilians",
-    "farmers": "civilians", "farmer": "civilians", "boys": "children", "girls": "children", "boy": "children",
-    "girl": "children", "family": "civilians", "passengers": "civilians", "workers": "civilians", "migrants": "civilians",
-    "herders": "civilians", "individuals": "people", "suspects": "people", "victims": "people", "pupils": "children",
-    "reservist": "police", "guards": "police", "son": "children", "daughter": "children", "wife": "women",
-    "priest": "civilians", "pastor": "civilians", "imam": "civilians", "chief": "civilians", "guard": "civilians",
-    "trader": "civilians", "teacher": "civilians", "driver": "civilians", "rider": "civilians", "worker": "civilians",
-    "aspirant": "civilians", "politician": "civilians", "councillor": "civilians", "resident": "civilians",
-    "gangster": "fighters", "gangsters": "fighters", "suspect": "people", "robber": "people", "robbers": "people",
-    "thief": "people", "thieves": "people", "body": "people", "bodies": "people", "herder": "civilians",
-    "husband": "men", "mother": "women", "father": "men", "brother": "men", "sister": "women",
-    "administrator": "civilians", "official": "civilians", "owner": "civilians", "leader": "civilians",
-    "activist": "civilians", "environmentalist": "civilians", "criminal": "people", "businessman": "civilians",
-    "shopkeeper": "civilians", "commander": "fighters", "lawyer": "civilians", "doctor": "civilians",
-    "nurse": "civilians", "elder": "civilians", "cleric": "civilians", "candidate": "civilians",
-    "supporter": "civilians", "youth": "civilians", "teenager": "children", "scholar": "civilians",
-    "scholars": "civilians", "officials": "civilians", "leaders": "civilians", "activists": "civilians",
-    "trafficker": "people", "traffickers": "people", "thug": "people", "thugs": "people", "gendarme": "police",
-    "gendarmes": "police", "forester": "civilians", "patron": "civilians", "patrons": "civilians",
-}
+
+
+def _vocabulary(kind: str) -> dict[str, str]:
+    """Word -> cue kind or group name, from data/casualty_words.tsv."""
+    return {word: row["value"] for row in read_tsv("casualty_words.tsv") if row["kind"] == kind
+            for word in row["words"].split("|")}
+
+
+_CUES = _vocabulary("cue")
+_GROUPS = _vocabulary("group")
 _FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also", "up",
            '"', "'", "’", "”", "“", ")", "(",
            "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "confirmed", "feared",
