@@ -6,7 +6,7 @@ Corpus (deterministic): the first N ACLED notes of the report split, and full-le
 of about 600 words made by joining the report-split notes of one country in date order. Each
 measurement runs in a fresh process, so its peak RSS (getrusage) is its own: eventwire's
 full pipeline (read-to-resolve, Pipeline.extract_many), the same spaCy model alone
-(Pipeline().nlp.pipe, same batch size), and, when eventwire.store is present, ingesting the
+(Pipeline().nlp.pipe, same batch size), and ingesting the
 notes' results into a temporary SQLite database. Timings exclude model loading (reported
 apart) and a 20-article warm-up. Not a test: run it on a quiet machine.
 """
@@ -139,10 +139,6 @@ def _figures(n: int, words: int, wall: float, cpu: float, load: float) -> dict:
 
 def _ingest_overhead(notes: list[tuple], batch_size: int) -> dict | None:
     """Extract the notes, then ingest the results into a temporary SQLite store, timed apart."""
-    try:
-        import eventwire.store  # noqa: F401 (the store is optional in this benchmark)
-    except ImportError:
-        return None
     if not notes:
         return None
     figures = _in_fresh_process("eventwire", notes, batch_size, ingest=True)

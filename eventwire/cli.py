@@ -26,7 +26,7 @@ examples:
 """
 
 
-def _iso_date(text: str) -> date:
+def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -54,7 +54,7 @@ def _add_extract_parser(sub: argparse._SubParsersAction) -> None:
 def add_input_options(p: argparse.ArgumentParser) -> None:
     """The options of every command that reads articles (extract, ingest)."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for standard input")
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+    p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
                    help="publication date for inputs that carry none of their own")
     p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
                    help="refuse inputs (files, stdin, .jsonl lines) larger than N bytes (default 5 MB)")

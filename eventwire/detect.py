@@ -349,7 +349,6 @@ def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | Non
 # --- where and when --------------------------------------------------------------------------
 
 def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borrow: bool) -> list[Span]:
-    doc = sentence.doc
     own = [
         ent
         for head in {token, governor}

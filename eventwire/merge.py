@@ -26,7 +26,6 @@ does. Counts from two sources are never summed.
 """
 from __future__ import annotations
 
-import math
 from calendar import monthrange
 from collections import Counter
 from collections.abc import Sequence
@@ -38,7 +37,7 @@ from urllib.parse import urlsplit
 
 from .actors import is_generic_name
 from .datafiles import read_tsv
-from .places import same_admin1
+from .places import distance_km, same_admin1
 
 Record = dict[str, Any]
 
@@ -153,13 +152,7 @@ def _same_place(a: Record, b: Record) -> str | None:
 def _km(la: Record, lb: Record) -> float | None:
     if None in (la.get("latitude"), la.get("longitude"), lb.get("latitude"), lb.get("longitude")):
         return None
-    return haversine_km(la["latitude"], la["longitude"], lb["latitude"], lb["longitude"])
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(la["latitude"], la["longitude"], lb["latitude"], lb["longitude"])
 
 
 def _same_type(a: Record, b: Record) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .countries import is_demonym
 from .datafiles import read_tsv
+from .dates import MONTHS
 from .model import CasualtyClaim, Fatalities
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[^\sA-Za-z\d]")
@@ -53,8 +54,6 @@ _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "
                     "st", "nd", "rd", "th", "brigade", "battalion", "division", "taka", "shillings", "dollars"}
 _TOLL_WORDS = {"toll", "rose", "reached", "climbed", "stood", "to", "at", "of", "is", "was", "has", "had", "have",
                "risen", "jumped", "the", "at", "least", "more", "than", "over", "about", "around", "nearly"}
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 _SOURCE_VERBS = r"(?:said|says|say|reported|reports|claimed|claims|claim|stated|states|told|confirmed|announced|estimated|estimates)"
 _SOURCE_PATTERNS = [
     re.compile(r"\baccording to (?P<src>(?:the )?[A-Za-z][\w'’.-]*(?: (?:for|of|the|and|on|de|al|[A-Z][\w'’.-]*))*)"),
@@ -131,9 +130,9 @@ def _is_not_a_count(tokens: list[_Token], i: int, end: int) -> bool:
     before = tokens[i - 1].low if i else ""
     if after == "-" and end + 1 < len(tokens):
         after = tokens[end + 1].low
-    if after.split("-")[0] in _NOT_COUNT_AFTER or before in _MONTHS or before in {"$", "no.", "number", "page", "route"}:
+    if after.split("-")[0] in _NOT_COUNT_AFTER or before in MONTHS or before in {"$", "no.", "number", "page", "route"}:
         return True
-    return after in _MONTHS or (tokens[i].low.isdigit() and 1900 <= int(tokens[i].low) <= 2100)
+    return after in MONTHS or (tokens[i].low.isdigit() and 1900 <= int(tokens[i].low) <= 2100)
 
 
 def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:

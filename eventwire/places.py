@@ -178,6 +178,14 @@ def same_admin1(ours: str | None, theirs: str | None) -> bool:
     return normalise(_strip_admin_words(ours)) == normalise(_strip_admin_words(theirs))
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius 6371 km; the store's PostgreSQL
+    filter computes the same in SQL)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 @lru_cache(maxsize=10_000)
 def population(geonameid: int | None) -> int:
     """Inhabitants of a gazetteer place (0 when unknown or not a populated place)."""

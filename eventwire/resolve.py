@@ -73,8 +73,9 @@ class _Draft:
 
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
-    located, hints = _geocode_article(parsed, _country_hints(parsed))
-    filed_from = _filing_place(parsed, hints)
+    filed = _dateline_place(parsed)
+    located, hints = _geocode_article(parsed, _country_hints(parsed, filed))
+    filed_from = _filing_place(filed, hints)
     story_country = _story_country(located) or (hints[0] if hints else None)
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
@@ -116,7 +117,7 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
 
 # --- article context ---------------------------------------------------------------------------
 
-def _country_hints(parsed: ParsedArticle) -> list[str]:
+def _country_hints(parsed: ParsedArticle, filed: Location | None) -> list[str]:
     """ISO3 codes of the countries the story names, most named first: as places, demonyms, or
     inside names ("Kenya Defence Forces", "the Syrian army")."""
     counts: Counter[str] = Counter()
@@ -128,21 +129,12 @@ def _country_hints(parsed: ParsedArticle) -> list[str]:
         if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper() and not token.ent_type_ in {"GPE", "NORP", "LOC"}:
             _count_country(countries.country_by_name(token.text), token.i, counts, first)
     hints = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
-    filed = _dateline_country(parsed)
     # A story filed from Mogadishu is about Somalia unless it names other countries.
-    return hints + [filed] if filed and filed not in hints else hints
-
-
-def _dateline_country(parsed: ParsedArticle) -> str | None:
-    dateline = parsed.clean.dateline
-    country = countries.country_by_name(dateline.place) if dateline is not None else None
-    if country is not None:
-        return country.iso3
-    found = _dateline_place(parsed)
-    return found.country if found is not None else None
+    return hints + [filed.country] if filed and filed.country and filed.country not in hints else hints
 
 
 def _dateline_place(parsed: ParsedArticle) -> Location | None:
+    """Where the story was filed: a town, or a country ("Beirut, Lebanon" is Beirut)."""
     dateline = parsed.clean.dateline
     if dateline is None:
         return None
@@ -150,10 +142,9 @@ def _dateline_place(parsed: ParsedArticle) -> Location | None:
     return places.geocode([places.PlaceQuery(name)])[0]
 
 
-def _filing_place(parsed: ParsedArticle, hints: list[str]) -> Location | None:
+def _filing_place(place: Location | None, hints: list[str]) -> Location | None:
     """Where the story was filed, when it is in the country the story is about: the last guess
     for an event whose own place the gazetteer does not know ("at Lido beach")."""
-    place = _dateline_place(parsed)
     return place if place is not None and place.precision != "country" and hints[:1] == [place.country] else None
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import math
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 from eventwire.countries import country_by_name, normalise
 from eventwire.evaluate.split import is_report_row
 from eventwire.model import Location
-from eventwire.places import PlaceQuery, geocode, same_admin1
+from eventwire.places import PlaceQuery, distance_km, geocode, same_admin1
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "acled_dev.csv"
 
@@ -49,9 +48,7 @@ class Tally:
 
 
 def km(row: dict, loc: Location) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (float(row["latitude"]), float(row["longitude"]), loc.latitude, loc.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return distance_km(float(row["latitude"]), float(row["longitude"]), loc.latitude, loc.longitude)
 
 
 def read_rows(split: str) -> list[dict]:

@@ -8,7 +8,8 @@ import zipfile
 import pytest
 
 from eventwire.cli import main
-from eventwire.evaluate.acled import actor_key, admin1_key, gold_actor_country, km, score_acled
+from eventwire.evaluate.acled import actor_key, admin1_key, gold_actor_country, score_acled
+from eventwire.places import distance_km as km
 from eventwire.evaluate.case import case_label
 from eventwire.evaluate.common import GoldError
 from eventwire.evaluate.location import overlaps, score_location

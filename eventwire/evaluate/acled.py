@@ -104,7 +104,7 @@ def _checks(row: dict) -> dict:
         loc = e["location"] or {}
         if loc.get("latitude") is None:
             return math.inf
-        return km(loc["latitude"], loc["longitude"], row["latitude"], row["longitude"])
+        return places.distance_km(loc["latitude"], loc["longitude"], row["latitude"], row["longitude"])
 
     def fatalities(e: dict) -> int:
         # ACLED codes 0 when no number is reported; so does a record without fatalities.
@@ -159,9 +159,3 @@ def admin1_key(name: str) -> str:
     return " ".join(words)
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))

@@ -9,7 +9,7 @@ from .store import DEFAULT_URL, EventQuery, Store, StoreError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..cli import _iso_date, add_input_options, add_output_options
+    from ..cli import iso_date, add_input_options, add_output_options
 
     p = sub.add_parser(
         "ingest",
@@ -30,8 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     _db_option(p)
     p.add_argument("--country", metavar="ISO3", help="events in this country (ISO 3166-1 alpha-3, e.g. SYR)")
-    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="events on or after this day")
-    p.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="events on or before this day")
+    p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="events on or after this day")
+    p.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="events on or before this day")
     p.add_argument("--type", metavar="TYPE", help="ACLED event or sub-event type, or PLOVER type (any case)")
     p.add_argument("--actor", metavar="TEXT", help="events with an actor whose name contains TEXT")
     p.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="events within KM km of a point")

@@ -32,7 +32,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.functions import FunctionElement
 
-from ..merge import MergedEvent, compatible, date_window, haversine_km, merge_events
+from ..merge import MergedEvent, compatible, date_window, merge_events
+from ..places import distance_km
 from ..model import CleanArticle, EventRecord
 from .schema import articles, claims, event_mentions, events, mentions
 
@@ -473,7 +474,7 @@ def _engine(url) -> Engine:
 def _sqlite_km(lat1, lon1, lat2, lon2) -> float | None:
     if None in (lat1, lon1, lat2, lon2):
         return None
-    return haversine_km(lat1, lon1, lat2, lon2)
+    return distance_km(lat1, lon1, lat2, lon2)
 
 
 class _km(FunctionElement):
