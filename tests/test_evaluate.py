@@ -10,7 +10,7 @@ import pytest
 from eventwire.cli import main
 from eventwire.evaluate.acled import actor_key, admin1_key, gold_actor_country, score_acled
 from eventwire.places import distance_km as km
-from eventwire.evaluate.case import case_label
+from eventwire.evaluate.case import case_label, score_case
 from eventwire.evaluate.common import GoldError
 from eventwire.evaluate.location import overlaps, score_location
 from eventwire.evaluate.petrarch import score_petrarch
@@ -89,7 +89,20 @@ def test_acled_report_split_skips_tuning_rows(tmp_path, pipeline):
     rows = [f'ID{i},2021-03-14,Riots,Mob violence,Rioters (Kenya),,,,Kenya,KEN,Nairobi,,,Nairobi,-1.28,36.81,1,1,0,T,'
             f'"On 14 March 2021, a mob beat a man in Nairobi."\n' for i in range(20)]
     gold.write_text(HEADER + "".join(rows), encoding="utf-8")
-    assert score_acled(str(gold), pipeline)["n"] == sum(is_report_row(f"ID{i}") for i in range(20))
+    report = sum(is_report_row(f"ID{i}") for i in range(20))
+    assert 0 < report < 20
+    assert score_acled(str(gold), pipeline)["n"] == report
+    assert score_acled(str(gold), pipeline, split="tune")["n"] == 20 - report
+
+
+def test_case_scores_its_report_split_unless_told(tmp_path, pipeline):
+    gold = tmp_path / "case.tsv"
+    rows = [f"{i}\tPolice fired tear gas at protesters in Nairobi.\tEXCESSIVE_FORCE\n" for i in range(20)]
+    gold.write_text("id\tEventSnippet\tSubType\n" + "".join(rows), encoding="utf-8")
+    report = sum(is_report_row(str(i)) for i in range(20))
+    assert score_case(str(gold), pipeline)["n"] == report
+    assert score_case(str(gold), pipeline, split="tune")["n"] == 20 - report
+    assert score_case(str(gold), pipeline, split="all")["n"] == 20
 
 
 @pytest.mark.parametrize("content, message", [

@@ -17,7 +17,7 @@ from .. import places
 from ..countries import country_by_name, normalise
 from ..typology import ACLED_SUB_EVENT_TYPES
 from .common import NO_EVENT, GoldError, Tally, current, extract_texts, f1, per_label, require_columns
-from .split import is_report_row
+from .split import in_split
 
 COLUMNS = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "country", "iso3",
            "admin1", "latitude", "longitude", "fatalities", "notes")
@@ -29,7 +29,7 @@ _ADMIN1_SUFFIXES = ("county", "division", "department", "province")
 
 
 def score_acled(path: str, pipeline, limit: int | None = None, split: str = "report", progress=None) -> dict:
-    """Metrics over the rows of ``split`` ("report": the 20% never tuned on; "all")."""
+    """Metrics over the rows of ``split`` ("report": the 20% never tuned on; "tune": the other 80%; "all")."""
     rows = _read_rows(path, split, limit)
     items = [(r["event_id_cnty"], r["notes"], date.fromisoformat(r["event_date"]) + PUBLISHED_AFTER) for r in rows]
     overall, by_country = Tally(), defaultdict(Tally)
@@ -66,7 +66,7 @@ def _read_rows(path: str, split: str, limit: int | None) -> list[dict]:
             require_columns(path, reader.fieldnames, COLUMNS)
             rows = []
             for row in reader:
-                if split == "all" or is_report_row(row["event_id_cnty"]):
+                if in_split(row["event_id_cnty"], split):
                     rows.append(_checked(path, reader.line_num, row))
                 if limit is not None and len(rows) >= limit:
                     break

@@ -12,14 +12,16 @@ import csv
 from functools import lru_cache
 
 from ..datafiles import read_tsv
+from .split import in_split
 from .common import NO_EVENT, GoldError, extract_texts, f1, per_label, rate, require_columns, top_event
 
 COLUMNS = ("id", "EventSnippet", "SubType")
 PUBLISHED_BEST_WEIGHTED_F1 = 0.839  # Haneczok et al. 2021, 25 seen classes
 
 
-def score_case(path: str, pipeline, limit: int | None = None, progress=None) -> dict:
-    rows = _read_rows(path, limit)
+def score_case(path: str, pipeline, limit: int | None = None, split: str = "report", progress=None) -> dict:
+    """Metrics over the snippets of ``split`` ("report": 20% by id, never tuned on; "tune"; "all")."""
+    rows = _read_rows(path, split, limit)
     items = [(f"case-{r['id']}", r["EventSnippet"], None) for r in rows]
     gold = [r["SubType"] for r in rows]
     predicted = [case_label(top_event(events)) for events in extract_texts(pipeline, items, progress)]
@@ -30,6 +32,7 @@ def score_case(path: str, pipeline, limit: int | None = None, progress=None) -> 
     return {
         "task": "case",
         "file": path,
+        "split": split,
         "n": len(rows),
         "n_25": len(seen),
         "no_event": predicted.count(NO_EVENT),
@@ -71,7 +74,7 @@ def _crosswalk() -> tuple[tuple[frozenset[str], frozenset[str] | None, str], ...
     )
 
 
-def _read_rows(path: str, limit: int | None) -> list[dict]:
+def _read_rows(path: str, split: str, limit: int | None) -> list[dict]:
     try:
         with open(path, newline="", encoding="utf-8") as f:
             reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -80,7 +83,8 @@ def _read_rows(path: str, limit: int | None) -> list[dict]:
             for row in reader:
                 if None in row.values() or not row["EventSnippet"].strip() or not row["SubType"].strip():
                     raise GoldError(f"{path}:{reader.line_num}: bad row: expected id, snippet and label separated by tabs")
-                rows.append(row)
+                if in_split(row["id"], split):
+                    rows.append(row)
                 if limit is not None and len(rows) >= limit:
                     break
     except (OSError, UnicodeDecodeError, csv.Error) as err:

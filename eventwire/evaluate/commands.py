@@ -43,14 +43,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "eval",
         help="score the extractor against expert-coded gold data",
         description="Run the pipeline over the development data and print the figures per task. "
-        "ACLED is scored on the report split (20% of rows, never tuned on) unless --split all.",
+        "ACLED rows and CASE snippets are scored on the report split (20%, never tuned on) unless --split says otherwise.",
     )
     p.add_argument("--data", metavar="DIR", help="gold data folder (default $EVENTWIRE_DATA, else ../shared/data)")
     p.add_argument("--only", type=_tasks, default=list(TASKS), metavar="TASKS",
                    help=f"comma-separated tasks among {','.join(TASKS)} (default all)")
     p.add_argument("--limit", type=int, metavar="N", help="score at most N gold items per task (quick runs)")
-    p.add_argument("--split", choices=["report", "all"], default="report",
-                   help="ACLED rows scored: the report split (default) or all of them (slow)")
+    p.add_argument("--split", choices=["report", "tune", "all"], default="report",
+                   help="ACLED rows and CASE snippets scored: the report split (default, 20%%, never tuned on), "
+                   "the tuning split (the other 80%%, for development) or all of them (slow)")
     p.add_argument("--json", metavar="FILE", help="also write every figure as JSON to FILE")
     p.set_defaults(func=_cmd_eval)
 
@@ -102,7 +103,7 @@ def run_task(task: str, data: Path, pipeline, limit: int | None, split: str, pro
     path = data / filename if filename else None
     if path is not None and not path.exists():
         raise FileNotFoundError(f"{path}: not found: the {task} task needs it (see ../shared/data/README.md)")
-    kwargs = {"split": split} if task == "acled" else {}
+    kwargs = {"split": split} if task in ("acled", "case") else {}
     if task != "merge":  # the store helper's scorer takes the interface's three arguments only
         kwargs["progress"] = progress
     return getattr(module, f"score_{task}")(str(path) if path else None, pipeline, limit=limit, **kwargs)
