@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from .cameo import verb_patterns
 from .datafiles import read_tsv
 from .parse import ParsedArticle, sentence_entities, sentences
 
@@ -84,8 +85,9 @@ def _none(value: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> dict[str, list[TriggerEntry]]:
+    """triggers.tsv, then the CAMEO verb patterns it lacks (its rows come first, so win ties)."""
     entries: dict[str, list[TriggerEntry]] = defaultdict(list)
-    for row in read_tsv("triggers.tsv"):
+    for row in (*read_tsv("triggers.tsv"), *verb_patterns()):
         entries[row["lemma"]].append(
             TriggerEntry(
                 lemma=row["lemma"],

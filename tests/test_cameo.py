@@ -1,0 +1,53 @@
+"""CAMEO verb patterns (cameo_verbs.tsv): verbs the ACLED trigger lexicon leaves out still give
+events coded as the CAMEO codebook says, with the PLOVER coding of their CAMEO code."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import cameo
+from eventwire.datafiles import read_tsv
+from eventwire.model import Article
+
+# sentence -> (CAMEO code, PLOVER type) of its top event
+CODED = {
+    "Kenya and Somalia renewed diplomatic ties on Monday.": ("054", "SUPPORT"),
+    "The two ministers signed a memorandum on energy cooperation in Accra.": ("057", "SUPPORT"),
+    "The foreign minister expressed support for the peace plan.": ("051", "SUPPORT"),
+    "The emir will host the Sudanese president next week.": ("043", "CONSULT"),
+    "Japan will contribute ten million dollars to the relief fund.": ("070", "AID"),
+    "The governor pardoned forty prisoners on Independence Day.": ("0841", "RETREAT"),
+    "The president chided the opposition leader in a speech on Sunday.": ("111", "ACCUSE"),
+    "The union abandoned talks with the employers on Friday.": ("164", "SANCTION"),
+}
+
+
+@pytest.mark.parametrize("text", list(CODED))
+def test_verb_the_trigger_lexicon_lacks_is_coded_as_the_codebook_says(pipeline, text):
+    _, events = pipeline.extract(Article(origin="test", text=text))
+    assert events, f"no event in {text!r}"
+    top = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+    assert (top["cameo"], top["plover"]["type"]) == CODED[text]
+
+
+def test_pattern_takes_the_plover_coding_of_its_cameo_code():
+    renew = next(r for r in cameo.verb_patterns() if r["lemma"] == "renew")
+    pardon = next(r for r in cameo.verb_patterns() if r["lemma"] == "pardon")
+    assert (renew["plover_type"], renew["plover_mode"]) == ("SUPPORT", "-")
+    assert (pardon["plover_type"], pardon["plover_mode"]) == ("RETREAT", "release")
+
+
+def test_statement_code_without_plover_type_is_refused():
+    with pytest.raises(ValueError, match="013"):
+        cameo._trigger_row({"lemma": "hope", "pos": "VERB", "modifier": "-", "cameo": "013"})
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    same_pos = a["pos"] == b["pos"] or "ANY" in (a["pos"], b["pos"])
+    mods_a, mods_b = set(a["modifier"].split("|")), set(b["modifier"].split("|"))
+    return a["lemma"] == b["lemma"] and same_pos and bool(mods_a & mods_b)
+
+
+def test_no_pattern_repeats_a_trigger_row():
+    triggers = read_tsv("triggers.tsv")
+    for row in cameo.verb_patterns():
+        assert not any(_overlap(row, t) for t in triggers), row
