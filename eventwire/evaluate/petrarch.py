@@ -5,8 +5,10 @@ Public entry point: ``score_petrarch``. Sentences that expect events are scored;
 CAMEO code (root: first two digits) equals that of one of the expected events. Actor codes
 start with a country code; most records use invented countries (Arnor, Gondor), so actor
 country is scored only where the expected code starts with a real ISO 3166 alpha-3 code.
-Some expected codes exist only in PETRARCH's test dictionaries (222, 903, 174K): the root is
-also scored on the sentences with at least one standard CAMEO code (``cameo_root_standard``).
+The expected codes come from PETRARCH's test verb dictionary, mostly WEIS codes rather than
+CAMEO ones ("condemned" 122, CAMEO 111): see docs/evaluation.md. Some exist in no CAMEO
+version (222, 903, 174K): the root is also scored on the sentences with at least one code
+CAMEO has (``cameo_root_standard``).
 """
 from __future__ import annotations
 
