@@ -13,11 +13,14 @@ CODED = {
     "Kenya and Somalia renewed diplomatic ties on Monday.": ("054", "SUPPORT"),
     "The two ministers signed a memorandum on energy cooperation in Accra.": ("057", "SUPPORT"),
     "The foreign minister expressed support for the peace plan.": ("051", "SUPPORT"),
-    "The emir will host the Sudanese president next week.": ("043", "CONSULT"),
+    "The president toured the flooded districts on Tuesday.": ("042", "CONSULT"),
     "Japan will contribute ten million dollars to the relief fund.": ("070", "AID"),
     "The governor pardoned forty prisoners on Independence Day.": ("0841", "RETREAT"),
     "The president chided the opposition leader in a speech on Sunday.": ("111", "ACCUSE"),
     "The union abandoned talks with the employers on Friday.": ("164", "SANCTION"),
+    "Ghana summoned the Nigerian ambassador on Monday.": ("114", "ACCUSE"),
+    "The cabinet turned down the proposal on Wednesday.": ("120", "REJECT"),
+    "The authorities shut down the internet in the capital.": ("1721", "COERCE"),
 }
 
 
@@ -27,6 +30,11 @@ def test_verb_the_trigger_lexicon_lacks_is_coded_as_the_codebook_says(pipeline, 
     assert events, f"no event in {text!r}"
     top = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
     assert (top["cameo"], top["plover"]["type"]) == CODED[text]
+
+
+def test_internet_shutdown_is_an_acled_other_as_a_curfew_is(pipeline):
+    _, events = pipeline.extract(Article(origin="test", text="The authorities shut down the internet in the capital."))
+    assert [e.coding.acled_sub_event_type for e in events] == ["Other"]
 
 
 def test_pattern_takes_the_plover_coding_of_its_cameo_code():
