@@ -331,21 +331,31 @@ def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | Non
     heads = [token, governor] if governor != token else [token]
     # "pledged to defeat the terrorists": the intended act's object is the recipient.
     heads += [c for c in token.children if c.dep_ == "xcomp"]
+    # "restored ties with Libya": the partner hangs off the object that made the trigger.
+    heads += [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in entry.modifiers]
     for head in heads:
         for child in head.children:
-            if child.dep_ == "dobj" and child != token and not _is_place(child) and child.lemma_ not in entry.modifiers:
+            if child.dep_ == "dobj" and child != token and not _not_actor(child, entry) and child.lemma_ not in entry.modifiers:
                 return _phrase(child)
             if child.dep_ == "nsubjpass" and child != token and child.pos_ != "PRON":
                 return _phrase(child)
             if child.dep_ == "prep" and child.lower_ in cues()["recipient_prep"]:
                 pobj = _first_child(child, {"pobj"})
-                if pobj is not None and not _is_place(pobj) and pobj.pos_ in _NOUN_POS:
+                if pobj is not None and not _not_actor(pobj, entry) and pobj.pos_ in _NOUN_POS:
                     return _phrase(pobj)
             if child.dep_ == "advcl" and child.lemma_ in {"target", "hit"}:
                 obj = _first_child(child, {"dobj"})
                 if obj is not None:
                     return _phrase(obj)
     return None
+
+
+def _not_actor(token: Token, entry: TriggerEntry) -> bool:
+    """A place or a time is no recipient, but a state that is accused, visited or sanctioned is:
+    only material events happen at their object ("shelled Aleppo", "accused Egypt")."""
+    if token.ent_type_ == "GPE" and entry.plover_type not in MATERIAL_TYPES:
+        return False
+    return _is_place(token)
 
 
 # --- where and when --------------------------------------------------------------------------

@@ -59,3 +59,22 @@ def test_no_pattern_repeats_a_trigger_row():
     triggers = read_tsv("triggers.tsv")
     for row in cameo.verb_patterns():
         assert not any(_overlap(row, t) for t in triggers), row
+
+
+# sentence -> (actor2 country, location name) of its top event: a state that is accused or
+# dealt with is the target (CAMEO's dyad); the object of a material event is its place.
+TARGETS = {
+    "Ethiopia accused Egypt of arming the rebels.": ("EGY", None),
+    "Kuwait restored full diplomatic ties with Libya on Monday.": ("LBY", None),
+    "The president visited Kenya on Monday.": ("KEN", None),
+    "Government forces shelled Aleppo on Monday.": (None, "Aleppo"),
+}
+
+
+@pytest.mark.parametrize("text", list(TARGETS))
+def test_state_object_of_a_diplomatic_event_is_its_target(pipeline, text):
+    _, events = pipeline.extract(Article(origin="test", text=text))
+    top = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+    target = top["actor2"]["country"] if top["actor2"] else None
+    place = top["location"]["name"] if top["location"] else None
+    assert (target, place) == TARGETS[text]
