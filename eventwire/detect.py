@@ -316,8 +316,9 @@ def _clause_agent(verb: Token) -> Span | None:
         if subject.pos_ == "PRON" and subject.lower_ in {"this", "it"}:
             return None
         return _phrase(subject)
-    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
-        return _clause_agent(verb.head)  # "claims to have killed", "labelling ... and criticised"
+    if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
+        # "claims to have killed", "labelling ... and criticised", "is about to restore"
+        return _clause_agent(verb.head)
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _NOUN_POS:
         return _phrase(verb.head)  # "forces firing on the crowd"
     return None

@@ -78,3 +78,9 @@ def test_state_object_of_a_diplomatic_event_is_its_target(pipeline, text):
     target = top["actor2"]["country"] if top["actor2"] else None
     place = top["location"]["name"] if top["location"] else None
     assert (target, place) == TARGETS[text]
+
+
+def test_subject_of_is_about_to_is_the_agent(pipeline):
+    _, events = pipeline.extract(Article(origin="test", text="Kuwait is about to restore full diplomatic ties with Libya."))
+    top = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+    assert (top["cameo"], top["actor1"]["country"], top["actor2"]["country"]) == ("054", "KWT", "LBY")
