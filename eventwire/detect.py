@@ -258,7 +258,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     mention.dates, mention.own_date = _dates(token, governor, sentence)
     mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
     mention.status = _status(token, governor)
-    mention.background = _is_background(governor, sentence)
+    mention.background = _is_background(governor, sentence) or _is_years_before(governor)
     mention.anaphoric = _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
         mention.places = [p for p in mention.places if _under(p.root, token)]
@@ -440,6 +440,13 @@ def _status(token: Token, governor: Token) -> str:
         if any(c.lemma_ == "will" and c.dep_ == "aux" for c in ancestor.children):
             return "planned"
     return "reported"
+
+
+def _is_years_before(governor: Token) -> bool:
+    """'restore ties five years after crowds burned down its embassy': the burning is history."""
+    return governor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in governor.children) and any(
+        c.dep_ == "npadvmod" and _lookup(cues()["history_span"], c) is not None for c in governor.children
+    )
 
 
 def _is_background(governor: Token, sentence: Span) -> bool:

@@ -84,3 +84,9 @@ def test_subject_of_is_about_to_is_the_agent(pipeline):
     _, events = pipeline.extract(Article(origin="test", text="Kuwait is about to restore full diplomatic ties with Libya."))
     top = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
     assert (top["cameo"], top["actor1"]["country"], top["actor2"]["country"]) == ("054", "KWT", "LBY")
+
+
+def test_clause_years_before_the_news_is_background(pipeline):
+    text = "Kenya restored diplomatic ties with Somalia, five years after crowds burned down its embassy in Mogadishu."
+    _, events = pipeline.extract(Article(origin="test", text=text))
+    assert sorted((e.coding.cameo, e.background) for e in events) == [("054", False), ("1712", True)]
