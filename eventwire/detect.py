@@ -181,7 +181,9 @@ def _lookup(table: dict, token: Token):
 
 
 def _match_trigger(token: Token) -> TriggerEntry | None:
-    candidates = _lookup(trigger_lexicon(), token)
+    # Every form's rows: "talks" is not only the lemma "talk" (a phone talk) but its own noun.
+    lexicon = trigger_lexicon()
+    candidates = [entry for form in lemma_forms(token) for entry in lexicon.get(form, ())]
     if not candidates or token.dep_ in {"amod", "compound"} and token.pos_ not in _NOUN_POS:
         return None
     if token.ent_type_ and token.ent_type_ not in {"EVENT"}:

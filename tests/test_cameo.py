@@ -21,6 +21,8 @@ CODED = {
     "Ghana summoned the Nigerian ambassador on Monday.": ("114", "ACCUSE"),
     "The cabinet turned down the proposal on Wednesday.": ("120", "REJECT"),
     "The authorities shut down the internet in the capital.": ("1721", "COERCE"),
+    # "talks" is a trigger of its own, not only a form of "talk" (whose noun rows need "phone")
+    "The minister is in Nairobi for talks with the president.": ("046", "CONSULT"),
 }
 
 
