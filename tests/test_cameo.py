@@ -34,9 +34,13 @@ def test_verb_the_trigger_lexicon_lacks_is_coded_as_the_codebook_says(pipeline, 
     assert (top["cameo"], top["plover"]["type"]) == CODED[text]
 
 
-def test_internet_shutdown_is_an_acled_other_as_a_curfew_is(pipeline):
-    _, events = pipeline.extract(Article(origin="test", text="The authorities shut down the internet in the capital."))
-    assert [e.coding.acled_sub_event_type for e in events] == ["Other"]
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("The authorities shut down the internet in the capital.", "Other"),  # as a curfew is
+    ("The army and the rebels exchanged prisoners in Kismayo on Sunday.", "Agreement"),  # ACLED codebook
+])
+def test_word_that_fixes_the_acled_sub_event_type(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="test", text=text))
+    assert [e.coding.acled_sub_event_type for e in events] == [sub_event_type]
 
 
 def test_pattern_takes_the_plover_coding_of_its_cameo_code():
