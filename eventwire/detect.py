@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from .cameo import verb_patterns
 from .datafiles import read_tsv
 from .parse import ParsedArticle, sentence_entities, sentences
 
@@ -84,8 +85,9 @@ def _none(value: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> dict[str, list[TriggerEntry]]:
+    """triggers.tsv, then the CAMEO verb patterns it lacks (its rows come first, so win ties)."""
     entries: dict[str, list[TriggerEntry]] = defaultdict(list)
-    for row in read_tsv("triggers.tsv"):
+    for row in (*read_tsv("triggers.tsv"), *verb_patterns()):
         entries[row["lemma"]].append(
             TriggerEntry(
                 lemma=row["lemma"],
@@ -179,7 +181,9 @@ def _lookup(table: dict, token: Token):
 
 
 def _match_trigger(token: Token) -> TriggerEntry | None:
-    candidates = _lookup(trigger_lexicon(), token)
+    # Every form's rows: "talks" is not only the lemma "talk" (a phone talk) but its own noun.
+    lexicon = trigger_lexicon()
+    candidates = [entry for form in lemma_forms(token) for entry in lexicon.get(form, ())]
     if not candidates or token.dep_ in {"amod", "compound"} and token.pos_ not in _NOUN_POS:
         return None
     if token.ent_type_ and token.ent_type_ not in {"EVENT"}:
@@ -256,7 +260,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     mention.dates, mention.own_date = _dates(token, governor, sentence)
     mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
     mention.status = _status(token, governor)
-    mention.background = _is_background(governor, sentence)
+    mention.background = _is_background(governor, sentence) or _is_years_before(governor)
     mention.anaphoric = _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
         mention.places = [p for p in mention.places if _under(p.root, token)]
@@ -314,8 +318,9 @@ def _clause_agent(verb: Token) -> Span | None:
         if subject.pos_ == "PRON" and subject.lower_ in {"this", "it"}:
             return None
         return _phrase(subject)
-    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
-        return _clause_agent(verb.head)  # "claims to have killed", "labelling ... and criticised"
+    if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
+        # "claims to have killed", "labelling ... and criticised", "is about to restore"
+        return _clause_agent(verb.head)
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _NOUN_POS:
         return _phrase(verb.head)  # "forces firing on the crowd"
     return None
@@ -329,21 +334,31 @@ def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | Non
     heads = [token, governor] if governor != token else [token]
     # "pledged to defeat the terrorists": the intended act's object is the recipient.
     heads += [c for c in token.children if c.dep_ == "xcomp"]
+    # "restored ties with Libya": the partner hangs off the object that made the trigger.
+    heads += [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in entry.modifiers]
     for head in heads:
         for child in head.children:
-            if child.dep_ == "dobj" and child != token and not _is_place(child) and child.lemma_ not in entry.modifiers:
+            if child.dep_ == "dobj" and child != token and not _not_actor(child, entry) and child.lemma_ not in entry.modifiers:
                 return _phrase(child)
             if child.dep_ == "nsubjpass" and child != token and child.pos_ != "PRON":
                 return _phrase(child)
             if child.dep_ == "prep" and child.lower_ in cues()["recipient_prep"]:
                 pobj = _first_child(child, {"pobj"})
-                if pobj is not None and not _is_place(pobj) and pobj.pos_ in _NOUN_POS:
+                if pobj is not None and not _not_actor(pobj, entry) and pobj.pos_ in _NOUN_POS:
                     return _phrase(pobj)
             if child.dep_ == "advcl" and child.lemma_ in {"target", "hit"}:
                 obj = _first_child(child, {"dobj"})
                 if obj is not None:
                     return _phrase(obj)
     return None
+
+
+def _not_actor(token: Token, entry: TriggerEntry) -> bool:
+    """A place or a time is no recipient, but a state that is accused, visited or sanctioned is:
+    only material events happen at their object ("shelled Aleppo", "accused Egypt")."""
+    if token.ent_type_ == "GPE" and entry.plover_type not in MATERIAL_TYPES:
+        return False
+    return _is_place(token)
 
 
 # --- where and when --------------------------------------------------------------------------
@@ -427,6 +442,13 @@ def _status(token: Token, governor: Token) -> str:
         if any(c.lemma_ == "will" and c.dep_ == "aux" for c in ancestor.children):
             return "planned"
     return "reported"
+
+
+def _is_years_before(governor: Token) -> bool:
+    """'restore ties five years after crowds burned down its embassy': the burning is history."""
+    return governor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in governor.children) and any(
+        c.dep_ == "npadvmod" and _lookup(cues()["history_span"], c) is not None for c in governor.children
+    )
 
 
 def _is_background(governor: Token, sentence: Span) -> bool:

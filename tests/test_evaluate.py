@@ -177,3 +177,17 @@ def test_dev_data_scores_on_a_few_rows(pipeline):
     assert result["n"] == 20 and result["split"] == "report"
     assert 0 < result["metrics"]["event_date"]["top"] <= 1
     assert sum(row["support"] for row in result["sub_event_types"].values()) == 20
+
+
+def test_petrarch_invented_country_sharing_an_iso_code_is_not_scored(tmp_path, pipeline):
+    gold = tmp_path / "records.xml"
+    gold.write_text(
+        "<Validation><Sentences>"
+        "<Sentence id='A' date='20240101'><Text>Kenya criticised Eriador on Monday.</Text>"
+        "<EventCoding sourcecode='KEN' targetcode='ERI' eventcode='111'></EventCoding></Sentence>"
+        "</Sentences></Validation>",
+        encoding="utf-8",
+    )
+    result = score_petrarch(str(gold), pipeline)
+    assert (result["n_source_country"], result["n_target_country"]) == (1, 0)
+    assert result["metrics"]["source_country"]["top"] == 1.0
