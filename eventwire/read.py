@@ -4,8 +4,8 @@ Public entry point: ``read_inputs``. It never raises for bad input: an unreadabl
 binary file, an over-long file or a broken JSON line is yielded as an ``InputError`` with a
 one-line message saying what is wrong and what to do, and reading goes on with the next input.
 
-Bytes become text here (UTF-8 with or without BOM, UTF-16/32 with BOM, else a confident
-charset_normalizer guess); cleaning, language checks and HTML extraction belong to ``clean``.
+Bytes become text here (UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16 without BOM,
+else a confident charset_normalizer guess); cleaning, language checks and HTML extraction belong to ``clean``.
 """
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ BOMS = (
 TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x0b\x1b")
 MAX_CONTROL_RATIO = 0.01
 MAX_CHAOS = 0.1  # charset_normalizer's mess ratio above which a guessed decoding is refused
+# UTF-16 without a byte-order mark (Windows "Unicode" files): Latin-script text puts a NUL in
+# every other byte, at odd offsets for little-endian, even ones for big-endian, and none in between.
+MIN_UTF16_NUL_SHARE = 0.4
 
 
 def read_inputs(
@@ -133,6 +136,9 @@ def decode(data: bytes) -> str | Undecodable:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 return Undecodable(f"not valid {encoding.upper()} despite its byte-order mark; re-save it as UTF-8")
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     binary = _binary_kind(data)
     if binary:
         return Undecodable(f"binary file ({binary}), not text; convert it to .txt or .html first")
@@ -140,6 +146,21 @@ def decode(data: bytes) -> str | Undecodable:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return _guess(data)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    sample = data[:65536]
+    if len(data) % 2 or len(sample) < 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls.count(0) >= MIN_UTF16_NUL_SHARE * len(nuls) and 0 not in other:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return None if _binary_kind(text.encode("utf-8")) else text
+    return None
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -196,7 +217,7 @@ def _json_article(origin: str, raw: bytes) -> Article | InputError:
     except UnicodeDecodeError:
         return InputError(origin, "line is not UTF-8; JSON Lines files must be UTF-8")
     except json.JSONDecodeError as err:
-        return InputError(origin, f"bad JSON ({err.msg} at column {err.colno}); each line must be one JSON object")
+        return InputError(origin, f"bad JSON ({err.msg}: column {err.colno}); each line must be one JSON object")
     try:
         return _article_from_record(origin, record)
     except ValueError as err:

@@ -56,7 +56,7 @@ def test_jsonl_lines_become_articles_or_errors_with_line_numbers():
     problems = {line: item.problem for line, item in by_line.items() if isinstance(item, InputError)}
     assert problems == {
         "4": '`published` is "yesterday", not an ISO date like 2024-11-30; fix or drop it',
-        "5": "bad JSON (Expecting value at column 38); each line must be one JSON object",
+        "5": "bad JSON (Expecting value: column 38); each line must be one JSON object",
         "6": "line is a JSON array, not an object with a `text` or `html` field",
         "7": "no `text` or `html` field; each line needs one of them",
         "8": "`text` must be a string, not a JSON number",
@@ -105,6 +105,8 @@ def test_stdin_html_is_recognised():
     (b"\xef\xbb\xbf" + "Kyiv’s mayor said".encode("utf-8"), "Kyiv’s mayor said"),
     ("Kyiv’s mayor said".encode("utf-16"), "Kyiv’s mayor said"),
     ("Kyiv’s mayor said".encode("utf-16-be").join([b"\xfe\xff", b""]), "Kyiv’s mayor said"),
+    ("Kyiv’s mayor said".encode("utf-16-le"), "Kyiv’s mayor said"),  # no byte-order mark
+    ("Kyiv’s mayor said".encode("utf-16-be"), "Kyiv’s mayor said"),
     (("The mayor of Kyiv said the city’s “critical infrastructure” was hit again overnight; "
       "officials in Kharkiv and Odesa reported damage too. ") .encode("cp1252") * 3,
      "The mayor of Kyiv said the city’s “critical infrastructure”"),
@@ -165,3 +167,11 @@ def test_fixture_folder_reads_in_sorted_order():
     jsonl = str(INPUTS / "articles.jsonl")
     assert origins == [f"{jsonl}:{n}" for n in (1, 2, 4, 5, 6, 7, 8, 9, 10)] + [
         str(INPUTS / "dhaka.txt"), str(INPUTS / "news_page.html")]
+
+
+def test_a_line_cut_off_mid_string_says_where_the_string_starts(tmp_path):
+    jsonl = write(tmp_path, "cut.jsonl", b'{"id": "a2", "text": "Police fired\n{"text": "Short."}\n')
+    error, article = read_inputs([str(jsonl)])
+    assert error.problem == ("bad JSON (Unterminated string starting at: column 22); "
+                             "each line must be one JSON object")
+    assert article.text == "Short."
