@@ -92,7 +92,8 @@ def clean(article: Article, published: date | None = None) -> CleanArticle:
     paragraphs, dateline = _tidy(paragraphs, title, removed)
     text = "\n\n".join(paragraphs)
     if not text:
-        where = "HTML has no body?" if article.html is not None else "only boilerplate or blank lines"
+        where = ("the page holds only menus, scripts or nothing; give the article's own page or its text"
+                 if article.html is not None else "only boilerplate or blank lines")
         raise InputError(article.origin, f"no article text found ({where})")
     if len(text) > MAX_TEXT_CHARS:
         # Parsing holds the whole text at once (about 3 GB for a million characters).

@@ -23,6 +23,8 @@ MIN_FOREIGN_HITS = 3  # another language's function words needed to name it
 MIN_WORDS_UNKNOWN = 40  # words needed to refuse text whose language we cannot name
 MIN_ENGLISH_SHARE = 0.06  # real English prose is at 0.3-0.5; headline notes can be at 0
 MIN_LETTERS_SCRIPT = 20
+# Unicode names scripts in capitals; these are acronyms or need a word readers know.
+SCRIPT_NAMES = {"CJK": "Chinese or Japanese (CJK)"}
 _WORD = re.compile(r"\w+")  # digits never match a function word; \w+ is twice as fast
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTERS = re.compile(r"[^A-Za-z]+")
@@ -57,7 +59,7 @@ def _script_problem(sample: str) -> str | None:
     if letters < MIN_LETTERS_SCRIPT or latin * 2 >= letters:
         return None
     script, count = scripts.most_common(1)[0]
-    return (f"text is mostly in {script.title()} script ({100 * count // letters}% of letters); "
+    return (f"text is mostly in {SCRIPT_NAMES.get(script, script.title())} script ({100 * count // letters}% of letters); "
             "eventwire reads English")
 
 

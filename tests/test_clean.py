@@ -223,6 +223,7 @@ def test_short_english_notes_are_accepted():
      "Arabic"),
     ("По меньшей мере двенадцать мирных жителей погибли в пятницу в результате авиаударов по городу Алеппо.",
      "Cyrillic"),
+    ("星期五，叛军袭击了阿勒颇市，造成至少十二名平民死亡，叙利亚人权观察站说。", "Chinese or Japanese \\(CJK\\)"),
 ])
 def test_other_languages_are_refused(text, language):
     with pytest.raises(InputError, match=f"{language}.*eventwire reads English") as err:
@@ -238,7 +239,7 @@ def test_french_message_names_the_share():
 
 @pytest.mark.parametrize(("article", "problem"), [
     (Article(origin="p", html="<html><head><title>x</title></head><body></body></html>"),
-     "no article text found (HTML has no body?)"),
+     "no article text found (the page holds only menus, scripts or nothing; give the article's own page or its text)"),
     (Article(origin="p", text="Advertisement\n\nAlso read | Other story\n\n(With inputs from agencies)"),
      "no article text found (only boilerplate or blank lines)"),
 ])
