@@ -248,6 +248,12 @@ def test_an_unreachable_database_is_one_clear_line(tmp_path, capsys):
     assert err.count("\n") == 1 and "no database at" in err and "missing.db" in err
 
 
+@pytest.mark.parametrize("url", ["mysql://user@host/events", "oracle://user@host/events", "nosuch://host/events"])
+def test_a_database_other_than_sqlite_or_postgresql_is_one_clear_line(url):
+    with pytest.raises(StoreError, match="unsupported database; use sqlite:///FILE or postgresql://"):
+        Store(url)
+
+
 def test_ingest_and_events_commands(tmp_path, capsys):
     db = f"sqlite:///{tmp_path}/cli.db"
     inputs = str(REPO / "tests" / "data" / "merge" / "articles.jsonl")

@@ -82,7 +82,7 @@ class Store:
             raise StoreError(f"no database at {self.url.database}; run `eventwire ingest` first or give --db URL")
         try:
             self.engine = _engine(self.url)
-        except NoSuchModuleError:
+        except (NoSuchModuleError, ImportError):  # an unknown dialect, or one whose driver is not installed
             raise StoreError(f"{self.shown_url}: unsupported database; use sqlite:///FILE or postgresql://USER@HOST/DB") from None
         self.postgres = self.url.get_backend_name() == "postgresql"
         self._writer = self.engine.execution_options(eventwire_write=True)
