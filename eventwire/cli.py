@@ -14,16 +14,46 @@ from datetime import date
 
 from .export import FORMATS
 
-EPILOG = """\
-examples:
+
+
+# Each command's --help ends with these: commands a user can copy, from the simplest up.
+EXAMPLES = {
+    "extract": """\
   eventwire extract examples/000_68e5d158b3363ef7.txt
   eventwire extract news/ --published 2024-12-01 --format csv > events.csv
-  cat story.txt | eventwire extract -
-  eventwire ingest news/ --db sqlite:///events.db
-  eventwire events --country SYR --since 2024-11-01 --format geojson --output syria.geojson
-  eventwire serve --db sqlite:///events.db
-  eventwire eval --data ../shared/data --json eval.json
-"""
+  cat story.txt | eventwire extract - --published 2024-12-01
+  eventwire extract big.jsonl --workers 4 --format parquet --output events.parquet""",
+    "ingest": """\
+  eventwire ingest news/                                 # into ./eventwire.db
+  eventwire ingest big.jsonl --db sqlite:///events.db --published 2024-12-01
+  eventwire ingest news/ --db postgresql://user@host/events""",
+    "events": """\
+  eventwire events --db sqlite:///events.db --country SYR --since 2024-11-01
+  eventwire events --type "Air/drone strike" --near 36.2,37.16,50 --format acled --output acled.csv
+  eventwire events --actor "Hayat Tahrir" --format geojson --output hts.geojson
+  eventwire events --format parquet --output events.parquet""",
+    "serve": """\
+  eventwire serve --db sqlite:///events.db               # then open http://127.0.0.1:8000
+  eventwire serve --host 0.0.0.0 --port 8080 --allow-ingest""",
+    "eval": """\
+  eventwire eval --only seed
+  eventwire eval --data ../shared/data --split tune --only acled --limit 500
+  eventwire eval --data ../shared/data --json eval.json""",
+}
+
+
+# The top-level --help: the first example of every command.
+EPILOG = "examples:\n" + "\n".join(examples.splitlines()[0] for examples in EXAMPLES.values())
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Wraps one-line descriptions to the terminal; keeps text with line breaks of its own
+    (the examples) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
 
 
 def iso_date(text: str) -> date:
@@ -42,7 +72,6 @@ def _add_extract_parser(sub: argparse._SubParsersAction) -> None:
         description="Read articles (.txt, .html, .jsonl, folders, or - for stdin), extract the events "
         "they report and print one event record per line. Bad inputs are reported on stderr "
         "and skipped; the exit code is 1 if any input could not be read.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_input_options(p)
     add_output_options(p)
@@ -73,8 +102,18 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
 
 
 def output_problem(args: argparse.Namespace) -> str | None:
+    """A usage error in the output options, found before any article is read (so a long run
+    never ends on a file it cannot write)."""
     if args.format == "parquet" and not args.output:
         return "parquet is a binary format: give a file with --output events.parquet"
+    if args.output:
+        existed = os.path.exists(args.output)
+        try:
+            open(args.output, "ab").close()  # as root, os.access says yes to anything: try it
+        except OSError as err:
+            return f"--output {args.output}: cannot write it ({err.strerror}); give another file or create its folder"
+        if not existed:
+            os.remove(args.output)
     return None
 
 
@@ -166,12 +205,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="eventwire",
         description="News articles in, coded, located, dated and attributed events out.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract_parser(sub)
     for module in COMMANDS:
         importlib.import_module(module).add_parser(sub)
+    for name, command in sub.choices.items():
+        command.formatter_class = HelpFormatter
+        command.epilog = "examples:\n" + EXAMPLES[name]
     return parser
 
 

@@ -3,10 +3,11 @@ exit code 1 when any input failed, and the good inputs still processed."""
 from __future__ import annotations
 
 import json
+import shlex
 
 import pytest
 
-from eventwire.cli import main
+from eventwire.cli import EXAMPLES, build_parser, main
 
 from conftest import SEED
 
@@ -77,3 +78,31 @@ def test_text_longer_than_any_article_is_refused_before_parsing(tmp_path, capsys
     out, err = capsys.readouterr()
     assert "more than one article" in err and "split it" in err
     assert len(out.splitlines()) >= 5  # the seed after it is still extracted
+
+
+@pytest.mark.parametrize("command", list(EXAMPLES))
+def test_every_command_help_ends_with_examples_that_parse(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    help_text = capsys.readouterr().out
+    examples = help_text.split("examples:\n", 1)[1].strip().splitlines()
+    assert len(examples) >= 2
+    for example in examples:
+        words = shlex.split(example.split(" #")[0].split(" > ")[0].split(" | ")[-1])
+        assert words[:2] == ["eventwire", command]
+        build_parser().parse_args(words[1:])  # exits 2 on an example that no longer parses
+
+
+@pytest.mark.parametrize(("output", "problem"), [
+    ("missing-folder/events.csv", "cannot write it (No such file or directory)"),
+    (".", "cannot write it (Is a directory)"),
+])
+def test_an_output_that_cannot_be_written_is_a_usage_error_before_any_work(tmp_path, monkeypatch, capsys,
+                                                                            output, problem):
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", str(SEED), "--format", "csv", "--output", output]) == 2
+    out, err = capsys.readouterr()
+    assert err == f"eventwire: --output {output}: {problem}; give another file or create its folder\n"
+    assert main(["events", "--db", "sqlite:///none.db", "--output", output]) == 2
+    assert not (tmp_path / "none.db").exists()
