@@ -151,8 +151,14 @@ def flat_row(record: Record) -> Record:
         "fatality_claims": " | ".join(_claim_text(c) for c in fatalities.get("claims", [])),
         "n_sources": record.get("n_sources", len(sources) or 1),
         "source_urls": " | ".join(s["url"] for s in sources if s.get("url")),
-        "evidence": " | ".join(e["text"] for e in record.get("evidence", [])),
+        "evidence": " | ".join(_one_line(e["text"]) for e in record.get("evidence", [])),
     }
+
+
+def _one_line(text: str) -> str:
+    """A sentence for a spreadsheet cell: the paragraph breaks it ends with, and any inside it,
+    become spaces (line breaks in cells trip up spreadsheets and line-based tools)."""
+    return " ".join(text.split())
 
 
 def _actor_columns(prefix: str, actor: Record | None) -> Record:
@@ -211,7 +217,7 @@ def acled_row(record: Record) -> Record | None:
         "source": "; ".join(sorted({s.get("source") or s.get("url") or s["article_id"] for s in sources}))
         or record.get("article_id", ""),
         "source_scale": "",
-        "notes": " ".join(e["text"] for e in record.get("evidence", [])),
+        "notes": " ".join(_one_line(e["text"]) for e in record.get("evidence", [])),
         "fatalities": fatalities.get("best") or 0,
         "tags": "",
         "timestamp": "",

@@ -41,6 +41,8 @@ def test_csv_spreads_nested_fields_into_columns(seed_records, capsys):
     assert strike["location"] == "Aleppo" and float(strike["latitude"]) == pytest.approx(36.2, abs=0.1)
     assert strike["fatalities_best"] == "300"
     assert "300 fighters killed (according to" in strike["fatality_claims"]
+    assert all("\n" not in row["evidence"] for row in rows)  # the sentences' paragraph breaks are spaces
+    assert strike["evidence"].startswith("Russia on Saturday (Nov 30) launched its first air strikes on Aleppo")
 
 
 def test_acled_csv_uses_acled_columns_and_codes(seed_records, capsys):
@@ -53,6 +55,7 @@ def test_acled_csv_uses_acled_columns_and_codes(seed_records, capsys):
     assert (strike["country"], strike["iso"], strike["admin1"]) == ("Syria", "760", "Aleppo")
     assert (strike["time_precision"], strike["geo_precision"], strike["fatalities"]) == ("1", "1", "300")
     assert strike["disorder_type"] == "Political violence"
+    assert all("\n" not in row["notes"] for row in rows)
     # Statements by Damascus, Paris, Washington are no ACLED events: not in the ACLED export.
     assert all(row["sub_event_type"] for row in rows)
     assert len(rows) < len(seed_records)
