@@ -200,7 +200,9 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         head = lines.read(16)
         binary = None if head.startswith(UTF8_BOM) else _binary_kind(head)
         if binary:
-            yield InputError(str(path), f"binary file ({binary}), not JSON Lines")
+            problem = ("UTF-16 or UTF-32 text, but JSON Lines files must be UTF-8; re-save it as UTF-8"
+                       if _wide_unicode(head) else f"binary file ({binary}), not JSON Lines")
+            yield InputError(str(path), problem)
             return
         lines.seek(len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0)
         for number, raw in enumerate(lines, start=1):
@@ -209,6 +211,12 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
                 yield InputError(origin, _too_big(len(raw), max_bytes))
             elif raw.strip():
                 yield _json_article(origin, raw)
+
+
+def _wide_unicode(head: bytes) -> bool:
+    """Text in UTF-16 or UTF-32, which a line-by-line UTF-8 reader sees as NUL bytes."""
+    wide_boms = (bom for bom, encoding in BOMS if encoding != "utf-8-sig")
+    return any(head.startswith(bom) for bom in wide_boms) or _bomless_utf16(head) is not None
 
 
 def _json_article(origin: str, raw: bytes) -> Article | InputError:

@@ -175,3 +175,15 @@ def test_a_line_cut_off_mid_string_says_where_the_string_starts(tmp_path):
     assert error.problem == ("bad JSON (Unterminated string starting at: column 22); "
                              "each line must be one JSON object")
     assert article.text == "Short."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_jsonl_in_utf16_or_utf32_is_told_to_be_resaved_as_utf8(tmp_path, encoding):
+    jsonl = write(tmp_path, "wide.jsonl", '{"text": "Police fired tear gas."}\n'.encode(encoding))
+    (error,) = read_inputs([str(jsonl)])
+    assert error.problem == "UTF-16 or UTF-32 text, but JSON Lines files must be UTF-8; re-save it as UTF-8"
+
+
+def test_binary_jsonl_is_still_called_binary(tmp_path):
+    (error,) = read_inputs([str(write(tmp_path, "x.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00"))])
+    assert error.problem == "binary file (looks like PNG), not JSON Lines"
