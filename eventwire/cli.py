@@ -159,6 +159,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     try:
         write_events(records(), args.format, args.output)
+    except BrokenPipeError:  # a ConnectionError too, but not the scheduler's: main() handles it
+        raise
     except ConnectionError as err:  # the Dask scheduler could not be reached
         print(f"eventwire: {err}", file=sys.stderr)
         return 1

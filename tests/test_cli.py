@@ -3,13 +3,16 @@ exit code 1 when any input failed, and the good inputs still processed."""
 from __future__ import annotations
 
 import json
+import os
 import shlex
+import subprocess
+import sys
 
 import pytest
 
 from eventwire.cli import EXAMPLES, build_parser, main
 
-from conftest import SEED
+from conftest import REPO, SEED
 
 
 @pytest.fixture
@@ -106,3 +109,14 @@ def test_an_output_that_cannot_be_written_is_a_usage_error_before_any_work(tmp_p
     assert err == f"eventwire: --output {output}: {problem}; give another file or create its folder\n"
     assert main(["events", "--db", "sqlite:///none.db", "--output", output]) == 2
     assert not (tmp_path / "none.db").exists()
+
+
+def test_a_reader_that_goes_away_is_no_error():
+    """`eventwire extract ... | head -1`: the closed pipe ends the run quietly, exit code 0."""
+    run = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "extract", *[str(SEED)] * 5],  # more than a pipe holds
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+                           env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert run.stdout.readline().startswith(b'{"event_id"')
+    run.stdout.close()
+    assert run.wait(timeout=120) == 0
+    assert run.stderr.read() == b""
