@@ -264,3 +264,18 @@ def test_ingest_and_events_commands(tmp_path, capsys):
     assert main(["events", "--db", db, "--country", "UKR", "--near", "49.99,36.23,25", "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].startswith("event_id,") and len(rows) >= 2
+
+
+def test_events_country_and_type_take_names_and_refuse_what_matches_nothing(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path}/cli.db"
+    assert main(["ingest", str(REPO / "tests" / "data" / "merge" / "articles.jsonl"), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["events", "--db", db, "--country", "UKR", "--type", "ASSAULT"]) == 0
+    by_code = capsys.readouterr().out
+    assert by_code and main(["events", "--db", db, "--country", "Ukraine", "--type", "assault"]) == 0
+    assert capsys.readouterr().out == by_code
+    for option, value, problem in (("--country", "Ukrania", "'Ukrania' is not a country; give its ISO 3166-1"),
+                                   ("--type", "airstrike", "'airstrike' is no ACLED event or sub-event type")):
+        with pytest.raises(SystemExit) as exit_:
+            main(["events", "--db", db, option, value])
+        assert exit_.value.code == 2 and problem in capsys.readouterr().err

@@ -29,10 +29,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "sources (one per article) and fatalities reconciled across them.",
     )
     _db_option(p)
-    p.add_argument("--country", metavar="ISO3", help="events in this country (ISO 3166-1 alpha-3, e.g. SYR)")
+    p.add_argument("--country", type=_country, metavar="ISO3",
+                   help="events in this country (ISO 3166-1 alpha-3 like SYR, or a name like Syria)")
     p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="events on or after this day")
     p.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="events on or before this day")
-    p.add_argument("--type", metavar="TYPE", help="ACLED event or sub-event type, or PLOVER type (any case)")
+    p.add_argument("--type", type=_event_type, metavar="TYPE",
+                   help="ACLED event or sub-event type, or PLOVER type (any case)")
     p.add_argument("--actor", metavar="TEXT", help="events with an actor whose name contains TEXT")
     p.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="events within KM km of a point")
     p.add_argument("--include-background", action="store_true",
@@ -45,6 +47,27 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_URL, metavar="URL",
                    help=f"SQLAlchemy database URL (default {DEFAULT_URL}; postgresql://USER@HOST/DB for PostgreSQL)")
+
+
+def _country(text: str) -> str:
+    """An ISO3 code or a country's name: an unknown one would silently match no event."""
+    from ..countries import country_by_iso3, country_by_name
+
+    country = (country_by_iso3(text) if len(text) == 3 else None) or country_by_name(text)
+    if country is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a country; give its ISO 3166-1 alpha-3 code, e.g. SYR")
+    return country.iso3
+
+
+def _event_type(text: str) -> str:
+    from ..typology import ACLED_SUB_EVENT_TYPES, PLOVER_TYPES, acled_event_type
+
+    acled = {*ACLED_SUB_EVENT_TYPES, *map(acled_event_type, ACLED_SUB_EVENT_TYPES)}
+    if text.strip().lower() not in {name.lower() for name in (*acled, *PLOVER_TYPES)}:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is no ACLED event or sub-event type and no PLOVER type; e.g. Battles, "
+            f"\"Air/drone strike\", or one of {', '.join(PLOVER_TYPES)}")
+    return text
 
 
 def _near(text: str) -> tuple[float, float, float]:
