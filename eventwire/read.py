@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
@@ -117,8 +118,13 @@ def _article(origin: str, data: bytes, kind: str) -> Article | InputError:
     return Article(origin=origin, text=text) if kind == "text" else Article(origin=origin, html=text)
 
 
+# A page's first tag, after any XML declaration (XHTML) and comments ("<!-- saved from url=... -->").
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
+
+
 def looks_like_html(text: str) -> bool:
-    return text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+    return _HTML_START.match(text[:10_000]) is not None
 
 
 class Undecodable:

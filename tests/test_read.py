@@ -95,9 +95,23 @@ def test_stdin_text_or_bytes(stdin):
     assert article == Article(origin="-", text="KYIV (Reuters) - Drones hit Kyiv.")
 
 
-def test_stdin_html_is_recognised():
-    (article,) = read_inputs(["-"], stdin=io.StringIO("<!DOCTYPE html><html><body><p>Hi</p></body></html>"))
+@pytest.mark.parametrize("start", [
+    "<!DOCTYPE html><html><body>",
+    "  <HTML><BODY>",
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">'
+    '<html xmlns="http://www.w3.org/1999/xhtml"><body>',
+    "<!-- saved from url=(0014)about:internet -->\n<html><body>",
+    "<head><title>Shelling</title></head><body>",
+])
+def test_stdin_html_is_recognised(start):
+    (article,) = read_inputs(["-"], stdin=io.StringIO(start + "<p>Hi</p></body></html>"))
     assert article.html is not None
+
+
+@pytest.mark.parametrize("text", ["<b>Breaking:</b> Drones hit Kyiv.", "Drones hit Kyiv.\n<html> is a tag."])
+def test_text_that_merely_holds_tags_is_text(text):
+    (article,) = read_inputs(["-"], stdin=io.StringIO(text))
+    assert article.text == text
 
 
 @pytest.mark.parametrize(("data", "expected"), [
