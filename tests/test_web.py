@@ -182,12 +182,22 @@ def test_serve_says_when_its_port_is_taken(tmp_path, capsys):
 
     from eventwire.cli import main
 
+    db = f"sqlite:///{tmp_path / 'e.db'}"
+    Store(db).close()
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        assert main(["serve", "--db", f"sqlite:///{tmp_path / 'e.db'}", "--port", str(port)]) == 1
+        assert main(["serve", "--db", db, "--port", str(port)]) == 1
     assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in capsys.readouterr().err
+
+
+def test_serving_a_database_that_does_not_exist_says_so_and_creates_nothing(tmp_path, capsys):
+    from eventwire.cli import main
+
+    assert main(["serve", "--db", f"sqlite:///{tmp_path / 'typo.db'}"]) == 1
+    assert "no database at" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failing_store_still_answers_in_json():

@@ -36,7 +36,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .app import create_app
 
     try:
-        store = Store(args.db)
+        store = Store(args.db, create=args.allow_ingest)  # read-only: a mistyped --db is no new empty map
     except StoreError as err:
         print(f"eventwire: {err}", file=sys.stderr)
         return 1
