@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -278,10 +279,17 @@ def _published(value: object) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
+        # the date as written: "2024-05-14T23:30-05:00" was published on the 14th where it was
         try:
-            # the date as written: "2024-05-14T23:30-05:00" was published on the 14th where it was
-            return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value).date()
+            if len(value) == 10:
+                return date.fromisoformat(value)
+            # Python 3.10 reads no "Z"; feeds converted from RSS carry RFC 2822 dates
+            return datetime.fromisoformat(re.sub(r"Z$", "+00:00", value)).date()
         except ValueError:
+            pass
+        try:
+            return parsedate_to_datetime(value).date()  # "Tue, 14 May 2024 23:30:00 -0500"
+        except (TypeError, ValueError):
             pass
     raise ValueError(f"`published` is {json.dumps(value)[:40]}, not an ISO date like 2024-11-30; fix or drop it")
 

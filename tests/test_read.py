@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -201,3 +202,11 @@ def test_jsonl_in_utf16_or_utf32_is_told_to_be_resaved_as_utf8(tmp_path, encodin
 def test_binary_jsonl_is_still_called_binary(tmp_path):
     (error,) = read_inputs([str(write(tmp_path, "x.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00"))])
     assert error.problem == "binary file (looks like PNG), not JSON Lines"
+
+
+@pytest.mark.parametrize("published", ["2024-05-14", "2024-05-14T23:30:00Z", "2024-05-14T23:30:00.250-05:00",
+                                       "Tue, 14 May 2024 23:30:00 -0500", "Tue, 14 May 2024 23:30:00 GMT"])
+def test_jsonl_published_as_iso_or_as_rss_gives_the_day_as_written(tmp_path, published):
+    line = json.dumps({"text": "Police fired tear gas.", "published": published}).encode() + b"\n"
+    (article,) = read_inputs([str(write(tmp_path, "feed.jsonl", line))])
+    assert article.published == date(2024, 5, 14)
