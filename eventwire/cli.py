@@ -85,9 +85,9 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for standard input")
     p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
                    help="publication date for inputs that carry none of their own")
-    p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+    p.add_argument("--max-bytes", type=positive_int, default=5_000_000, metavar="N",
                    help="refuse inputs (files, stdin, .jsonl lines) larger than N bytes (default 5 MB)")
-    p.add_argument("--workers", type=_positive, default=1, metavar="N",
+    p.add_argument("--workers", type=positive_int, default=1, metavar="N",
                    help="extract in N worker processes with Dask (default 1: in this process)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="extract on the workers of a running Dask scheduler (tcp://host:8786)")
@@ -131,7 +131,7 @@ def extraction(args: argparse.Namespace):
     return Pipeline().extract_many(articles, args.published)
 
 
-def _positive(text: str) -> int:
+def positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
     return int(text)

@@ -65,6 +65,12 @@ def test_usage_errors_exit_2(capsys):
     assert exit_.value.code == 2
     assert main(["extract", str(SEED), "--format", "parquet"]) == 2
     assert "--output" in capsys.readouterr().err
+    for command in (["extract", str(SEED), "--max-bytes", "-1"], ["extract", str(SEED), "--workers", "0"],
+                    ["events", "--limit", "0"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(command)
+        assert exit_.value.code == 2
+        assert "is not a whole number of 1 or more" in capsys.readouterr().err
 
 
 def test_csv_to_a_file(tmp_path, capsys):

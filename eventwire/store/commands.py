@@ -9,7 +9,7 @@ from .store import DEFAULT_URL, EventQuery, Store, StoreError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..cli import iso_date, add_input_options, add_output_options
+    from ..cli import add_input_options, add_output_options, iso_date, positive_int
 
     p = sub.add_parser(
         "ingest",
@@ -39,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--near", type=_near, metavar="LAT,LON,KM", help="events within KM km of a point")
     p.add_argument("--include-background", action="store_true",
                    help="also print events the stories recall as history (background: true)")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N events (newest first)")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="at most N events (newest first)")
     add_output_options(p)
     p.set_defaults(func=_cmd_events)
 
