@@ -74,6 +74,9 @@ def write_events(records: Iterable[Record], fmt: str, output: str | None = None)
 @contextmanager
 def _open(output: str | None) -> Iterator[TextIO]:
     if output is None:
+        # Data is UTF-8, as in a file, whatever the console's encoding (cp1252 would fail on Arabic names).
+        if sys.stdout.encoding.lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
         yield sys.stdout
         sys.stdout.flush()
     else:

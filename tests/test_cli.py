@@ -126,3 +126,13 @@ def test_a_reader_that_goes_away_is_no_error():
     run.stdout.close()
     assert run.wait(timeout=120) == 0
     assert run.stderr.read() == b""
+
+
+def test_standard_output_is_utf8_whatever_the_console_encoding(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Gunmen killed four people in Tsafe (تسافي) on Monday, police said.", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "eventwire.cli", "extract", str(story), "--format", "csv"],
+                         capture_output=True, cwd=REPO,
+                         env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": "cp1252"})
+    assert run.returncode == 0, run.stderr.decode()
+    assert "(تسافي)" in run.stdout.decode("utf-8")
