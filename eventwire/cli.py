@@ -14,8 +14,6 @@ from datetime import date
 
 from .export import FORMATS
 
-
-
 # Each command's --help ends with these: commands a user can copy, from the simplest up.
 EXAMPLES = {
     "extract": """\

@@ -59,8 +59,8 @@ def _script_problem(sample: str) -> str | None:
     if letters < MIN_LETTERS_SCRIPT or latin * 2 >= letters:
         return None
     script, count = scripts.most_common(1)[0]
-    return (f"text is mostly in {SCRIPT_NAMES.get(script, script.title())} script ({100 * count // letters}% of letters); "
-            "eventwire reads English")
+    name = SCRIPT_NAMES.get(script, script.title())
+    return f"text is mostly in {name} script ({100 * count // letters}% of letters); eventwire reads English"
 
 
 def _function_word_problem(sample: str) -> str | None:

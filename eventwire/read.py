@@ -5,7 +5,8 @@ binary file, an over-long file or a broken JSON line is yielded as an ``InputErr
 one-line message saying what is wrong and what to do, and reading goes on with the next input.
 
 Bytes become text here (UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16 without BOM,
-else a confident charset_normalizer guess); cleaning, language checks and HTML extraction belong to ``clean``.
+else a confident charset_normalizer guess); cleaning, language checks and HTML extraction
+belong to ``clean``.
 """
 from __future__ import annotations
 

@@ -119,7 +119,8 @@ def test_an_output_that_cannot_be_written_is_a_usage_error_before_any_work(tmp_p
 
 def test_a_reader_that_goes_away_is_no_error():
     """`eventwire extract ... | head -1`: the closed pipe ends the run quietly, exit code 0."""
-    run = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "extract", *[str(SEED)] * 5],  # more than a pipe holds
+    five_seeds = [str(SEED)] * 5  # more events than a pipe holds, so the writer sees the reader go
+    run = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "extract", *five_seeds],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
                            env={**os.environ, "PYTHONPATH": str(REPO)})
     assert run.stdout.readline().startswith(b'{"event_id"')
