@@ -51,9 +51,9 @@ def read_inputs(
 ) -> Iterator[Article | InputError]:
     """Yield one Article per text/HTML file, per JSON line and for "-" (stdin), in order.
 
-    Folders are walked recursively in sorted order; files without a known extension
-    (.txt, .html, .htm, .jsonl) are skipped there, but read when named directly (as HTML
-    if they start like HTML, else as text). ``max_bytes`` bounds a file, stdin, and each
+    Folders are walked recursively in sorted order; hidden files and folders (".name") and
+    files without a known extension (.txt, .html, .htm, .jsonl) are skipped there, but read
+    when named directly (as HTML if they start like HTML, else as text). ``max_bytes`` bounds a file, stdin, and each
     line of a JSON Lines file (those are streamed, so a corpus may be any size).
     """
     for path in paths:
@@ -72,10 +72,12 @@ def read_inputs(
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    """Article files under ``folder``. Hidden ones are not articles but copies or metadata:
+    .ipynb_checkpoints/story-checkpoint.txt, macOS's binary ._story.txt, .git."""
     for root, dirs, files in os.walk(folder):
-        dirs.sort()
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         for name in sorted(files):
-            if Path(name).suffix.lower() in EXTENSIONS:
+            if Path(name).suffix.lower() in EXTENSIONS and not name.startswith("."):
                 yield Path(root) / name
 
 

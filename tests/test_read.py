@@ -77,6 +77,16 @@ def test_folder_is_walked_recursively_in_sorted_order_skipping_other_files(tmp_p
     assert origins == [str(tmp_path / "a.htm"), str(tmp_path / "b" / "2.txt")]
 
 
+def test_hidden_files_and_folders_are_no_articles_but_are_read_when_named(tmp_path):
+    write(tmp_path, "story.txt", b"Drones hit Kyiv.")
+    write(tmp_path, "._story.txt", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")  # macOS AppleDouble
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    write(tmp_path, ".ipynb_checkpoints/story-checkpoint.txt", b"Drones hit Kyiv.")
+    assert [item.origin for item in read_inputs([str(tmp_path)])] == [str(tmp_path / "story.txt")]
+    (checkpoint,) = read_inputs([str(tmp_path / ".ipynb_checkpoints")])
+    assert checkpoint.text == "Drones hit Kyiv."
+
+
 def test_folder_without_articles_is_an_error(tmp_path):
     write(tmp_path, "notes.md", b"# not an article")
     (error,) = read_inputs([str(tmp_path)])
