@@ -279,3 +279,23 @@ def test_events_country_and_type_take_names_and_refuse_what_matches_nothing(tmp_
         with pytest.raises(SystemExit) as exit_:
             main(["events", "--db", db, option, value])
         assert exit_.value.code == 2 and problem in capsys.readouterr().err
+
+
+def test_a_bad_batch_leaves_what_is_stored_as_it_was(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path}/kept.db"
+    seed = REPO / "examples" / "000_68e5d158b3363ef7.txt"
+    assert main(["ingest", str(seed), "--db", db]) == 0
+    with Store(db) as store:
+        before = (snapshot(store), consistent(db))
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (bad / "french.txt").write_text("Les rebelles ont pris le contrôle de la ville et de l'aéroport, selon une ONG.")
+    (bad / "broken.jsonl").write_text('{"id": "x", "text": "cut off\n')
+    (bad / "seed-again.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", str(bad), "--db", db]) == 1
+    assert "1 articles (0 new, 1 unchanged, 0 updated), 0 events; 4 inputs failed" in capsys.readouterr().err
+    with Store(db) as store:
+        assert (snapshot(store), consistent(db)) == before
