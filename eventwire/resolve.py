@@ -100,13 +100,14 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
 def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
                           claimed: set[int]) -> None:
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
-    sentence with no attack of its own belongs to the attack just before it in the paragraph."""
+    sentence with no attack of its own belongs to the attack or protest just before it in the
+    paragraph (a peaceful protest's is dropped when it is coded: _killed_claims)."""
     text = parsed.doc.text
     for start, claims in sorted(claims_by_sentence.items()):
         if start in claimed:
             continue
         sentence_start = parsed.doc[start].idx
-        before = [d for d in drafts if d.plover_type == "ASSAULT" and not d.background
+        before = [d for d in drafts if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background
                   and d.mentions[-1].sentence.start < start]
         if not before:
             continue
@@ -507,7 +508,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
     evidence = _evidence(draft.mentions)
     context = _paragraph_of(lead.sentence)
     coding = _coding(draft, lead, context)
-    fatalities = numbers.reconcile(_killed_claims(draft))
+    fatalities = numbers.reconcile(_killed_claims(draft, coding))
     article_id = parsed.clean.article_id
     event_id = hashlib.sha256(f"{article_id}:{lead.trigger.idx}:{coding.plover_type}".encode()).hexdigest()[:16]
     status = _status(draft.mentions)
@@ -589,7 +590,9 @@ def _status(mentions: list[Mention]) -> str:
     return "reported"
 
 
-def _killed_claims(draft: _Draft) -> list[CasualtyClaim]:
+def _killed_claims(draft: _Draft, coding: Coding) -> list[CasualtyClaim]:
+    if coding.acled_sub_event_type == "Peaceful protest":
+        return []  # a death near a peaceful protest is another event (or the protest's cause)
     killed = [c for c in draft.claims if c.kind == "killed"]
     if draft.actor1 is None or not killed:
         return killed

@@ -104,3 +104,31 @@ def test_the_killers_number_is_not_a_toll():
 
 def test_group_noun_after_a_long_name():
     assert claims("Two Kenya Defence Forces (KDF) soldiers have been killed in a shootout.")[0][:3] == (2, "killed", "soldiers")
+
+
+def test_one_named_victim():
+    assert claims("He later died in hospital.") == [(1, "killed", "people", "exact", None)]
+    assert claims("The driver was killed.")[0][:2] == (1, "killed")
+    assert claims("Unknown gunmen kill civilian near the market.")[0][:2] == (1, "killed")
+    assert claims("A leader of the Jubilee Party was killed in the clash.")[0][:2] == (1, "killed")
+    assert claims("The victims were killed.") == []
+
+
+def test_counts_joined_by_and_are_one_toll():
+    assert claims("Two soldiers and three civilians were killed.") == [(5, "killed", "people", "exact", None)]
+    assert claims("A man and his 12-year-old son were killed by assailants.")[0][:2] == (2, "killed")
+
+
+def test_killers_are_not_counted():
+    assert claims("Two armed men shot dead a shopkeeper in the village.") == [(1, "killed", "civilians", "exact", None)]
+
+
+def test_people_named_by_their_ending_and_acled_tolls():
+    assert claims("Four cattle rustlers were shot dead by police.")[0][:3] == (4, "killed", "people")
+    assert claims("Fatalities coded as 4.")[0][:2] == (4, "killed")
+    assert claims("1 fatality.")[0][:2] == (1, "killed")
+    assert claims("Five cows were killed.") == []
+
+
+def test_an_earlier_death_is_not_a_toll():
+    assert claims("Residents rioted following the death of 4 students in an accident.") == []

@@ -1,0 +1,24 @@
+"""An event's toll: a lone toll sentence joins the event before it; a peaceful protest has none."""
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.model import Article
+
+
+def _top(pipeline, text):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    return max((e for e in events if not e.background), key=lambda e: e.confidence)
+
+
+def test_a_lone_toll_sentence_joins_the_riot_before_it(pipeline):
+    event = _top(pipeline, "Students rioted in Kisumu on Monday. One protester died.")
+    assert event.coding.acled_sub_event_type == "Violent demonstration"
+    assert event.fatalities.best == 1
+
+
+def test_a_peaceful_protest_carries_no_toll(pipeline):
+    event = _top(pipeline, "Hundreds of teachers marched peacefully in Nairobi on Monday to demand higher pay. "
+                           "One teacher died.")
+    assert event.coding.acled_sub_event_type == "Peaceful protest"
+    assert event.fatalities is None
