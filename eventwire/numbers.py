@@ -53,14 +53,14 @@ _PRONOUNS = {"he", "she"}
 _FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also", "up",
            '"', "'", "’", "”", "“", ")", "(",
            "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "confirmed", "feared",
-           "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least"}
+           "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least", "reported"}
 _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "kilometers", "miles", "am", "pm",
                     "hours", "hour", "days", "day", "months", "month", "weeks", "week", "minutes", "meters", "metres",
                     "st", "nd", "rd", "th", "brigade", "battalion", "division", "taka", "shillings", "dollars"}
 # "the death toll rose to 40", "fatalities coded as 4": words between a toll noun and its number.
 _TOLL_WORDS = {"toll", "rose", "reached", "climbed", "stood", "to", "at", "of", "is", "was", "has", "had", "have",
                "risen", "jumped", "the", "least", "more", "than", "over", "about", "around", "nearly", "coded",
-               "as", "estimated", "reportedly", "allegedly", "down"}
+               "as", "estimated", "reportedly", "allegedly", "down", ":"}
 _SOURCE_VERBS = r"(?:said|says|say|reported|reports|claimed|claims|claim|stated|states|told|confirmed|announced|estimated|estimates)"
 _SOURCE_PATTERNS = [
     re.compile(r"\baccording to (?P<src>(?:the )?[A-Za-z][\w'’.-]*(?: (?:for|of|the|and|on|de|al|[A-Z][\w'’.-]*))*)"),
@@ -137,14 +137,23 @@ def _is_not_a_count(tokens: list[_Token], i: int, end: int) -> bool:
     before = tokens[i - 1].low if i else ""
     if after == "-" and end + 1 < len(tokens):
         after = tokens[end + 1].low
-    if after.split("-")[0] in _NOT_COUNT_AFTER or before in MONTHS or before in {"$", "no.", "number", "page", "route"}:
+    if after.split("-")[0] in _NOT_COUNT_AFTER or before in MONTHS or before in {"$", "no", "no.", "number", "page", "route"}:
         return True
     return after in MONTHS or (tokens[i].low.isdigit() and 1900 <= int(tokens[i].low) <= 2100)
 
 
 def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
-    for k in range(j, min(j + 7, len(tokens))):
+    k, end = j - 1, min(j + 7, len(tokens))
+    while k + 1 < end:
+        k += 1
         low = tokens[k].low
+        if low == "," and k + 1 < len(tokens) and tokens[k + 1].low in {"including", "among"}:
+            # "5 people, including a policeman, were killed": the aside names some of them.
+            closing = next((m for m in range(k + 2, min(k + 14, len(tokens))) if tokens[m].text == ","), None)
+            if closing is None:
+                return None
+            k, end = closing, min(closing + 7, len(tokens))
+            continue
         if low in _CUES and low not in {"killing", "kidnapping", "death"}:
             # "was kidnapped, murdered and buried": the death counts, not the abduction.
             for m in range(k + 1, min(k + 5, len(tokens))):
@@ -223,7 +232,7 @@ def extract_casualties(sentence: str, offset: int = 0) -> list[CasualtyClaim]:
 
 
 def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: str | None, previous: CasualtyClaim | None):
-    number = _number_at(tokens, i) or _singular_victim(tokens, i)
+    number = _number_at(tokens, i) or _singular_victim(tokens, i) or _singular_passive(tokens, i)
     if number is None:
         return None
     value, j = number
@@ -251,7 +260,7 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
         count=value, kind=kind, qualifier=qualifier, group=group or "people", source=source,
         text=sentence, start=offset + start, end=offset + end,
     )
-    return claim, max(last, j)
+    return claim, max(last, j, i + 1)
 
 
 def _joined_counts(tokens: list[_Token], value: int, group: str, k: int) -> tuple[int, str, int]:
@@ -282,7 +291,8 @@ def _directly_tied(tokens: list[_Token], i: int, j: int, cue_at: int) -> bool:
     """'300 killed', 'killed 300', 'left 5 dead': no group noun, so the cue must be adjacent."""
     if cue_at < i and all(t.low in _TOLL_WORDS for t in tokens[cue_at + 1 : i]):
         return True  # "the death toll rose to 40"
-    return cue_at == j or (cue_at == j + 1 and tokens[j].low in {"were", "are", "people"})
+    # "5 shot dead", "11 were killed", "four reported killed"
+    return cue_at - j <= 2 and all(t.low in _FILLER or t.low == "people" for t in tokens[j:cue_at])
 
 
 def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tuple[int, int] | None:
@@ -307,6 +317,16 @@ def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tupl
     if tokens[i].low in {"a", "an"} or after_kill or joined or definite_subject:
         return 1, k
     return None
+
+
+def _singular_passive(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """'Melitus Were was shot dead': whoever the singular subject, one victim (not 'no one was')."""
+    if tokens[i].low not in {"was", "is"} or i == 0:
+        return None
+    subject = tokens[i - 1].low
+    if subject in {"nobody", "none", "it", "this", "that"} or (subject == "one" and i > 1 and tokens[i - 2].low == "no"):
+        return None
+    return (1, i) if _cue_after(tokens, i + 1) else None  # "the death toll was unclear" is no victim
 
 
 def _source(sentence: str) -> str | None:

@@ -132,3 +132,14 @@ def test_people_named_by_their_ending_and_acled_tolls():
 
 def test_an_earlier_death_is_not_a_toll():
     assert claims("Residents rioted following the death of 4 students in an accident.") == []
+
+
+def test_an_aside_naming_some_victims_is_skipped():
+    assert claims("Five people, including a policeman, were killed.")[0][:2] == (5, "killed")
+
+
+def test_a_named_victim_is_one_and_no_one_is_none():
+    assert claims("Councillor Jane Atieno was shot dead outside her home.")[0][:2] == (1, "killed")
+    assert claims("No one was killed.") == []
+    assert claims("The death toll was unclear.") == []
+    assert claims("Five shot dead by bandits.")[0][:2] == (5, "killed")
