@@ -264,11 +264,12 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
 
 
 def _joined_counts(tokens: list[_Token], value: int, group: str, k: int) -> tuple[int, str, int]:
-    """'two soldiers and three civilians were killed' = 5; 'a man and his son' = 2: counts joined
-    by 'and' before their one cue are one toll (the same sentence, so the same source)."""
-    while k + 1 < len(tokens) and tokens[k].low == "and":
-        number = _number_at(tokens, k + 1) or _singular_victim(tokens, k + 1, joined=True)
-        if number is None or _is_not_a_count(tokens, k + 1, number[1]):
+    """'two soldiers and three civilians were killed' = 5; 'a boy, a woman and a demonstrator' = 3:
+    counts listed before their one cue are one toll (the same sentence, so the same source)."""
+    while k + 1 < len(tokens) and tokens[k].low in {"and", ","}:
+        nxt = k + 2 if tokens[k].low == "," and tokens[k + 1].low == "and" else k + 1
+        number = _number_at(tokens, nxt) or _singular_victim(tokens, nxt, joined=True) if nxt < len(tokens) else None
+        if number is None or _is_not_a_count(tokens, nxt, number[1]):
             break
         more, after = _group_after(tokens, number[1])
         if more is None:
@@ -305,12 +306,15 @@ def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tupl
         return None
     k = i + 1
     while k < len(tokens) and k - i <= 6 and not _group_of(tokens[k]):
-        if tokens[k].low in _CUES or tokens[k].text in {",", ".", ";"}:
-            return None
+        number = _number_at(tokens, k)
+        if tokens[k].low in _CUES or tokens[k].text in {",", ".", ";"} or (number and not _is_not_a_count(tokens, k, number[1])):
+            return None  # "a vehicle causes seven soldier deaths": the seven are the count
         k += 1
+    if k >= len(tokens) or not _group_of(tokens[k]):
+        return None
     while k + 1 < len(tokens) and tokens[k + 1].low in _GROUPS:  # "a police officer"
         k += 1
-    if k >= len(tokens) or not _is_singular(tokens[k]):
+    if not _is_singular(tokens[k]):
         return None
     # "the driver was killed": a definite victim must be the singular subject of its verb
     definite_subject = k + 1 < len(tokens) and tokens[k + 1].low in {"was", "is", "has", "died", "dies", "succumbed"}

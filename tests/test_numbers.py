@@ -143,3 +143,8 @@ def test_a_named_victim_is_one_and_no_one_is_none():
     assert claims("No one was killed.") == []
     assert claims("The death toll was unclear.") == []
     assert claims("Five shot dead by bandits.")[0][:2] == (5, "killed")
+
+
+def test_a_listed_toll_is_summed_and_its_number_wins_over_an_article():
+    assert claims("A boy, a pregnant woman, and a demonstrator were killed by police bullets.")[0][:2] == (3, "killed")
+    assert claims("A bomb under a military vehicle causes seven soldier deaths.")[0][:3] == (7, "killed", "soldiers")
