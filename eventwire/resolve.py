@@ -100,20 +100,32 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
 def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
                           claimed: set[int]) -> None:
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
-    sentence with no attack of its own belongs to the attack or protest just before it in the
-    paragraph (a peaceful protest's is dropped when it is coded: _killed_claims)."""
-    text = parsed.doc.text
+    sentence with no attack of its own, or whose killing names no one doing it, belongs to the
+    attack or protest just before it in the paragraph (a peaceful protest's is dropped when it
+    is coded: _killed_claims)."""
+    text = document_text(parsed.doc)
     for start, claims in sorted(claims_by_sentence.items()):
-        if start in claimed:
-            continue
-        sentence_start = parsed.doc[start].idx
-        before = [d for d in drafts if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background
-                  and d.mentions[-1].sentence.start < start]
-        if not before:
-            continue
-        draft = max(before, key=lambda d: d.mentions[-1].sentence.start)
-        if "\n" not in text[draft.mentions[-1].sentence.end_char : sentence_start]:
-            draft.claims.extend(claims)
+        if start not in claimed:
+            host = _event_before(text, drafts, start)
+            if host is not None:
+                host.claims.extend(claims)
+    for draft in drafts:
+        if draft.claims and draft.actor1 is None and not draft.background:
+            host = _event_before(text, drafts, draft.mentions[0].sentence.start)
+            if host is not None and host is not draft:
+                host.claims.extend(draft.claims)
+                draft.claims = []
+
+
+def _event_before(text: str, drafts: list[_Draft], start: int) -> _Draft | None:
+    """The attack or protest told last before the sentence at token ``start``, in its paragraph."""
+    before = [d for d in drafts if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background
+              and d.mentions[-1].sentence.start < start]
+    if not before:
+        return None
+    draft = max(before, key=lambda d: d.mentions[-1].sentence.start)
+    sentence_start = draft.mentions[-1].sentence.doc[start].idx
+    return draft if "\n" not in text[draft.mentions[-1].sentence.end_char : sentence_start] else None
 
 
 # --- article context ---------------------------------------------------------------------------

@@ -22,3 +22,9 @@ def test_a_peaceful_protest_carries_no_toll(pipeline):
                            "One teacher died.")
     assert event.coding.acled_sub_event_type == "Peaceful protest"
     assert event.fatalities is None
+
+
+def test_a_killing_naming_no_killer_lends_its_toll_to_the_riot_before_it(pipeline):
+    event = _top(pipeline, "Students rioted in Kisumu on Monday. Two protesters were killed.")
+    assert event.coding.acled_sub_event_type == "Violent demonstration"
+    assert event.fatalities.best == 2
