@@ -52,7 +52,7 @@ _COLLECTIVES = set(_vocabulary("collective"))
 _PRONOUNS = {"he", "she"}
 _FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also", "up",
            '"', "'", "’", "”", "“", ")", "(",
-           "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "confirmed", "feared",
+           "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "stoned", "clubbed", "confirmed", "feared",
            "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least", "reported"}
 _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "kilometers", "miles", "am", "pm",
                     "hours", "hour", "days", "day", "months", "month", "weeks", "week", "minutes", "meters", "metres",
@@ -154,7 +154,7 @@ def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
                 return None
             k, end = closing, min(closing + 7, len(tokens))
             continue
-        if low in _CUES and low not in {"killing", "kidnapping", "death"}:
+        if (low in _CUES and low not in {"killing", "kidnapping", "death"}) or (low == "death" and tokens[k - 1].low == "to"):
             # "was kidnapped, murdered and buried": the death counts, not the abduction.
             for m in range(k + 1, min(k + 5, len(tokens))):
                 if _CUES.get(tokens[m].low) == "killed" and tokens[m - 1].low in {",", "and"}:
@@ -300,8 +300,11 @@ def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tupl
     """One person: 'a man was killed', 'He later died', 'the driver was killed', 'killed the ward
     administrator', 'Gunmen kill civilian'; (1, index of the group noun, read by the caller)."""
     after_kill = i > 0 and _CUES.get(tokens[i - 1].low) == "killed"
+    bare = i == 0 or tokens[i - 1].low not in {"a", "an", "the", "his", "her", "their"}
     if tokens[i].low in _PRONOUNS or (after_kill and _is_singular(tokens[i])):
         return 1, i
+    if bare and _is_singular(tokens[i]) and _dies_next(tokens, i):
+        return 1, i  # "Pastor killed outside police post"
     if tokens[i].low not in {"a", "an", "the", "his", "her", "their"}:
         return None
     k = i + 1
@@ -316,11 +319,29 @@ def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tupl
         k += 1
     if not _is_singular(tokens[k]):
         return None
-    # "the driver was killed": a definite victim must be the singular subject of its verb
-    definite_subject = k + 1 < len(tokens) and tokens[k + 1].low in {"was", "is", "has", "died", "dies", "succumbed"}
-    if tokens[i].low in {"a", "an"} or after_kill or joined or definite_subject:
+    # "the driver was killed": a definite victim must be the one who dies
+    if tokens[i].low in {"a", "an"} or after_kill or joined or _dies_next(tokens, k):
         return 1, k
     return None
+
+
+_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
+                        "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
+
+
+def _dies_next(tokens: list[_Token], k: int) -> bool:
+    """Whether the noun at k is the one who dies: 'the man later died', 'officer killed by
+    carjackers'; not 'the man who killed her', 'the man killed two'."""
+    m = k + 1
+    while m < len(tokens) and tokens[m].low in _ON_THE_WAY_TO_DEATH:
+        m += 1
+    return m < len(tokens) and _kills(tokens, m) and not _has_object_count(tokens, m)
+
+
+def _kills(tokens: list[_Token], m: int) -> bool:
+    """A killed cue at m; 'death' only as 'to death' ('stoned to death')."""
+    low = tokens[m].low
+    return _CUES.get(low) == "killed" and (low != "death" or tokens[m - 1].low == "to")
 
 
 def _singular_passive(tokens: list[_Token], i: int) -> tuple[int, int] | None:

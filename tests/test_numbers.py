@@ -148,3 +148,10 @@ def test_a_named_victim_is_one_and_no_one_is_none():
 def test_a_listed_toll_is_summed_and_its_number_wins_over_an_article():
     assert claims("A boy, a pregnant woman, and a demonstrator were killed by police bullets.")[0][:2] == (3, "killed")
     assert claims("A bomb under a military vehicle causes seven soldier deaths.")[0][:3] == (7, "killed", "soldiers")
+
+
+def test_a_bare_or_definite_singular_who_dies_is_one():
+    assert claims("Pastor killed outside police post, another man injured.")[0][:2] == (1, "killed")
+    assert claims("The man later died in hospital.")[0][:2] == (1, "killed")
+    assert claims("A woman was stoned to death by a mob.")[0][:2] == (1, "killed")
+    assert [c[1] for c in claims("The man who killed her was arrested.")] == ["arrested"]
