@@ -53,7 +53,8 @@ _PRONOUNS = {"he", "she"}
 _FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also", "up",
            '"', "'", "’", "”", "“", ")", "(",
            "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "stoned", "clubbed", "confirmed", "feared",
-           "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least", "reported"}
+           "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least", "reported",
+           "morning", "afternoon", "evening", "night", "hours"}
 _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "kilometers", "miles", "am", "pm",
                     "hours", "hour", "days", "day", "months", "month", "weeks", "week", "minutes", "meters", "metres",
                     "st", "nd", "rd", "th", "brigade", "battalion", "division", "taka", "shillings", "dollars"}

@@ -100,9 +100,10 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
 def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
                           claimed: set[int]) -> None:
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
-    sentence with no attack of its own, or whose killing names no one doing it, belongs to the
-    attack or protest just before it in the paragraph (a peaceful protest's is dropped when it
-    is coded: _killed_claims)."""
+    sentence with no attack of its own belongs to the attack or protest told last up to that
+    sentence in the paragraph ('One person died during a violent protest'); so does the toll of
+    a killing naming no one doing it, told after that attack or protest. A peaceful protest's
+    toll is dropped when it is coded (_killed_claims)."""
     text = document_text(parsed.doc)
     for start, claims in sorted(claims_by_sentence.items()):
         if start not in claimed:
@@ -111,16 +112,17 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
                 host.claims.extend(claims)
     for draft in drafts:
         if draft.claims and draft.actor1 is None and not draft.background:
-            host = _event_before(text, drafts, draft.mentions[0].sentence.start)
-            if host is not None and host is not draft:
+            host = _event_before(text, drafts, draft.mentions[0].sentence.start, same_sentence=False)
+            if host is not None:
                 host.claims.extend(draft.claims)
                 draft.claims = []
 
 
-def _event_before(text: str, drafts: list[_Draft], start: int) -> _Draft | None:
-    """The attack or protest told last before the sentence at token ``start``, in its paragraph."""
+def _event_before(text: str, drafts: list[_Draft], start: int, same_sentence: bool = True) -> _Draft | None:
+    """The attack or protest told last before the sentence starting at token ``start`` (or in
+    it), in its paragraph."""
     before = [d for d in drafts if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background
-              and d.mentions[-1].sentence.start < start]
+              and (d.mentions[-1].sentence.start < start or same_sentence and d.mentions[-1].sentence.start == start)]
     if not before:
         return None
     draft = max(before, key=lambda d: d.mentions[-1].sentence.start)

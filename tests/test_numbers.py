@@ -155,3 +155,7 @@ def test_a_bare_or_definite_singular_who_dies_is_one():
     assert claims("The man later died in hospital.")[0][:2] == (1, "killed")
     assert claims("A woman was stoned to death by a mob.")[0][:2] == (1, "killed")
     assert [c[1] for c in claims("The man who killed her was arrested.")] == ["arrested"]
+
+
+def test_a_time_of_day_between_count_and_cue():
+    assert claims("Two policemen were Friday afternoon shot dead by gunmen.")[0][:2] == (2, "killed")

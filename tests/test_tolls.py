@@ -28,3 +28,8 @@ def test_a_killing_naming_no_killer_lends_its_toll_to_the_riot_before_it(pipelin
     event = _top(pipeline, "Students rioted in Kisumu on Monday. Two protesters were killed.")
     assert event.coding.acled_sub_event_type == "Violent demonstration"
     assert event.fatalities.best == 2
+
+
+def test_a_toll_in_the_protest_sentence_is_the_protest_toll(pipeline):
+    event = _top(pipeline, "One person died during a violent protest in Homa Bay on Monday.")
+    assert event.fatalities.best == 1
