@@ -33,6 +33,7 @@ _WD = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PATTERNS = [
     re.compile(rf"\b{_Y}-(?P<mnum>[01]\d)-{_D}\b"),
     re.compile(rf"\b{_D}/(?P<mnum>[01]?\d)/{_Y}\b"),
+    re.compile(rf"\b{_D}/(?P<mnum>[01]?\d)/(?P<yy>\d\d)\b"),  # "6/9/08"
     re.compile(rf"\b{_DR}\s+(?:of\s+)?{_M},?\s+{_Y}\b"),
     re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b"),
     re.compile(rf"\b{_D}/(?P<mnum>[01]?\d)\b(?!/)"),
@@ -76,7 +77,7 @@ def _absolute(low: str, anchor: date | None):
         parts = m.groupdict()
         month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"][:3] if parts["month"][:4] != "sept" else "sep"]
         day = int(parts["day"])
-        year = int(parts["year"]) if parts.get("year") else None
+        year = int(parts["year"]) if parts.get("year") else _century(int(parts["yy"]), anchor) if parts.get("yy") else None
         if year is None:
             if anchor is None:
                 return None
@@ -101,6 +102,12 @@ def find_weekday(text: str, anchor: date | None) -> ResolvedDate | None:
     """A weekday the NER took for a time ("on Sunday night", "Tuesday morning")."""
     found = _weekday(text.lower(), anchor)
     return ResolvedDate(found[0], found[1], text, found[2] + " (found in the sentence)") if found else None
+
+
+def _century(yy: int, anchor: date | None) -> int:
+    """'08' is 2008 unless that is after publication (or after today): then 1908."""
+    latest = (anchor or date.today()).year
+    return 2000 + yy if 2000 + yy <= latest else 1900 + yy
 
 
 def _year_near(anchor: date, month: int, day: int) -> int:

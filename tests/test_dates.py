@@ -91,3 +91,10 @@ def test_a_weekday_taken_for_a_time():
 def test_any_range_is_read_as_its_first_day(day):
     text = f"On {day.day}-{day.day + 1} {MONTHS[day.month - 1]} {day.year}, traders went on strike."
     assert find_absolute_date(text, date(2050, 1, 1)).date == day
+
+
+@given(st.dates(min_value=date(1951, 1, 1), max_value=date(2049, 12, 31)))
+def test_a_two_digit_year_is_the_latest_century_not_after_publication(day):
+    found = find_absolute_date(f"Clashes were reported on {day.day}/{day.month}/{day.year % 100:02d}.", date(2050, 1, 1))
+    assert found.date == day
+    assert find_absolute_date("recorded for 6/9/98", date(2008, 9, 8)).date == date(1998, 9, 6)
