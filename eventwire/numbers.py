@@ -138,7 +138,7 @@ def _is_not_a_count(tokens: list[_Token], i: int, end: int) -> bool:
     before = tokens[i - 1].low if i else ""
     if after == "-" and end + 1 < len(tokens):
         after = tokens[end + 1].low
-    if after.split("-")[0] in _NOT_COUNT_AFTER or before in MONTHS or before in {"$", "no", "no.", "number", "page", "route"}:
+    if after.split("-")[0] in _NOT_COUNT_AFTER or before in MONTHS or before in {"$", "no", "no.", "number", "page", "route", "for"}:
         return True
     return after in MONTHS or (tokens[i].low.isdigit() and 1900 <= int(tokens[i].low) <= 2100)
 
@@ -292,9 +292,23 @@ def _has_object_count(tokens: list[_Token], cue_at: int) -> bool:
 def _directly_tied(tokens: list[_Token], i: int, j: int, cue_at: int) -> bool:
     """'300 killed', 'killed 300', 'left 5 dead': no group noun, so the cue must be adjacent."""
     if cue_at < i and all(t.low in _TOLL_WORDS for t in tokens[cue_at + 1 : i]):
-        return True  # "the death toll rose to 40"
+        return not _counts_things(tokens, j)  # "the death toll rose to 40", not "killed two goats"
     # "5 shot dead", "11 were killed", "four reported killed"
     return cue_at - j <= 2 and all(t.low in _FILLER or t.low == "people" for t in tokens[j:cue_at])
+
+
+# Words that may follow a bare count of the dead ("killing 5 in Mandera", "killed 3 and injured 4").
+_AFTER_BARE_COUNT = {"in", "at", "on", "and", "or", "during", "while", "when", "after", "before", "near", "as", "with",
+                     "by", "from", "including", "among", "of", "more", "other", "last", "this", "overnight", "others",
+                     "suspected", "alleged", "armed", "unarmed", "innocent"}
+
+
+def _counts_things(tokens: list[_Token], j: int) -> bool:
+    """'killed two goats': a lower-case word no group knows follows the number, so it counts that."""
+    if j >= len(tokens):
+        return False
+    word = tokens[j]
+    return word.text.isalpha() and word.text.islower() and word.low not in _AFTER_BARE_COUNT | _FILLER
 
 
 def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tuple[int, int] | None:

@@ -159,3 +159,9 @@ def test_a_bare_or_definite_singular_who_dies_is_one():
 
 def test_a_time_of_day_between_count_and_cue():
     assert claims("Two policemen were Friday afternoon shot dead by gunmen.")[0][:2] == (2, "killed")
+
+
+def test_a_bare_count_of_things_or_of_an_earlier_toll_is_no_toll():
+    assert claims("The rustlers also killed two goats.") == []
+    assert claims("It was a revenge attack for 2 herders killed last year.") == []
+    assert claims("Police intervened, killing 1.")[0][:2] == (1, "killed")
