@@ -26,15 +26,18 @@ WEEKDAYS = {d: i for i, names in enumerate(
 
 _M = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "17-18 April": a range of days stands on its first day, as ACLED codes it.
+_DR = _D + r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PATTERNS = [
     re.compile(rf"\b{_Y}-(?P<mnum>[01]\d)-{_D}\b"),
     re.compile(rf"\b{_D}/(?P<mnum>[01]?\d)/{_Y}\b"),
-    re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}\b"),
+    re.compile(rf"\b{_D}/(?P<mnum>[01]?\d)/(?P<yy>\d\d)\b"),  # "6/9/08"
+    re.compile(rf"\b{_DR}\s+(?:of\s+)?{_M},?\s+{_Y}\b"),
     re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b"),
     re.compile(rf"\b{_D}/(?P<mnum>[01]?\d)\b(?!/)"),
-    re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b"),
+    re.compile(rf"\b{_DR}\s+(?:of\s+)?{_M}\b"),
     re.compile(rf"\b{_M}\s+{_D}\b(?!\s*,?\s*(?:19|20)\d\d)"),
 ]
 _WEEKDAY = re.compile(rf"\b{_WD}\b", re.IGNORECASE)
@@ -49,8 +52,8 @@ _RELATIVE = [
     (re.compile(r"\b(today|tonight|this morning|this afternoon|this evening|overnight|earlier today)\b", re.I), 0, "day"),
     (re.compile(r"\b(last week|past week|previous week)\b", re.I), -7, "week"),
     (re.compile(r"\b(this week|earlier this week|the week|recent days|past few days)\b", re.I), 0, "week"),
-    (re.compile(r"\b(the weekend|this weekend|last weekend)\b", re.I), 0, "week"),
 ]
+_WEEKEND = re.compile(r"\b(the|this|last) weekend\b", re.I)
 _BACKGROUND = re.compile(r"\b(since|back then|years ago|decades ago|in the past|at the time|formerly|once)\b", re.I)
 
 
@@ -68,14 +71,13 @@ def resolve_date(expression: str, anchor: date | None, *, anchor_precision: str 
 
 
 def _absolute(low: str, anchor: date | None):
-    for pattern in _PATTERNS:
-        m = pattern.search(low)
-        if not m:
-            continue
+    """The first date written out in the text (by position: "On 1 June 2022 ... on May 3, 2020")."""
+    found = [m for m in (pattern.search(low) for pattern in _PATTERNS) if m]
+    for m in sorted(found, key=lambda m: m.start()):  # stable: the fuller pattern first at one place
         parts = m.groupdict()
         month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"][:3] if parts["month"][:4] != "sept" else "sep"]
         day = int(parts["day"])
-        year = int(parts["year"]) if parts.get("year") else None
+        year = int(parts["year"]) if parts.get("year") else _century(int(parts["yy"]), anchor) if parts.get("yy") else None
         if year is None:
             if anchor is None:
                 return None
@@ -94,6 +96,18 @@ def find_absolute_date(text: str, anchor: date | None) -> ResolvedDate | None:
     """A day-precise date written anywhere in a sentence the NER found no date in ("25 Sep. ...")."""
     found = _absolute(text.lower(), anchor)
     return ResolvedDate(found[0], found[1], text, found[2] + " (found in the sentence)") if found else None
+
+
+def find_weekday(text: str, anchor: date | None) -> ResolvedDate | None:
+    """A weekday the NER took for a time ("on Sunday night", "Tuesday morning")."""
+    found = _weekday(text.lower(), anchor)
+    return ResolvedDate(found[0], found[1], text, found[2] + " (found in the sentence)") if found else None
+
+
+def _century(yy: int, anchor: date | None) -> int:
+    """'08' is 2008 unless that is after publication (or after today): then 1908."""
+    latest = (anchor or date.today()).year
+    return 2000 + yy if 2000 + yy <= latest else 1900 + yy
 
 
 def _year_near(anchor: date, month: int, day: int) -> int:
@@ -121,6 +135,8 @@ def _weekday(low: str, anchor: date | None):
 def _relative(low: str, anchor: date | None):
     if anchor is None:
         return None
+    if _WEEKEND.search(low):  # ACLED codes "at the weekend" on its Saturday, precision week
+        return anchor - timedelta(days=(anchor.weekday() - 5) % 7), "week", "the weekend: its Saturday"
     for pattern, days, precision in _RELATIVE:
         if pattern.search(low):
             return anchor + timedelta(days=days), precision, f"relative to publication ({pattern.search(low).group(0)})"
@@ -132,9 +148,9 @@ def _relative(low: str, anchor: date | None):
         return anchor - timedelta(days=days), "day" if unit == "day" else unit, "counted back from publication"
     if re.search(r"\b(last|previous) month\b", low):
         first = anchor.replace(day=1) - timedelta(days=1)
-        return first.replace(day=1), "month", "month before publication"
+        return _mid_month(first.year, first.month), "month", "month before publication"
     if re.search(r"\b(this|earlier this) month\b", low):
-        return anchor.replace(day=1), "month", "month of publication"
+        return min(anchor, _mid_month(anchor.year, anchor.month)), "month", "month of publication"
     if re.search(r"\b(this|earlier this) year\b", low):
         return anchor.replace(month=1, day=1), "year", "year of publication"
     if re.search(r"\blast year\b", low):
@@ -145,7 +161,7 @@ def _relative(low: str, anchor: date | None):
 def _month_or_year(low: str, anchor: date | None):
     m = _MONTH_YEAR.search(low)
     if m:
-        return date(int(m.group("year")), MONTHS[m.group("month")[:3]], 1), "month", "month and year"
+        return _mid_month(int(m.group("year")), MONTHS[m.group("month")[:3]]), "month", "month and year"
     m = _YEAR_ONLY.search(low)
     if m:
         return date(int(m.group("year")), 1, 1), "year", "year"
@@ -153,8 +169,13 @@ def _month_or_year(low: str, anchor: date | None):
     if m and anchor is not None:
         month = MONTHS[m.group("month")[:3]]
         year = anchor.year if month <= anchor.month else anchor.year - 1
-        return date(year, month, 1), "month", "month; year of the publication date"
+        return _mid_month(year, month), "month", "month; year of the publication date"
     return None
+
+
+def _mid_month(year: int, month: int) -> date:
+    """A date known to the month stands on the 15th, as ACLED codes it (time precision 3)."""
+    return date(year, month, 15)
 
 
 # "5 day", "three weeks", "24 hours": a length of time, not a time (dateparser would count it back

@@ -45,15 +45,23 @@ def _vocabulary(kind: str) -> dict[str, str]:
 
 _CUES = _vocabulary("cue")
 _GROUPS = _vocabulary("group")
+_PERSON_SUFFIXES = tuple(_vocabulary("person_suffix"))
+_NOT_PERSONS = set(_vocabulary("not_person"))
+_COLLECTIVES = set(_vocabulary("collective"))
+# "He later died": a singular pronoun as the subject of a death is one victim.
+_PRONOUNS = {"he", "she"}
 _FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also", "up",
            '"', "'", "’", "”", "“", ")", "(",
-           "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "confirmed", "feared",
-           "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least"}
+           "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "stoned", "clubbed", "confirmed", "feared",
+           "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least", "reported",
+           "morning", "afternoon", "evening", "night", "hours"}
 _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "kilometers", "miles", "am", "pm",
                     "hours", "hour", "days", "day", "months", "month", "weeks", "week", "minutes", "meters", "metres",
                     "st", "nd", "rd", "th", "brigade", "battalion", "division", "taka", "shillings", "dollars"}
+# "the death toll rose to 40", "fatalities coded as 4": words between a toll noun and its number.
 _TOLL_WORDS = {"toll", "rose", "reached", "climbed", "stood", "to", "at", "of", "is", "was", "has", "had", "have",
-               "risen", "jumped", "the", "at", "least", "more", "than", "over", "about", "around", "nearly"}
+               "risen", "jumped", "the", "least", "more", "than", "over", "about", "around", "nearly", "coded",
+               "as", "estimated", "reportedly", "allegedly", "down", ":"}
 _SOURCE_VERBS = r"(?:said|says|say|reported|reports|claimed|claims|claim|stated|states|told|confirmed|announced|estimated|estimates)"
 _SOURCE_PATTERNS = [
     re.compile(r"\baccording to (?P<src>(?:the )?[A-Za-z][\w'’.-]*(?: (?:for|of|the|and|on|de|al|[A-Z][\w'’.-]*))*)"),
@@ -130,22 +138,32 @@ def _is_not_a_count(tokens: list[_Token], i: int, end: int) -> bool:
     before = tokens[i - 1].low if i else ""
     if after == "-" and end + 1 < len(tokens):
         after = tokens[end + 1].low
-    if after.split("-")[0] in _NOT_COUNT_AFTER or before in MONTHS or before in {"$", "no.", "number", "page", "route"}:
+    if after.split("-")[0] in _NOT_COUNT_AFTER or before in MONTHS or before in {"$", "no", "no.", "number", "page", "route", "for"}:
         return True
     return after in MONTHS or (tokens[i].low.isdigit() and 1900 <= int(tokens[i].low) <= 2100)
 
 
 def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
-    for k in range(j, min(j + 7, len(tokens))):
+    k, end = j - 1, min(j + 7, len(tokens))
+    while k + 1 < end:
+        k += 1
         low = tokens[k].low
-        if low in _CUES and low not in {"killing", "kidnapping", "death"}:
+        if low == "," and k + 1 < len(tokens) and tokens[k + 1].low in {"including", "among"}:
+            # "5 people, including a policeman, were killed": the aside names some of them.
+            closing = next((m for m in range(k + 2, min(k + 14, len(tokens))) if tokens[m].text == ","), None)
+            if closing is None:
+                return None
+            k, end = closing, min(closing + 7, len(tokens))
+            continue
+        if (low in _CUES and low not in {"killing", "kidnapping", "death"}) or (low == "death" and tokens[k - 1].low == "to"):
             # "was kidnapped, murdered and buried": the death counts, not the abduction.
             for m in range(k + 1, min(k + 5, len(tokens))):
                 if _CUES.get(tokens[m].low) == "killed" and tokens[m - 1].low in {",", "and"}:
                     return "killed", m
             return _CUES[low], k
-        # "5 people in Ruaraka were shot dead": a short place phrase may stand between.
-        place_phrase = low in {"in", "at", "near", "from"} or (tokens[k].text[:1].isupper() and k > j)
+        # "5 people in Ruaraka were shot dead", "a leader of Awami League was killed": a short place
+        # or affiliation phrase may stand between.
+        place_phrase = low in {"in", "at", "near", "from", "of", "the"} or (tokens[k].text[:1].isupper() and k > j)
         if low not in _FILLER and not place_phrase:
             return None
     return None
@@ -156,8 +174,9 @@ def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
         low = tokens[k].low
         if low in _CUES:
             return _CUES[low], k
-        if low not in {"to", "have", "has", "had", "reportedly", "allegedly", "the", "toll", "rose", "reached", "climbed",
-                       "down"}:  # "gunned down 2 suspects"
+        # "gunned down 2 suspects", "the death toll rose to 40"; never "the death of 4 members",
+        # the noun of an earlier happening ("following the death of").
+        if low not in _TOLL_WORDS or low == "of":
             return None
     return None
 
@@ -166,7 +185,7 @@ def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
     """Group noun right after the number, skipping up to five modifiers ('Ukrainian soldiers',
     'Kenya Defence Forces (KDF) soldiers')."""
     for k in range(j, min(j + 8, len(tokens))):
-        group = _GROUPS.get(tokens[k].low) or ("people" if _is_people_demonym(tokens[k]) else None)
+        group = _group_of(tokens[k])
         if group is not None:
             while k + 1 < len(tokens) and tokens[k + 1].low in _GROUPS:  # "police officers"
                 k += 1
@@ -177,9 +196,22 @@ def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
     return None, j
 
 
-def _is_people_demonym(token: _Token) -> bool:
-    """'6 Palestinians were injured': a plural demonym is a group of people."""
-    return token.text[:1].isupper() and token.low.endswith("s") and is_demonym(token.text)
+def _group_of(token: _Token) -> str | None:
+    """The group a noun names: listed ('fighters'), a plural demonym ('6 Palestinians were injured'),
+    a plural with a person ending ('raiders', 'pastoralists', 'militiamen') or a pronoun."""
+    if token.low in _GROUPS:
+        return _GROUPS[token.low]
+    if token.low in _PRONOUNS:
+        return "people"
+    plural = token.low.endswith("s") or token.low.endswith("men")
+    if plural and token.low.endswith(_PERSON_SUFFIXES) and token.low not in _NOT_PERSONS:
+        return "people"
+    return "people" if token.text[:1].isupper() and token.low.endswith("s") and is_demonym(token.text) else None
+
+
+def _is_singular(token: _Token) -> bool:
+    return token.low in _PRONOUNS or (not token.low.endswith("s") and not token.low.endswith("men")
+                                       and token.low not in _COLLECTIVES and token.low in _GROUPS)
 
 
 def extract_casualties(sentence: str, offset: int = 0) -> list[CasualtyClaim]:
@@ -201,7 +233,7 @@ def extract_casualties(sentence: str, offset: int = 0) -> list[CasualtyClaim]:
 
 
 def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: str | None, previous: CasualtyClaim | None):
-    number = _number_at(tokens, i) or _singular_victim(tokens, i)
+    number = _number_at(tokens, i) or _singular_victim(tokens, i) or _singular_passive(tokens, i)
     if number is None:
         return None
     value, j = number
@@ -209,6 +241,8 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
         return None
     qualifier, q_start = _qualifier_before(tokens, i)
     group, after_group = _group_after(tokens, j)
+    if group is not None:
+        value, group, after_group = _joined_counts(tokens, value, group, after_group)
     before = _cue_before(tokens, q_start)
     if before is not None and before[1] == q_start - 1:
         cue = before  # "killing 15 regime members and wounding 18": the verb before binds tighter
@@ -227,44 +261,112 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
         count=value, kind=kind, qualifier=qualifier, group=group or "people", source=source,
         text=sentence, start=offset + start, end=offset + end,
     )
-    return claim, max(last, j)
+    return claim, max(last, j, i + 1)
+
+
+def _joined_counts(tokens: list[_Token], value: int, group: str, k: int) -> tuple[int, str, int]:
+    """'two soldiers and three civilians were killed' = 5; 'a boy, a woman and a demonstrator' = 3:
+    counts listed before their one cue are one toll (the same sentence, so the same source)."""
+    while k + 1 < len(tokens) and tokens[k].low in {"and", ","}:
+        nxt = k + 2 if tokens[k].low == "," and tokens[k + 1].low == "and" else k + 1
+        number = _number_at(tokens, nxt) or _singular_victim(tokens, nxt, joined=True) if nxt < len(tokens) else None
+        if number is None or _is_not_a_count(tokens, nxt, number[1]):
+            break
+        more, after = _group_after(tokens, number[1])
+        if more is None:
+            break
+        value, group, k = value + number[0], group if more == group else "people", after
+    return value, group, k
 
 
 def _has_object_count(tokens: list[_Token], cue_at: int) -> bool:
-    """'kill 5 people', 'killed two': the verb is active, with its victims' number after it."""
+    """'kill 5 people', 'killed two', 'shot dead a civilian': the verb is active, with its victims
+    after it, so a number before it counts the killers."""
     after = cue_at + 1
-    number = _number_at(tokens, after) if after < len(tokens) else None
+    if after >= len(tokens):
+        return False
+    number = _number_at(tokens, after) or _singular_victim(tokens, after)
     return number is not None and not _is_not_a_count(tokens, after, number[1])
 
 
 def _directly_tied(tokens: list[_Token], i: int, j: int, cue_at: int) -> bool:
     """'300 killed', 'killed 300', 'left 5 dead': no group noun, so the cue must be adjacent."""
     if cue_at < i and all(t.low in _TOLL_WORDS for t in tokens[cue_at + 1 : i]):
-        return True  # "the death toll rose to 40"
-    return cue_at == j or (cue_at == j + 1 and tokens[j].low in {"were", "are", "people"})
+        return not _counts_things(tokens, j)  # "the death toll rose to 40", not "killed two goats"
+    # "5 shot dead", "11 were killed", "four reported killed"
+    return cue_at - j <= 2 and all(t.low in _FILLER or t.low == "people" for t in tokens[j:cue_at])
 
 
-def _singular_victim(tokens: list[_Token], i: int) -> tuple[int, int] | None:
-    """'a man was killed' = 1; 'a man and his 12-year-old son were killed' = 2."""
-    # "killed the ward administrator": a definite singular victim right after a killing verb
+# Words that may follow a bare count of the dead ("killing 5 in Mandera", "killed 3 and injured 4").
+_AFTER_BARE_COUNT = {"in", "at", "on", "and", "or", "during", "while", "when", "after", "before", "near", "as", "with",
+                     "by", "from", "including", "among", "of", "more", "other", "last", "this", "overnight", "others",
+                     "suspected", "alleged", "armed", "unarmed", "innocent"}
+
+
+def _counts_things(tokens: list[_Token], j: int) -> bool:
+    """'killed two goats': a lower-case word no group knows follows the number, so it counts that."""
+    if j >= len(tokens):
+        return False
+    word = tokens[j]
+    return word.text.isalpha() and word.text.islower() and word.low not in _AFTER_BARE_COUNT | _FILLER
+
+
+def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tuple[int, int] | None:
+    """One person: 'a man was killed', 'He later died', 'the driver was killed', 'killed the ward
+    administrator', 'Gunmen kill civilian'; (1, index of the group noun, read by the caller)."""
     after_kill = i > 0 and _CUES.get(tokens[i - 1].low) == "killed"
-    if tokens[i].low not in ({"a", "an", "the", "his", "her", "their"} if after_kill else {"a", "an"}) or i + 1 >= len(tokens):
+    bare = i == 0 or tokens[i - 1].low not in {"a", "an", "the", "his", "her", "their"}
+    if tokens[i].low in _PRONOUNS or (after_kill and _is_singular(tokens[i])):
+        return 1, i
+    if bare and _is_singular(tokens[i]) and _dies_next(tokens, i):
+        return 1, i  # "Pastor killed outside police post"
+    if tokens[i].low not in {"a", "an", "the", "his", "her", "their"}:
         return None
     k = i + 1
-    while k < len(tokens) and k - i <= 4 and tokens[k].low not in _GROUPS:
-        if tokens[k].low in _CUES or tokens[k].text in {",", "."}:
-            return None
+    while k < len(tokens) and k - i <= 6 and not _group_of(tokens[k]):
+        number = _number_at(tokens, k)
+        if tokens[k].low in _CUES or tokens[k].text in {",", ".", ";"} or (number and not _is_not_a_count(tokens, k, number[1])):
+            return None  # "a vehicle causes seven soldier deaths": the seven are the count
         k += 1
-    if k >= len(tokens) or tokens[k].low not in _GROUPS:
+    if k >= len(tokens) or not _group_of(tokens[k]):
         return None
-    end = k  # the group noun is read by the caller
-    if k + 2 < len(tokens) and tokens[k + 1].low == "and" and tokens[k + 2].low in {"his", "her", "a", "an", "their"}:
-        m = k + 3
-        while m < len(tokens) and m - k <= 6 and tokens[m].low not in _GROUPS:
-            m += 1
-        if m < len(tokens) and tokens[m].low in _GROUPS:
-            return 2, m
-    return 1, end
+    while k + 1 < len(tokens) and tokens[k + 1].low in _GROUPS:  # "a police officer"
+        k += 1
+    if not _is_singular(tokens[k]):
+        return None
+    # "the driver was killed": a definite victim must be the one who dies
+    if tokens[i].low in {"a", "an"} or after_kill or joined or _dies_next(tokens, k):
+        return 1, k
+    return None
+
+
+_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
+                        "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
+
+
+def _dies_next(tokens: list[_Token], k: int) -> bool:
+    """Whether the noun at k is the one who dies: 'the man later died', 'officer killed by
+    carjackers'; not 'the man who killed her', 'the man killed two'."""
+    m = k + 1
+    while m < len(tokens) and tokens[m].low in _ON_THE_WAY_TO_DEATH:
+        m += 1
+    return m < len(tokens) and _kills(tokens, m) and not _has_object_count(tokens, m)
+
+
+def _kills(tokens: list[_Token], m: int) -> bool:
+    """A killed cue at m; 'death' only as 'to death' ('stoned to death')."""
+    low = tokens[m].low
+    return _CUES.get(low) == "killed" and (low != "death" or tokens[m - 1].low == "to")
+
+
+def _singular_passive(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """'Melitus Were was shot dead': whoever the singular subject, one victim (not 'no one was')."""
+    if tokens[i].low not in {"was", "is"} or i == 0:
+        return None
+    subject = tokens[i - 1].low
+    if subject in {"nobody", "none", "it", "this", "that"} or (subject == "one" and i > 1 and tokens[i - 2].low == "no"):
+        return None
+    return (1, i) if _cue_after(tokens, i + 1) else None  # "the death toll was unclear" is no victim
 
 
 def _source(sentence: str) -> str | None:

@@ -100,19 +100,34 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
 def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
                           claimed: set[int]) -> None:
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
-    sentence with no attack of its own belongs to the attack just before it in the paragraph."""
-    text = parsed.doc.text
+    sentence with no attack of its own belongs to the attack or protest told last up to that
+    sentence in the paragraph ('One person died during a violent protest'); so does the toll of
+    a killing naming no one doing it, told after that attack or protest. A peaceful protest's
+    toll is dropped when it is coded (_killed_claims)."""
+    text = document_text(parsed.doc)
     for start, claims in sorted(claims_by_sentence.items()):
-        if start in claimed:
-            continue
-        sentence_start = parsed.doc[start].idx
-        before = [d for d in drafts if d.plover_type == "ASSAULT" and not d.background
-                  and d.mentions[-1].sentence.start < start]
-        if not before:
-            continue
-        draft = max(before, key=lambda d: d.mentions[-1].sentence.start)
-        if "\n" not in text[draft.mentions[-1].sentence.end_char : sentence_start]:
-            draft.claims.extend(claims)
+        if start not in claimed:
+            host = _event_before(text, drafts, start)
+            if host is not None:
+                host.claims.extend(claims)
+    for draft in drafts:
+        if draft.claims and draft.actor1 is None and not draft.background:
+            host = _event_before(text, drafts, draft.mentions[0].sentence.start, same_sentence=False)
+            if host is not None:
+                host.claims.extend(draft.claims)
+                draft.claims = []
+
+
+def _event_before(text: str, drafts: list[_Draft], start: int, same_sentence: bool = True) -> _Draft | None:
+    """The attack or protest told last before the sentence starting at token ``start`` (or in
+    it), in its paragraph."""
+    before = [d for d in drafts if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background
+              and (d.mentions[-1].sentence.start < start or same_sentence and d.mentions[-1].sentence.start == start)]
+    if not before:
+        return None
+    draft = max(before, key=lambda d: d.mentions[-1].sentence.start)
+    sentence_start = draft.mentions[-1].sentence.doc[start].idx
+    return draft if "\n" not in text[draft.mentions[-1].sentence.end_char : sentence_start] else None
 
 
 # --- article context ---------------------------------------------------------------------------
@@ -328,8 +343,9 @@ def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle
             when = ResolvedDate(anchor.replace(year=year, month=1, day=1) if anchor else None, "year", str(year), "year of the recalled history")
         return when, True
     absolute = dates.find_absolute_date(mention.sentence.text, anchor)
+    head = _head_date(mention)
     if mention.dates:
-        phrase = _date_phrase(mention.dates)
+        phrase = _date_phrase([head] if head is not None else mention.dates)
         when = dates.resolve_date(phrase, anchor, anchor_precision=published.precision)
         # A phrase only dateparser could read ("Fridays for Future"), or one vaguer than a date
         # written out in the sentence ("27 February: ... in February"), yields to that date.
@@ -338,7 +354,7 @@ def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle
                 # "rebels that have seized ..." in a Saturday story: on or before that day.
                 when = replace(when, precision="week", reason=when.reason + "; perfect aspect: on or before")
             return when, dates.is_background_expression(phrase, anchor)
-    found = absolute or _paragraph_date(mention, anchor)
+    found = absolute or dates.find_weekday(mention.sentence.text, anchor) or _paragraph_date(mention, anchor)
     if found is not None:
         return found, False
     if anchor is None:
@@ -346,26 +362,72 @@ def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle
     return ResolvedDate(anchor, "week", "", "no date in the sentence: the week of publication"), False
 
 
+def _head_date(mention: Mention) -> Span | None:
+    """'On 1 June 2022, people protested against the killing of X on 1 June 2020': a day that
+    opens the sentence dates its event over a date hanging off another word later on (an event
+    noun, a verb of a relative clause); not over a date of the trigger's own ('..., the ministry
+    said 30 people were killed on Thursday')."""
+    sentence = mention.sentence
+    ents = [e for e in sentence_entities(sentence) if e.label_ == "DATE"]
+    if not ents or not mention.dates or mention.dates[0].start == ents[0].start:
+        return None
+    opening = ents[0]
+    lead = [t for t in sentence.doc[sentence.start : opening.start] if not t.is_punct]
+    if len(lead) > 3 or opening.end > mention.trigger.i or _dates_trigger(mention.dates[0], mention.trigger):
+        return None
+    return opening
+
+
+def _dates_trigger(span: Span, trigger) -> bool:
+    """The date hangs off the trigger (or the verb it is the object or subject of) through
+    prepositions only: 'killed on Thursday', 'launched strikes on Monday'."""
+    token = span.root.head
+    while token.pos_ == "ADP" and token.head != token:
+        token = token.head
+    return token == trigger or token == trigger.head
+
+
 def _paragraph_date(mention: Mention, anchor) -> ResolvedDate | None:
     """'22 April: A worker was shot dead ...': a sentence with no date of its own continues the
-    story of the dated sentence before it in the same paragraph."""
-    doc = mention.sentence.doc
-    sentence = mention.sentence
-    while sentence.start > 0:
-        previous = sentence_before(sentence)
-        if previous is None or "\n\n" in document_text(doc)[previous.end_char : sentence.start_char] or "\n" in previous.text:
-            return None
-        found = [e for e in sentence_entities(previous) if e.label_ == "DATE"]
-        absolute = dates.find_absolute_date(previous.text, anchor)
-        if absolute is not None:
-            return replace(absolute, reason=absolute.reason + "; date of the preceding sentence")
-        if found:
-            when = dates.resolve_date(_date_phrase(found), anchor)
-            if when.date is not None and when.precision in {"day", "week"}:
-                return replace(when, reason=when.reason + "; date of the preceding sentence")
-            return None
-        sentence = previous
+    story of the dated sentence before it in the same paragraph. Failing one, a day written in
+    one of the next two sentences ('The raids took place on or before 10/09.') dates it to the
+    week: it may be a later step of the story."""
+    paragraph = _paragraph_sentences(mention.sentence)
+    at = next(i for i, s in enumerate(paragraph) if s.start == mention.sentence.start)
+    for previous in reversed(paragraph[:at]):
+        found = _stated_date(previous, anchor)
+        if found is not None:
+            return replace(found, reason=found.reason + "; date of the preceding sentence") if found.precision in {"day", "week"} else None
+    for later in paragraph[at + 1 : at + 3]:
+        found = _stated_date(later, anchor)
+        if found is not None:
+            return replace(found, precision="week", reason=found.reason + "; date of a later sentence") if found.precision == "day" else None
     return None
+
+
+def _stated_date(sentence: Span, anchor) -> ResolvedDate | None:
+    """The date a sentence states, if it names one (its date may still be unknown)."""
+    absolute = dates.find_absolute_date(sentence.text, anchor)
+    if absolute is not None:
+        return absolute
+    found = [e for e in sentence_entities(sentence) if e.label_ == "DATE"]
+    return dates.resolve_date(_date_phrase(found), anchor) if found else None
+
+
+def _paragraph_sentences(sentence: Span) -> list[Span]:
+    """The sentences of the paragraph holding ``sentence`` (a blank line or a one-line heading ends one)."""
+    listed, text = sentences(sentence.doc), document_text(sentence.doc)
+    at = next(i for i, s in enumerate(listed) if s.start == sentence.start)
+    first, last = at, at
+    while first > 0 and not _paragraph_break(text, listed[first - 1], listed[first]):
+        first -= 1
+    while last + 1 < len(listed) and not _paragraph_break(text, listed[last], listed[last + 1]):
+        last += 1
+    return listed[first : last + 1]
+
+
+def _paragraph_break(text: str, a: Span, b: Span) -> bool:
+    return "\n\n" in text[a.end_char : b.start_char] or "\n" in a.text
 
 
 def _recalled_year(mention: Mention, parsed: ParsedArticle) -> int | None:
@@ -507,7 +569,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
     evidence = _evidence(draft.mentions)
     context = _paragraph_of(lead.sentence)
     coding = _coding(draft, lead, context)
-    fatalities = numbers.reconcile(_killed_claims(draft))
+    fatalities = numbers.reconcile(_killed_claims(draft, coding))
     article_id = parsed.clean.article_id
     event_id = hashlib.sha256(f"{article_id}:{lead.trigger.idx}:{coding.plover_type}".encode()).hexdigest()[:16]
     status = _status(draft.mentions)
@@ -589,7 +651,9 @@ def _status(mentions: list[Mention]) -> str:
     return "reported"
 
 
-def _killed_claims(draft: _Draft) -> list[CasualtyClaim]:
+def _killed_claims(draft: _Draft, coding: Coding) -> list[CasualtyClaim]:
+    if coding.acled_sub_event_type == "Peaceful protest":
+        return []  # a death near a peaceful protest is another event (or the protest's cause)
     killed = [c for c in draft.claims if c.kind == "killed"]
     if draft.actor1 is None or not killed:
         return killed

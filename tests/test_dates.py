@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.dates import find_absolute_date, infer_publication_date, is_background_expression, resolve_date
+from eventwire.dates import find_absolute_date, find_weekday, infer_publication_date, is_background_expression, resolve_date
 
 SATURDAY = date(2024, 11, 30)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -62,3 +62,39 @@ def test_written_out_dates_are_read_exactly(day):
                  f"Police fired tear gas on {MONTHS[day.month - 1]} {day.day}, {day.year}."):
         found = find_absolute_date(text, date(2050, 1, 1))
         assert (found.date, found.precision) == (day, "day")
+
+
+def test_a_range_of_days_stands_on_its_first_day():
+    assert find_absolute_date("17-18 April: residents blocked the road.", SATURDAY).date == date(2024, 4, 17)
+
+
+def test_the_weekend_is_its_saturday_to_the_week():
+    when = resolve_date("at the weekend", date(2024, 12, 3))
+    assert (when.date, when.precision) == (SATURDAY, "week")
+
+
+def test_a_month_stands_on_its_fifteenth():
+    assert (resolve_date("in July", SATURDAY).date, resolve_date("in July", SATURDAY).precision) == (date(2024, 7, 15), "month")
+    assert resolve_date("March 2023", SATURDAY).date == date(2023, 3, 15)
+
+
+def test_the_first_written_date_wins():
+    text = "On June 1, 2022, people marched against the killing of a man on 13 December 2021."
+    assert find_absolute_date(text, SATURDAY).date == date(2022, 6, 1)
+
+
+def test_a_weekday_taken_for_a_time():
+    assert find_weekday("A mob lynched a thief on Sunday night.", SATURDAY).date == date(2024, 11, 24)
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 30)))
+def test_any_range_is_read_as_its_first_day(day):
+    text = f"On {day.day}-{day.day + 1} {MONTHS[day.month - 1]} {day.year}, traders went on strike."
+    assert find_absolute_date(text, date(2050, 1, 1)).date == day
+
+
+@given(st.dates(min_value=date(1951, 1, 1), max_value=date(2049, 12, 31)))
+def test_a_two_digit_year_is_the_latest_century_not_after_publication(day):
+    found = find_absolute_date(f"Clashes were reported on {day.day}/{day.month}/{day.year % 100:02d}.", date(2050, 1, 1))
+    assert found.date == day
+    assert find_absolute_date("recorded for 6/9/98", date(2008, 9, 8)).date == date(1998, 9, 6)

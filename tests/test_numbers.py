@@ -104,3 +104,64 @@ def test_the_killers_number_is_not_a_toll():
 
 def test_group_noun_after_a_long_name():
     assert claims("Two Kenya Defence Forces (KDF) soldiers have been killed in a shootout.")[0][:3] == (2, "killed", "soldiers")
+
+
+def test_one_named_victim():
+    assert claims("He later died in hospital.") == [(1, "killed", "people", "exact", None)]
+    assert claims("The driver was killed.")[0][:2] == (1, "killed")
+    assert claims("Unknown gunmen kill civilian near the market.")[0][:2] == (1, "killed")
+    assert claims("A leader of the Jubilee Party was killed in the clash.")[0][:2] == (1, "killed")
+    assert claims("The victims were killed.") == []
+
+
+def test_counts_joined_by_and_are_one_toll():
+    assert claims("Two soldiers and three civilians were killed.") == [(5, "killed", "people", "exact", None)]
+    assert claims("A man and his 12-year-old son were killed by assailants.")[0][:2] == (2, "killed")
+
+
+def test_killers_are_not_counted():
+    assert claims("Two armed men shot dead a shopkeeper in the village.") == [(1, "killed", "civilians", "exact", None)]
+
+
+def test_people_named_by_their_ending_and_acled_tolls():
+    assert claims("Four cattle rustlers were shot dead by police.")[0][:3] == (4, "killed", "people")
+    assert claims("Fatalities coded as 4.")[0][:2] == (4, "killed")
+    assert claims("1 fatality.")[0][:2] == (1, "killed")
+    assert claims("Five cows were killed.") == []
+
+
+def test_an_earlier_death_is_not_a_toll():
+    assert claims("Residents rioted following the death of 4 students in an accident.") == []
+
+
+def test_an_aside_naming_some_victims_is_skipped():
+    assert claims("Five people, including a policeman, were killed.")[0][:2] == (5, "killed")
+
+
+def test_a_named_victim_is_one_and_no_one_is_none():
+    assert claims("Councillor Jane Atieno was shot dead outside her home.")[0][:2] == (1, "killed")
+    assert claims("No one was killed.") == []
+    assert claims("The death toll was unclear.") == []
+    assert claims("Five shot dead by bandits.")[0][:2] == (5, "killed")
+
+
+def test_a_listed_toll_is_summed_and_its_number_wins_over_an_article():
+    assert claims("A boy, a pregnant woman, and a demonstrator were killed by police bullets.")[0][:2] == (3, "killed")
+    assert claims("A bomb under a military vehicle causes seven soldier deaths.")[0][:3] == (7, "killed", "soldiers")
+
+
+def test_a_bare_or_definite_singular_who_dies_is_one():
+    assert claims("Pastor killed outside police post, another man injured.")[0][:2] == (1, "killed")
+    assert claims("The man later died in hospital.")[0][:2] == (1, "killed")
+    assert claims("A woman was stoned to death by a mob.")[0][:2] == (1, "killed")
+    assert [c[1] for c in claims("The man who killed her was arrested.")] == ["arrested"]
+
+
+def test_a_time_of_day_between_count_and_cue():
+    assert claims("Two policemen were Friday afternoon shot dead by gunmen.")[0][:2] == (2, "killed")
+
+
+def test_a_bare_count_of_things_or_of_an_earlier_toll_is_no_toll():
+    assert claims("The rustlers also killed two goats.") == []
+    assert claims("It was a revenge attack for 2 herders killed last year.") == []
+    assert claims("Police intervened, killing 1.")[0][:2] == (1, "killed")

@@ -1,0 +1,29 @@
+"""Which written date is the event's: the day opening the sentence over a date of another
+happening later in it; a later sentence's day when the event's own sentences give none."""
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.model import Article
+
+
+def _dates(pipeline, text, published=date(2022, 6, 4)):
+    _, events = pipeline.extract(Article(origin="t", text=text), published)
+    return {e.trigger: (e.event_date.date, e.event_date.precision) for e in events}
+
+
+def test_the_day_opening_the_sentence_outranks_a_date_of_another_happening(pipeline):
+    found = _dates(pipeline, "On 1 June 2022, a group of people protested in Las Vegas against the police killing of "
+                             "a protester on 1 June 2020.")
+    assert found["protested"] == (date(2022, 6, 1), "day")
+
+
+def test_a_date_of_the_trigger_itself_is_kept(pipeline):
+    found = _dates(pipeline, "On Friday, officials said gunmen killed four villagers on Wednesday.")
+    assert found["killed"] == (date(2022, 6, 1), "day")
+
+
+def test_a_later_sentence_dates_an_undated_event_to_the_week(pipeline):
+    found = _dates(pipeline, "Officers destroyed three hideouts of the militants in Witu. The raids took place on or "
+                             "before 30/05.")
+    assert found["destroyed"] == (date(2022, 5, 30), "week")

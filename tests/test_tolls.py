@@ -1,0 +1,35 @@
+"""An event's toll: a lone toll sentence joins the event before it; a peaceful protest has none."""
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.model import Article
+
+
+def _top(pipeline, text):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    return max((e for e in events if not e.background), key=lambda e: e.confidence)
+
+
+def test_a_lone_toll_sentence_joins_the_riot_before_it(pipeline):
+    event = _top(pipeline, "Students rioted in Kisumu on Monday. One protester died.")
+    assert event.coding.acled_sub_event_type == "Violent demonstration"
+    assert event.fatalities.best == 1
+
+
+def test_a_peaceful_protest_carries_no_toll(pipeline):
+    event = _top(pipeline, "Hundreds of teachers marched peacefully in Nairobi on Monday to demand higher pay. "
+                           "One teacher died.")
+    assert event.coding.acled_sub_event_type == "Peaceful protest"
+    assert event.fatalities is None
+
+
+def test_a_killing_naming_no_killer_lends_its_toll_to_the_riot_before_it(pipeline):
+    event = _top(pipeline, "Students rioted in Kisumu on Monday. Two protesters were killed.")
+    assert event.coding.acled_sub_event_type == "Violent demonstration"
+    assert event.fatalities.best == 2
+
+
+def test_a_toll_in_the_protest_sentence_is_the_protest_toll(pipeline):
+    event = _top(pipeline, "One person died during a violent protest in Homa Bay on Monday.")
+    assert event.fatalities.best == 1
