@@ -141,18 +141,22 @@ def _model_mention(parsed: ParsedArticle) -> list[Mention]:
     """A story whose words no trigger knows ("Election violence caused two deaths", "activists
     continued to block a construction site") is read by the learned sub-event model: when its
     lead paragraph is clearly one kind of ACLED event, that is an event, with the lead
-    sentence as evidence and a zero trigger weight (so a low confidence)."""
-    from .classify import SubEventClassifier  # the classifier is detection's last resort only
+    sentence as evidence and a zero trigger weight (so a low confidence). An ACLED note tag
+    ("Displacement: ...") names the event outright."""
+    from .classify import SubEventClassifier, tagged_sub_event  # detection's last resort only
     from .typology import cameo_for, plover_for_acled
 
     lead = next((s for s in sentences(parsed.doc) if not _is_heading(s)), None)
     if lead is None:
         return []
-    paragraph_end = parsed.doc.text.find("\n", lead.end_char)
-    paragraph = parsed.doc.text[lead.start_char : paragraph_end if paragraph_end > 0 else None]
-    sub_event_type, probability = SubEventClassifier.load().predict(paragraph)[0]
-    if probability < _MODEL_DETECTION:
-        return []
+    text = parsed.doc.text
+    paragraph_end = text.find("\n", lead.end_char)
+    paragraph = text[text.rfind("\n", 0, lead.start_char) + 1 : paragraph_end if paragraph_end > 0 else None]
+    sub_event_type = tagged_sub_event(paragraph)
+    if sub_event_type is None:
+        sub_event_type, probability = SubEventClassifier.load().predict(paragraph)[0]
+        if probability < _MODEL_DETECTION:
+            return []
     plover_type, plover_mode = plover_for_acled(sub_event_type)
     entry = TriggerEntry(lead.root.lemma_, lead.root.pos_, frozenset(), plover_type, plover_mode,
                          cameo_for(plover_type, plover_mode), sub_event_type, 0.0)

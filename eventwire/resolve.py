@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from . import actors, countries, dates, numbers, places, typology
-from .classify import SubEventClassifier
+from .classify import SubEventClassifier, tagged_sub_event
 from .detect import MATERIAL_TYPES, STATEMENT, Mention, TriggerEntry, cues, trigger_lexicon
 from .model import (
     Actor,
@@ -601,7 +601,9 @@ def _killed_claims(draft: _Draft) -> list[CasualtyClaim]:
 def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
     entry = lead.entry
     sub = draft.sub_event_type
-    if draft.plover_type in _CLASSIFIED_TYPES:
+    if (tagged := tagged_sub_event(text)) is not None:
+        sub = tagged
+    elif draft.plover_type in _CLASSIFIED_TYPES:
         sub = _classified_sub_event(draft, text, sub)
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)

@@ -47,3 +47,19 @@ def test_sub_event_type_is_reachable(pipeline, sub_event_type):
     top = max(events, key=lambda e: e.confidence)
     assert top.coding.acled_sub_event_type == sub_event_type
     assert top.event_date.date is not None and top.location is not None
+
+
+@pytest.mark.parametrize("note, sub_event_type", [
+    ("Defusal: On 3 May 2024, police found and defused a bomb near the market in Garissa.", "Disrupted weapons use"),
+    ("Movement of forces: On 3 May 2024, soldiers attacked nobody but patrolled the roads of Mandera.", "Change to group/activity"),
+    ("Displacement: On 3 May 2024, hundreds of families left their homes in Bunia.", "Other"),
+])
+def test_acled_note_tag_names_the_sub_event_type(pipeline, note, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=note), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_an_unknown_note_tag_is_ignored():
+    from eventwire.classify import tagged_sub_event
+    assert tagged_sub_event("Raid: On 3 May, soldiers raided a camp.") is None
+    assert tagged_sub_event("defusal: lower-case openings are no tags") is None
