@@ -604,7 +604,7 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
     if (tagged := tagged_sub_event(text)) is not None:
         sub = tagged
     elif draft.plover_type in _CLASSIFIED_TYPES:
-        sub = _classified_sub_event(draft, text, sub)
+        sub = _classified_sub_event(draft, text, _weapon_doer(draft) or sub)
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
     sub = _by_actor_type(sub, draft.actor1)
@@ -629,6 +629,22 @@ def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | N
     if hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE):
         return hint
     return best
+
+
+def _weapon_doer(draft: _Draft) -> str | None:
+    """'Warplanes hit a base', 'the vehicle was struck by a missile': an aircraft or a heavy
+    weapon as the doer makes the violence an air strike or shelling, whatever the verb."""
+    doers = cues()["weapon_agent"]
+    for mention in draft.mentions:
+        if mention.agent is None or mention.entry.plover_type != "ASSAULT":
+            continue
+        root = mention.agent.root
+        head = root.lemma_.lower()
+        words = [*(f"{c.lemma_.lower()} {head}" for c in root.children if c.dep_ == "compound"), head]
+        found = next((doers[w] for w in words if w in doers), None)
+        if found is not None:
+            return found
+    return None
 
 
 @lru_cache(maxsize=64)

@@ -63,3 +63,12 @@ def test_an_unknown_note_tag_is_ignored():
     from eventwire.classify import tagged_sub_event
     assert tagged_sub_event("Raid: On 3 May, soldiers raided a camp.") is None
     assert tagged_sub_event("defusal: lower-case openings are no tags") is None
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Warplanes hit a rebel base near Idlib on Monday, killing several fighters.", "Air/drone strike"),
+    ("Three tanks attacked army positions near Kidal on Monday.", "Shelling/artillery/missile attack"),
+])
+def test_an_aircraft_or_heavy_weapon_as_the_doer_fixes_the_sub_event_type(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
