@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -125,12 +125,36 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
             for token in sentence
             if (entry := _match_trigger(token)) is not None and not _folded_into_intent(token, entry)
         ]
+        found = _claims_of_gatherings(found)
         if not found and _lookup(cues()["reporting"], sentence.root) is not None:
             found = [_mention(sentence.root, STATEMENT, sentence)]
         mentions.extend(found)
     if not any(m.entry.plover_type in MATERIAL_TYPES for m in mentions):
         mentions.extend(_model_mention(parsed))
     return mentions
+
+
+# What a crowd says: a demand, a denunciation, a rejection, a threat.
+_CLAIM_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _claims_of_gatherings(found: list[Mention]) -> list[Mention]:
+    """'Workers gathered to call for higher wages', 'staged a sit-in demanding ...': what a
+    gathering says in a purpose clause is its claim, not a second event; the gathering is the
+    event, a protest (cues.tsv `assembly` names the verbs of gathering)."""
+    protests = {i for m in found if m.entry.plover_type == "PROTEST" for i in (m.trigger.i, _governor(m.trigger).i)}
+    kept = []
+    for mention in found:
+        token, head = mention.trigger, mention.trigger.head
+        if mention.entry.plover_type in _CLAIM_TYPES and token.dep_ in {"xcomp", "advcl", "conj"} and head != token:
+            if head.i in protests:
+                continue
+            if _lookup(cues()["assembly"], head) is not None:
+                protest = replace(trigger_lexicon()["protest"][0], lemma=head.lemma_, pos="VERB", weight=mention.entry.weight)
+                mention = _mention(head, protest, mention.sentence)
+                protests.add(head.i)
+        kept.append(mention)
+    return kept
 
 
 # The learned model detects an event only where no trigger did, and only when it is this sure.
@@ -209,6 +233,8 @@ def _modifier_lemmas(token: Token) -> set[str]:
                     lemmas.update(lemma_forms(grandchild))
     if _governed_by_light_verb(token):
         lemmas.update(lemma_forms(token.head))
+    if token.dep_ == "pobj" and token.pos_ in _NOUN_POS:
+        lemmas.add(f"{token.head.lower_} {token.lemma_.lower()}")  # "went on strike"
     return lemmas
 
 

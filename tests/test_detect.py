@@ -93,7 +93,7 @@ def test_parsed_article_type_is_the_stage_contract(pipeline):
 
 
 def test_learned_model_detects_what_no_trigger_names(mentions):
-    (text, m), = mentions("Teachers took to the streets of Kisumu on Monday over unpaid salaries.")
+    (text, m), = mentions("Teachers poured into the streets of Kisumu on Monday over unpaid salaries.")
     assert m.entry.weight == 0.0, "found by the model, not by a trigger"
     assert (m.entry.plover_type, m.entry.acled_sub_event_type) == ("PROTEST", "Peaceful protest")
     assert [p.text for p in m.places] == ["Kisumu"]

@@ -72,3 +72,13 @@ def test_an_unknown_note_tag_is_ignored():
 def test_an_aircraft_or_heavy_weapon_as_the_doer_fixes_the_sub_event_type(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, dozens of nurses gathered outside the hospital in Nakuru to call for higher pay.",
+    "Hundreds of students took to the streets of Kisumu on Friday to demand safer schools.",
+    "About 50 factory workers went on strike in Thika on Monday.",
+])
+def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipeline, text):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert [e.coding.acled_sub_event_type for e in events] == ["Peaceful protest"]
