@@ -125,13 +125,26 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
             for token in sentence
             if (entry := _match_trigger(token)) is not None and not _folded_into_intent(token, entry)
         ]
-        found = _claims_of_gatherings(found)
+        found = _claims_of_gatherings(_without_consumed_objects(found))
         if not found and _lookup(cues()["reporting"], sentence.root) is not None:
             found = [_mention(sentence.root, STATEMENT, sentence)]
         mentions.extend(found)
     if not any(m.entry.plover_type in MATERIAL_TYPES for m in mentions):
         mentions.extend(_model_mention(parsed))
     return mentions
+
+
+def _without_consumed_objects(found: list[Mention]) -> list[Mention]:
+    """'Police seized grenades', 'grenades were discovered', 'attacked a demonstration': a noun
+    that fixed the sense of a material event's trigger (its modifier) is that event's object,
+    not an event of its own ('signed a peace agreement' keeps the agreement)."""
+    consumed = {
+        noun.i
+        for m in found if m.entry.modifiers and m.entry.plover_type in MATERIAL_TYPES
+        for child in m.trigger.children if child.dep_ in {"dobj", "nsubjpass"} and m.entry.modifiers.intersection(lemma_forms(child))
+        for noun in (child, *child.conjuncts)
+    }
+    return [m for m in found if m.trigger.i not in consumed]
 
 
 # What a crowd says: a demand, a denunciation, a rejection, a threat.
@@ -359,6 +372,9 @@ def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | Non
     heads = [token, governor] if governor != token else [token]
     # "pledged to defeat the terrorists": the intended act's object is the recipient.
     heads += [c for c in token.children if c.dep_ == "xcomp"]
+    # "attacked and injured a demonstration": coordinated verbs share their object.
+    if token.pos_ == "VERB":
+        heads += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "dobj" and child != token and not _is_place(child) and child.lemma_ not in entry.modifiers:

@@ -606,7 +606,7 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
     if (tagged := tagged_sub_event(text)) is not None:
         sub = tagged
     elif draft.plover_type in _CLASSIFIED_TYPES:
-        sub = _classified_sub_event(draft, text, _weapon_doer(draft) or sub)
+        sub = _aimed_at_crowd(draft) or _classified_sub_event(draft, text, _weapon_doer(draft) or sub)
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
     sub = _by_actor_type(sub, draft.actor1)
@@ -646,6 +646,23 @@ def _weapon_doer(draft: _Draft) -> str | None:
         found = next((doers[w] for w in words if w in doers), None)
         if found is not None:
             return found
+    return None
+
+
+def _aimed_at_crowd(draft: _Draft) -> str | None:
+    """'Officers attacked a peaceful demonstration', 'troops opened fire on protesters':
+    violence aimed at demonstrators by anyone but another crowd is excessive force against them
+    (rioters are fought, not repressed: that is a violent demonstration or mob violence)."""
+    if draft.plover_type != "ASSAULT" or (draft.actor1 is not None and draft.actor1.type in {"protesters", "rioters"}):
+        return None
+    for mention in draft.mentions:
+        target = mention.recipient
+        if target is None:
+            continue
+        actor = actors.resolve_actor(target.text)
+        entries = trigger_lexicon().get(target.root.lemma_.lower(), [])
+        if (actor is not None and actor.type == "protesters") or any(e.plover_type == "PROTEST" and not e.modifiers for e in entries):
+            return "Excessive force against protesters"
     return None
 
 

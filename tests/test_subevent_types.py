@@ -82,3 +82,21 @@ def test_an_aircraft_or_heavy_weapon_as_the_doer_fixes_the_sub_event_type(pipeli
 def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipeline, text):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert [e.coding.acled_sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Officers attacked and injured a peaceful student demonstration in Delhi on Monday.", "Excessive force against protesters"),
+    ("Six people were killed after soldiers opened fire on protesters in Basra on Monday.", "Excessive force against protesters"),
+    ("Police said grenades and ammunition were discovered near the bus station in Garissa on Monday.", "Disrupted weapons use"),
+    ("Twin car bomb attacks killed ten people in Hodeidah on Monday.", "Remote explosive/landmine/IED"),
+    ("Turkish forces set up a new observation post near Idlib on Monday.", "Headquarters or base established"),
+    ("Iraqi forces freed several villages near Mosul from Islamic State militants on Monday.", "Government regains territory"),
+])
+def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
+    _, events = pipeline.extract(Article(origin="t", text="Police clashed with rioters in Kibera on Monday."), date(2024, 5, 9))
+    assert "Excessive force against protesters" not in {e.coding.acled_sub_event_type for e in events}
