@@ -43,6 +43,7 @@ _DATE_WORDS = re.compile(
 _SUFFIXES = (
     ("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",)),
 )
+_SCENE_PREPS = {"in", "inside", "near", "around", "outside", "across", "during"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj"}
 _PHRASE_CUT_DEPS = {"relcl", "acl", "prep", "punct", "cc", "advcl", "appos"}
 
@@ -241,6 +242,8 @@ def _modifier_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in _MODIFIER_DEPS:
             lemmas.update(lemma_forms(child))
+            if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
+                continue  # "seized his car in the town": where it happened, not what was seized
             for grandchild in child.children:
                 if grandchild.dep_ in _MODIFIER_DEPS:
                     lemmas.update(lemma_forms(grandchild))
@@ -298,7 +301,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     mention.own_places = any(_in_clause(p.root, governor) or _in_clause(p.root, token) for p in mention.places)
     mention.dates, mention.own_date = _dates(token, governor, sentence)
     mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
-    mention.status = _status(token, governor)
+    mention.status = _status(token, governor, entry)
     mention.background = _is_background(governor, sentence)
     mention.anaphoric = _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
@@ -459,10 +462,14 @@ def _after_since(ent: Span) -> bool:
 
 # --- how sure, how current ---------------------------------------------------------------------
 
-def _status(token: Token, governor: Token) -> str:
+def _status(token: Token, governor: Token, entry: TriggerEntry) -> str:
     if any(c.dep_ == "neg" for c in governor.children):
         return "denied"
     table = cues()
+    if any(c.dep_ == "amod" and _lookup(table["plan"], c) is not None for c in token.children):
+        return "planned"  # "a possible attack", "planned strikes"
+    if _is_purpose(governor) and entry.plover_type != "PROTEST":
+        return "planned"  # but "gathered to protest" is the protest
     for ancestor in [governor, *governor.ancestors]:
         if ancestor != governor and _lookup(table["claim"], ancestor) is not None:
             return "claimed"
@@ -473,6 +480,13 @@ def _status(token: Token, governor: Token) -> str:
         if any(c.lemma_ == "will" and c.dep_ == "aux" for c in ancestor.children):
             return "planned"
     return "reported"
+
+
+def _is_purpose(verb: Token) -> bool:
+    """'launched an offensive to retake the town', 'an attack to capture positions': an
+    infinitive of purpose says what was meant to happen, not what did."""
+    return verb.pos_ == "VERB" and verb.dep_ in {"advcl", "acl"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _is_background(governor: Token, sentence: Span) -> bool:

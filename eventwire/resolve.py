@@ -53,6 +53,9 @@ _OVERRULE = 0.6
 _OVERRULE_WHO = 0.5
 _DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
                    "Protest with intervention", "Excessive force against protesters"}
+# Taking ground: the word says it ("recaptured", "seized the town"); the classifier, which
+# learned it from a few dozen notes, does not overrule it.
+_TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -609,7 +612,7 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
         sub = _aimed_at_crowd(draft) or _classified_sub_event(draft, text, _weapon_doer(draft) or sub)
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
-    sub = _by_actor_type(sub, draft.actor1)
+    sub = _unopposed(_by_actor_type(sub, draft.actor1), text)
     return Coding(
         plover_type=entry.plover_type,
         plover_mode=entry.plover_mode,
@@ -628,7 +631,7 @@ def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | N
     if not scores:
         return hint
     best = max(scores, key=scores.get)
-    if hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE):
+    if hint in _TERRITORY or hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE):
         return hint
     return best
 
@@ -679,9 +682,18 @@ def _model_support(text: str, coding: Coding) -> float:
 
 def _by_actor_type(sub: str | None, actor: Actor | None) -> str | None:
     """Territory taken by state forces is regained; by anyone else, overtaken."""
-    if actor is None or sub not in {"Non-state actor overtakes territory", "Government regains territory"}:
+    if actor is None or sub not in _TERRITORY:
         return sub
     return "Government regains territory" if actor.type in _STATE_TYPES else "Non-state actor overtakes territory"
+
+
+def _unopposed(sub: str | None, text: str) -> str | None:
+    """'Took over the village without resistance': ground that changed hands without a fight is
+    a non-violent transfer (cues.tsv `unopposed`)."""
+    lowered = text.lower()
+    if sub in _TERRITORY and any(phrase in lowered for phrase in cues()["unopposed"]):
+        return "Non-violent transfer of territory"
+    return sub
 
 
 def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float) -> float:

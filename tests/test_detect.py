@@ -172,3 +172,15 @@ def test_an_unnamed_perpetrator_is_coded_as_acled_codes_it(pipeline):
     _, (event,) = pipeline.extract(Article(origin="t", text="A man was shot dead in Kisumu on Monday."), date(2024, 5, 9))
     assert event.actor1.canonical == "Unidentified Armed Group (Kenya)"
     assert event.actor1.name == "(not named)", "never passed off as words of the story"
+
+
+def test_a_possible_or_intended_attack_is_planned_not_reported(mentions):
+    found = mentions("Fighters mobilized in Panjshir to defend their areas against a possible attack by the Taliban.")
+    assert {m.trigger.lower_: m.status for _, m in found}["attack"] == "planned"
+    found = mentions("The army launched an offensive on Monday to recapture the town of Kidal.")
+    assert {m.trigger.lower_: m.status for _, m in found}["recapture"] == "planned"
+
+
+def test_a_protest_in_a_purpose_clause_is_the_protest(mentions):
+    found = mentions("Hundreds of people gathered in Nairobi on Monday to protest against the killing of a student.")
+    assert [m.status for _, m in found if m.entry.plover_type == "PROTEST"] == ["reported"]

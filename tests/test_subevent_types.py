@@ -29,7 +29,7 @@ SENTENCES = {
 "Disrupted weapons use":"Security forces defused a bomb planted near a church in Maiduguri on Sunday.",
 "Headquarters or base established":"Wagner fighters set up a new base near the town of Menaka on Friday.",
 "Looting/property destruction":"Gunmen looted shops and torched houses in Gusau, Zamfara state, on Saturday.",
-"Non-violent transfer of territory":"Rebels withdrew from the town of Kidal on Sunday and handed it to the army.",
+"Non-violent transfer of territory":"Rebels seized the town of Kidal on Sunday without resistance.",
 "Other":"Authorities imposed a curfew in Beni on Monday.",
 "Sexual violence":"Soldiers raped three women in Goma on Tuesday, a local official said.",
 "Attack":"Gunmen killed four villagers in the village of Kawo in Zamfara on Monday.",
@@ -100,3 +100,21 @@ def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pip
 def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     _, events = pipeline.extract(Article(origin="t", text="Police clashed with rioters in Kibera on Monday."), date(2024, 5, 9))
     assert "Excessive force against protesters" not in {e.coding.acled_sub_event_type for e in events}
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("About 150 rebel fighters surrendered to the army near Beni on Monday.", "Agreement"),
+    ("French troops withdrew from their base near Gao on Monday.", "Change to group/activity"),
+    ("Militants detonated a suicide vest at a checkpoint in Mogadishu on Monday.", "Suicide bomb"),
+    ("A rocket-propelled grenade hit an army truck near Kidal on Monday.", "Shelling/artillery/missile attack"),
+    ("Teachers held a sit-in outside the ministry in Cotonou on Monday.", "Peaceful protest"),
+])
+def test_trigger_words_fix_these_sub_event_types(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_unknown_gunmen_seizing_a_car_in_a_town_take_no_territory(pipeline):
+    text = "Unknown gunmen shot a trader and seized his car in the town of Kidal on Monday."
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert "Non-state actor overtakes territory" not in {e.coding.acled_sub_event_type for e in events}
