@@ -118,8 +118,10 @@ STATEMENT = TriggerEntry("say", "VERB", frozenset(), "STATEMENT", None, None, No
 
 def detect(parsed: ParsedArticle) -> list[Mention]:
     mentions: list[Mention] = []
+    # A text that is all headline ("Anti-IEBC protests in Kitui") is read; otherwise subheads are skipped.
+    headline_only = all(_is_heading(s) for s in sentences(parsed.doc))
     for sentence in sentences(parsed.doc):
-        if _is_heading(sentence):
+        if _is_heading(sentence) and not headline_only:
             continue
         found = [
             _mention(token, entry, sentence)
@@ -490,8 +492,10 @@ def _is_purpose(verb: Token) -> bool:
 
 
 def _is_background(governor: Token, sentence: Span) -> bool:
+    """'Back then, rebels seized the town'; but 'protested ... an attempt five years ago' is a
+    protest now: the past word must be in the event's own clause."""
     words = cues()["background"]
-    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} for t in sentence) and not any(
+    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and _in_clause(t, governor) for t in sentence) and not any(
         t.lower_ in {"now", "today", "currently"} for t in sentence
     )
 

@@ -82,7 +82,12 @@ def test_definite_noun_refers_back(mentions):
 
 
 def test_heading_without_verb_is_skipped(mentions):
-    assert mentions("A bold rebel assault") == []
+    found = mentions("Rebels seized the town of Kidal on Monday, officials said.\n\nA bold rebel assault\n\nResidents fled.")
+    assert "assault" not in [m.trigger.lower_ for _, m in found]
+
+
+def test_a_text_that_is_only_a_headline_is_read(mentions):
+    assert [m.entry.plover_type for _, m in mentions("Anti-IEBC protests in Kitui")] == ["PROTEST"]
 
 
 def test_parsed_article_type_is_the_stage_contract(pipeline):
@@ -184,3 +189,10 @@ def test_a_possible_or_intended_attack_is_planned_not_reported(mentions):
 def test_a_protest_in_a_purpose_clause_is_the_protest(mentions):
     found = mentions("Hundreds of people gathered in Nairobi on Monday to protest against the killing of a student.")
     assert [m.status for _, m in found if m.entry.plover_type == "PROTEST"] == ["reported"]
+
+
+def test_a_past_word_in_another_clause_leaves_the_event_current(mentions):
+    found = mentions("Relatives of a woman who went missing a week ago held a protest in Chalco on Monday.")
+    assert [m.background for _, m in found if m.entry.plover_type == "PROTEST"] == [False]
+    found = mentions("Back then, rebels seized the town of Kidal.")
+    assert [m.background for _, m in found] == [True]
