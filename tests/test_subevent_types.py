@@ -118,3 +118,12 @@ def test_unknown_gunmen_seizing_a_car_in_a_town_take_no_territory(pipeline):
     text = "Unknown gunmen shot a trader and seized his car in the town of Kidal on Monday."
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert "Non-state actor overtakes territory" not in {e.coding.acled_sub_event_type for e in events}
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Soldiers clashed with Al Shabaab militants near Mandera on Monday.", "Armed clash"),
+    ("Supporters of two rival candidates clashed in Nakuru town on Monday, injuring three people.", "Mob violence"),
+])
+def test_who_clashes_decides_the_sub_event_type(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
