@@ -51,8 +51,9 @@ _REMOTE_VIOLENCE = "Explosions/Remote violence"
 # four fifths, and the CASE tuning snippets (lower overrules more notes right but loses snippets).
 _OVERRULE = 0.6
 _OVERRULE_WHO = 0.5
+# Arson by a crowd ("villagers set fire to his house") is mob violence: who, not the act, decides.
 _DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
-                   "Protest with intervention", "Excessive force against protesters"}
+                   "Protest with intervention", "Excessive force against protesters", "Looting/property destruction"}
 # Taking ground: the word says it ("recaptured", "seized the town"); the classifier, which
 # learned it from a few dozen notes, does not overrule it.
 _TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
