@@ -108,6 +108,7 @@ def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     ("Militants detonated a suicide vest at a checkpoint in Mogadishu on Monday.", "Suicide bomb"),
     ("A rocket-propelled grenade hit an army truck near Kidal on Monday.", "Shelling/artillery/missile attack"),
     ("Teachers held a sit-in outside the ministry in Cotonou on Monday.", "Peaceful protest"),
+    ("Doctors began an unlimited strike at the hospital in Cotonou on Monday.", "Peaceful protest"),
 ])
 def test_trigger_words_fix_these_sub_event_types(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
