@@ -109,6 +109,10 @@ def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     ("A rocket-propelled grenade hit an army truck near Kidal on Monday.", "Shelling/artillery/missile attack"),
     ("Teachers held a sit-in outside the ministry in Cotonou on Monday.", "Peaceful protest"),
     ("Doctors began an unlimited strike at the hospital in Cotonou on Monday.", "Peaceful protest"),
+    ("Soldiers destroyed 300 landmines and 20 explosive devices near Kidal on Monday.", "Disrupted weapons use"),
+    ("The two sides exchanged prisoners in Aden on Monday.", "Agreement"),
+    ("A new brigade was formed in the army of Mali on Monday.", "Change to group/activity"),
+    ("Rebels seized the town of Kidal on Monday following the withdrawal of the army.", "Non-violent transfer of territory"),
 ])
 def test_trigger_words_fix_these_sub_event_types(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
