@@ -605,6 +605,10 @@ def _killed_claims(draft: _Draft) -> list[CasualtyClaim]:
 
 
 def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
+    """The event's codes. The ACLED sub-event type, surest first: an ACLED note tag; violence
+    aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
+    the type a weapon doer or the trigger word fixes unless it is sure of another; else the
+    crosswalk. Then who took ground, and whether anyone resisted, settle territory types."""
     entry = lead.entry
     sub = draft.sub_event_type
     if (tagged := tagged_sub_event(text)) is not None:
@@ -632,7 +636,7 @@ def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | N
     if not scores:
         return hint
     best = max(scores, key=scores.get)
-    if hint in _TERRITORY or hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE):
+    if hint in _TERRITORY or (hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE)):
         return hint
     return best
 
