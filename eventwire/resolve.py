@@ -54,8 +54,6 @@ _OVERRULE_WHO = 0.5
 # Arson by a crowd ("villagers set fire to his house") is mob violence: who, not the act, decides.
 _DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
                    "Protest with intervention", "Excessive force against protesters", "Looting/property destruction"}
-# Taking ground: the word says it ("recaptured", "seized the town"); the classifier, which
-# learned it from a few dozen notes, does not overrule it.
 _TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -632,11 +630,14 @@ def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | N
     fixes its sub-type ("air strike", "seized the town") keeps it unless the classifier is
     sure of another (an ACLED-trained model knows "rioters clashed with police" is a riot)."""
     allowed = typology.acled_options().get(draft.plover_type, frozenset())
-    scores = {label: p for label, p in _predicted(text).items() if label in allowed}
+    predicted = _predicted(text)
+    scores = {label: p for label, p in predicted.items() if label in allowed}
     if not scores:
         return hint
     best = max(scores, key=scores.get)
-    if hint in _TERRITORY or (hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE)):
+    # A type the model never learned ("Chemical weapon") or learned from a few dozen notes
+    # (territory) is not the model's to overrule.
+    if hint in _TERRITORY or (hint is not None and hint not in predicted) or (hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE)):
         return hint
     return best
 

@@ -111,6 +111,8 @@ def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     ("Doctors began an unlimited strike at the hospital in Cotonou on Monday.", "Peaceful protest"),
     ("Soldiers destroyed 300 landmines and 20 explosive devices near Kidal on Monday.", "Disrupted weapons use"),
     ("The two sides exchanged prisoners in Aden on Monday.", "Agreement"),
+    ("A suspected chemical attack killed 40 civilians in Douma on Saturday.", "Chemical weapon"),
+    ("A government helicopter dropped two barrel bombs on farmland near Hama on Monday.", "Air/drone strike"),
     ("A new brigade was formed in the army of Mali on Monday.", "Change to group/activity"),
     ("Rebels seized the town of Kidal on Monday following the withdrawal of the army.", "Non-violent transfer of territory"),
 ])
