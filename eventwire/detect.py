@@ -127,6 +127,7 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
             _mention(token, entry, sentence)
             for token in sentence
             if (entry := _match_trigger(token)) is not None and not _folded_into_intent(token, entry)
+            and not _opposed(token)
         ]
         found = _claims_of_gatherings(_without_consumed_objects(found))
         if not found and _lookup(cues()["reporting"], sentence.root) is not None:
@@ -201,6 +202,14 @@ def _model_mention(parsed: ParsedArticle) -> list[Mention]:
     entry = TriggerEntry(lead.root.lemma_, lead.root.pos_, frozenset(), plover_type, plover_mode,
                          cameo_for(plover_type, plover_mode), sub_event_type, 0.0)
     return [_mention(lead.root, entry, lead)]
+
+
+def _opposed(token: Token) -> bool:
+    """'protested against police killings', 'action against sexual violence': what people stand
+    against is their grievance, not an event the text reports."""
+    while token.dep_ == "conj" and token.head != token:  # "against violence and killings"
+        token = token.head
+    return token.pos_ in _NOUN_POS and token.dep_ == "pobj" and token.head.lower_ == "against"
 
 
 def _is_heading(sentence: Span) -> bool:

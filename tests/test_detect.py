@@ -180,7 +180,7 @@ def test_an_unnamed_perpetrator_is_coded_as_acled_codes_it(pipeline):
 
 
 def test_a_possible_or_intended_attack_is_planned_not_reported(mentions):
-    found = mentions("Fighters mobilized in Panjshir to defend their areas against a possible attack by the Taliban.")
+    found = mentions("Fighters mobilized in Panjshir on Monday, fearing a possible attack by the Taliban.")
     assert {m.trigger.lower_: m.status for _, m in found}["attack"] == "planned"
     found = mentions("The army launched an offensive on Monday to recapture the town of Kidal.")
     assert {m.trigger.lower_: m.status for _, m in found}["recapture"] == "planned"
@@ -196,3 +196,8 @@ def test_a_past_word_in_another_clause_leaves_the_event_current(mentions):
     assert [m.background for _, m in found if m.entry.plover_type == "PROTEST"] == [False]
     found = mentions("Back then, rebels seized the town of Kidal.")
     assert [m.background for _, m in found] == [True]
+
+
+def test_what_people_stand_against_is_no_event(mentions):
+    found = mentions("Hundreds of women marched in Nairobi on Monday against sexual violence and police killings.")
+    assert [m.entry.plover_type for _, m in found] == ["PROTEST"]

@@ -113,6 +113,7 @@ def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     ("The two sides exchanged prisoners in Aden on Monday.", "Agreement"),
     ("A suspected chemical attack killed 40 civilians in Douma on Saturday.", "Chemical weapon"),
     ("A government helicopter dropped two barrel bombs on farmland near Hama on Monday.", "Air/drone strike"),
+    ("One man molested a woman at the bus station in Karachi on Monday.", "Sexual violence"),
     ("A new brigade was formed in the army of Mali on Monday.", "Change to group/activity"),
     ("Rebels seized the town of Kidal on Monday following the withdrawal of the army.", "Non-violent transfer of territory"),
 ])
