@@ -1,6 +1,7 @@
 """ACLED sub-event type from text: a linear model learned from expert-coded event notes.
 
-Public entry point: ``SubEventClassifier`` (``load()``, ``predict(text)``).
+Public entry points: ``SubEventClassifier`` (``load()``, ``predict(text)``) and ``tagged_sub_event``
+(the sub-event type an ACLED note tag names, data/note_tags.tsv).
 
 The model (data/subevent_model.npz) is trained by scripts/train_subevent.py on 80% of the
 development notes (a fixed hash split; the other 20% are what `eventwire eval` reports on). It
@@ -20,9 +21,24 @@ from importlib import resources
 
 import numpy as np
 
+from .datafiles import read_tsv
+
 _TAG = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+|\[[^\]]*\]")
 _DATE_OPENER = re.compile(r"^\s*(on|around|between|in|during)\b[^,]{0,60}\d{4}\)?,\s*", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+")
+_OPENING_TAG = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,40}):\s")
+
+
+@lru_cache(maxsize=1)
+def _note_tags() -> dict[str, str]:
+    return {row["tag"].lower(): row["sub_event_type"] for row in read_tsv("note_tags.tsv")}
+
+
+def tagged_sub_event(text: str) -> str | None:
+    """'Defusal: On 3 May, police defused ...' -> 'Disrupted weapons use': the tag ACLED opens
+    such notes with names the event's kind more surely than any word of the note."""
+    match = _OPENING_TAG.match(text)
+    return _note_tags().get(match.group(1).lower()) if match else None
 
 
 def normalise_for_model(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -44,6 +44,7 @@ _DATE_WORDS = re.compile(
 _SUFFIXES = (
     ("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("es", ("", "e")), ("s", ("",)),
 )
+_SCENE_PREPS = {"in", "inside", "near", "around", "outside", "across", "during"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj"}
 _PHRASE_CUT_DEPS = {"relcl", "acl", "prep", "punct", "cc", "advcl", "appos"}
 
@@ -119,20 +120,60 @@ STATEMENT = TriggerEntry("say", "VERB", frozenset(), "STATEMENT", None, None, No
 
 def detect(parsed: ParsedArticle) -> list[Mention]:
     mentions: list[Mention] = []
+    # A text that is all headline ("Anti-IEBC protests in Kitui") is read; otherwise subheads are skipped.
+    headline_only = all(_is_heading(s) for s in sentences(parsed.doc))
     for sentence in sentences(parsed.doc):
-        if _is_heading(sentence):
+        if _is_heading(sentence) and not headline_only:
             continue
         found = [
             _mention(token, entry, sentence)
             for token in sentence
             if (entry := _match_trigger(token)) is not None and not _folded_into_intent(token, entry)
+            and not _opposed(token)
         ]
+        found = _claims_of_gatherings(_without_consumed_objects(found))
         if not found and _lookup(cues()["reporting"], sentence.root) is not None:
             found = [_mention(sentence.root, STATEMENT, sentence)]
         mentions.extend(found)
     if not any(m.entry.plover_type in MATERIAL_TYPES for m in mentions):
         mentions.extend(_model_mention(parsed))
     return mentions
+
+
+def _without_consumed_objects(found: list[Mention]) -> list[Mention]:
+    """'Police seized grenades', 'grenades were discovered', 'attacked a demonstration': a noun
+    that fixed the sense of a material event's trigger (its modifier) is that event's object,
+    not an event of its own ('signed a peace agreement' keeps the agreement)."""
+    consumed = {
+        noun.i
+        for m in found if m.entry.modifiers and m.entry.plover_type in MATERIAL_TYPES
+        for child in m.trigger.children if child.dep_ in {"dobj", "nsubjpass"} and m.entry.modifiers.intersection(lemma_forms(child))
+        for noun in (child, *child.conjuncts)
+    }
+    return [m for m in found if m.trigger.i not in consumed]
+
+
+# What a crowd says: a demand, a denunciation, a rejection, a threat.
+_CLAIM_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _claims_of_gatherings(found: list[Mention]) -> list[Mention]:
+    """'Workers gathered to call for higher wages', 'staged a sit-in demanding ...': what a
+    gathering says in a purpose clause is its claim, not a second event; the gathering is the
+    event, a protest (cues.tsv `assembly` names the verbs of gathering)."""
+    protests = {i for m in found if m.entry.plover_type == "PROTEST" for i in (m.trigger.i, _governor(m.trigger).i)}
+    kept = []
+    for mention in found:
+        token, head = mention.trigger, mention.trigger.head
+        if mention.entry.plover_type in _CLAIM_TYPES and token.dep_ in {"xcomp", "advcl", "conj"} and head != token:
+            if head.i in protests:
+                continue
+            if _lookup(cues()["assembly"], head) is not None:
+                protest = replace(trigger_lexicon()["protest"][0], lemma=head.lemma_, pos="VERB", weight=mention.entry.weight)
+                mention = _mention(head, protest, mention.sentence)
+                protests.add(head.i)
+        kept.append(mention)
+    return kept
 
 
 # The learned model detects an event only where no trigger did, and only when it is this sure.
@@ -143,22 +184,34 @@ def _model_mention(parsed: ParsedArticle) -> list[Mention]:
     """A story whose words no trigger knows ("Election violence caused two deaths", "activists
     continued to block a construction site") is read by the learned sub-event model: when its
     lead paragraph is clearly one kind of ACLED event, that is an event, with the lead
-    sentence as evidence and a zero trigger weight (so a low confidence)."""
-    from .classify import SubEventClassifier  # the classifier is detection's last resort only
+    sentence as evidence and a zero trigger weight (so a low confidence). An ACLED note tag
+    ("Displacement: ...") names the event outright."""
+    from .classify import SubEventClassifier, tagged_sub_event  # detection's last resort only
     from .typology import cameo_for, plover_for_acled
 
     lead = next((s for s in sentences(parsed.doc) if not _is_heading(s)), None)
     if lead is None:
         return []
-    paragraph_end = parsed.doc.text.find("\n", lead.end_char)
-    paragraph = parsed.doc.text[lead.start_char : paragraph_end if paragraph_end > 0 else None]
-    sub_event_type, probability = SubEventClassifier.load().predict(paragraph)[0]
-    if probability < _MODEL_DETECTION:
-        return []
+    text = parsed.doc.text
+    paragraph_end = text.find("\n", lead.end_char)
+    paragraph = text[text.rfind("\n", 0, lead.start_char) + 1 : paragraph_end if paragraph_end > 0 else None]
+    sub_event_type = tagged_sub_event(paragraph)
+    if sub_event_type is None:
+        sub_event_type, probability = SubEventClassifier.load().predict(paragraph)[0]
+        if probability < _MODEL_DETECTION:
+            return []
     plover_type, plover_mode = plover_for_acled(sub_event_type)
     entry = TriggerEntry(lead.root.lemma_, lead.root.pos_, frozenset(), plover_type, plover_mode,
                          cameo_for(plover_type, plover_mode), sub_event_type, 0.0)
     return [_mention(lead.root, entry, lead)]
+
+
+def _opposed(token: Token) -> bool:
+    """'protested against police killings', 'action against sexual violence': what people stand
+    against is their grievance, not an event the text reports."""
+    while token.dep_ == "conj" and token.head != token:  # "against violence and killings"
+        token = token.head
+    return token.pos_ in _NOUN_POS and token.dep_ == "pobj" and token.head.lower_ == "against"
 
 
 def _is_heading(sentence: Span) -> bool:
@@ -204,11 +257,15 @@ def _modifier_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in _MODIFIER_DEPS:
             lemmas.update(lemma_forms(child))
+            if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
+                continue  # "seized his car in the town": where it happened, not what was seized
             for grandchild in child.children:
                 if grandchild.dep_ in _MODIFIER_DEPS:
                     lemmas.update(lemma_forms(grandchild))
     if _governed_by_light_verb(token):
         lemmas.update(lemma_forms(token.head))
+    if token.dep_ == "pobj" and token.pos_ in _NOUN_POS:
+        lemmas.add(f"{token.head.lower_} {token.lemma_.lower()}")  # "went on strike"
     return lemmas
 
 
@@ -259,7 +316,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     mention.own_places = any(_in_clause(p.root, governor) or _in_clause(p.root, token) for p in mention.places)
     mention.dates, mention.own_date = _dates(token, governor, sentence)
     mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
-    mention.status = _status(token, governor)
+    mention.status = _status(token, governor, entry)
     mention.background = _is_background(governor, sentence) or _is_years_before(governor)
     mention.anaphoric = _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
@@ -336,6 +393,9 @@ def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | Non
     heads += [c for c in token.children if c.dep_ == "xcomp"]
     # "restored ties with Libya": the partner hangs off the object that made the trigger.
     heads += [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in entry.modifiers]
+    # "attacked and injured a demonstration": coordinated verbs share their object.
+    if token.pos_ == "VERB":
+        heads += [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "dobj" and child != token and not _not_actor(child, entry) and child.lemma_ not in entry.modifiers:
@@ -428,10 +488,14 @@ def _after_since(ent: Span) -> bool:
 
 # --- how sure, how current ---------------------------------------------------------------------
 
-def _status(token: Token, governor: Token) -> str:
+def _status(token: Token, governor: Token, entry: TriggerEntry) -> str:
     if any(c.dep_ == "neg" for c in governor.children):
         return "denied"
     table = cues()
+    if any(c.dep_ == "amod" and _lookup(table["plan"], c) is not None for c in token.children):
+        return "planned"  # "a possible attack", "planned strikes"
+    if _is_purpose(governor) and entry.plover_type != "PROTEST":
+        return "planned"  # but "gathered to protest" is the protest
     for ancestor in [governor, *governor.ancestors]:
         if ancestor != governor and _lookup(table["claim"], ancestor) is not None:
             return "claimed"
@@ -451,9 +515,18 @@ def _is_years_before(governor: Token) -> bool:
     )
 
 
+def _is_purpose(verb: Token) -> bool:
+    """'launched an offensive to retake the town', 'an attack to capture positions': an
+    infinitive of purpose says what was meant to happen, not what did."""
+    return verb.pos_ == "VERB" and verb.dep_ in {"advcl", "acl"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def _is_background(governor: Token, sentence: Span) -> bool:
+    """'Back then, rebels seized the town'; but 'protested ... an attempt five years ago' is a
+    protest now: the past word must be in the event's own clause."""
     words = cues()["background"]
-    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} for t in sentence) and not any(
+    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and _in_clause(t, governor) for t in sentence) and not any(
         t.lower_ in {"now", "today", "currently"} for t in sentence
     )
 

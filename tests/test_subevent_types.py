@@ -29,7 +29,7 @@ SENTENCES = {
 "Disrupted weapons use":"Security forces defused a bomb planted near a church in Maiduguri on Sunday.",
 "Headquarters or base established":"Wagner fighters set up a new base near the town of Menaka on Friday.",
 "Looting/property destruction":"Gunmen looted shops and torched houses in Gusau, Zamfara state, on Saturday.",
-"Non-violent transfer of territory":"Rebels withdrew from the town of Kidal on Sunday and handed it to the army.",
+"Non-violent transfer of territory":"Rebels seized the town of Kidal on Sunday without resistance.",
 "Other":"Authorities imposed a curfew in Beni on Monday.",
 "Sexual violence":"Soldiers raped three women in Goma on Tuesday, a local official said.",
 "Attack":"Gunmen killed four villagers in the village of Kawo in Zamfara on Monday.",
@@ -47,3 +47,91 @@ def test_sub_event_type_is_reachable(pipeline, sub_event_type):
     top = max(events, key=lambda e: e.confidence)
     assert top.coding.acled_sub_event_type == sub_event_type
     assert top.event_date.date is not None and top.location is not None
+
+
+@pytest.mark.parametrize("note, sub_event_type", [
+    ("Defusal: On 3 May 2024, police found and defused a bomb near the market in Garissa.", "Disrupted weapons use"),
+    ("Movement of forces: On 3 May 2024, soldiers attacked nobody but patrolled the roads of Mandera.", "Change to group/activity"),
+    ("Displacement: On 3 May 2024, hundreds of families left their homes in Bunia.", "Other"),
+])
+def test_acled_note_tag_names_the_sub_event_type(pipeline, note, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=note), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_an_unknown_note_tag_is_ignored():
+    from eventwire.classify import tagged_sub_event
+    assert tagged_sub_event("Raid: On 3 May, soldiers raided a camp.") is None
+    assert tagged_sub_event("defusal: lower-case openings are no tags") is None
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Warplanes hit a rebel base near Idlib on Monday, killing several fighters.", "Air/drone strike"),
+    ("Three tanks attacked army positions near Kidal on Monday.", "Shelling/artillery/missile attack"),
+])
+def test_an_aircraft_or_heavy_weapon_as_the_doer_fixes_the_sub_event_type(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, dozens of nurses gathered outside the hospital in Nakuru to call for higher pay.",
+    "Hundreds of students took to the streets of Kisumu on Friday to demand safer schools.",
+    "About 50 factory workers went on strike in Thika on Monday.",
+])
+def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipeline, text):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert [e.coding.acled_sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Officers attacked and injured a peaceful student demonstration in Delhi on Monday.", "Excessive force against protesters"),
+    ("Six people were killed after soldiers opened fire on protesters in Basra on Monday.", "Excessive force against protesters"),
+    ("Police said grenades and ammunition were discovered near the bus station in Garissa on Monday.", "Disrupted weapons use"),
+    ("Twin car bomb attacks killed ten people in Hodeidah on Monday.", "Remote explosive/landmine/IED"),
+    ("Turkish forces set up a new observation post near Idlib on Monday.", "Headquarters or base established"),
+    ("Iraqi forces freed several villages near Mosul from Islamic State militants on Monday.", "Government regains territory"),
+])
+def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
+    _, events = pipeline.extract(Article(origin="t", text="Police clashed with rioters in Kibera on Monday."), date(2024, 5, 9))
+    assert "Excessive force against protesters" not in {e.coding.acled_sub_event_type for e in events}
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("About 150 rebel fighters surrendered to the army near Beni on Monday.", "Agreement"),
+    ("French troops withdrew from their base near Gao on Monday.", "Change to group/activity"),
+    ("Militants detonated a suicide vest at a checkpoint in Mogadishu on Monday.", "Suicide bomb"),
+    ("A rocket-propelled grenade hit an army truck near Kidal on Monday.", "Shelling/artillery/missile attack"),
+    ("Teachers held a sit-in outside the ministry in Cotonou on Monday.", "Peaceful protest"),
+    ("Doctors began an unlimited strike at the hospital in Cotonou on Monday.", "Peaceful protest"),
+    ("Soldiers destroyed 300 landmines and 20 explosive devices near Kidal on Monday.", "Disrupted weapons use"),
+    ("The two sides exchanged prisoners in Aden on Monday.", "Agreement"),
+    ("A suspected chemical attack killed 40 civilians in Douma on Saturday.", "Chemical weapon"),
+    ("A government helicopter dropped two barrel bombs on farmland near Hama on Monday.", "Air/drone strike"),
+    ("One man molested a woman at the bus station in Karachi on Monday.", "Sexual violence"),
+    ("A new brigade was formed in the army of Mali on Monday.", "Change to group/activity"),
+    ("Rebels seized the town of Kidal on Monday following the withdrawal of the army.", "Non-violent transfer of territory"),
+])
+def test_trigger_words_fix_these_sub_event_types(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_unknown_gunmen_seizing_a_car_in_a_town_take_no_territory(pipeline):
+    text = "Unknown gunmen shot a trader and seized his car in the town of Kidal on Monday."
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert "Non-state actor overtakes territory" not in {e.coding.acled_sub_event_type for e in events}
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Soldiers clashed with Al Shabaab militants near Mandera on Monday.", "Armed clash"),
+    ("Supporters of two rival candidates clashed in Nakuru town on Monday, injuring three people.", "Mob violence"),
+])
+def test_who_clashes_decides_the_sub_event_type(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type

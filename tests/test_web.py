@@ -142,7 +142,7 @@ def test_a_pasted_article_is_extracted_stored_and_listed(ingest_client):
     assert response.status_code == 200
     stored = response.json()
     assert stored["status"] == "new"
-    assert [e["acled"]["event_type"] for e in stored["events"]] == ["Battles"]
+    assert [e["acled"]["event_type"] for e in stored["events"]] == ["Riots"]
     listed = ingest_client.get("/api/events").json()
     assert [e["location"]["name"] for e in listed] == ["Dhaka"]
     again = ingest_client.post("/api/articles", data={"text": DHAKA.read_text(), "published": "2024-07-15"})
