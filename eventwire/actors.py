@@ -1,7 +1,8 @@
 """Resolve actor mentions to canonical actors with a country and a type.
 
 Public entry point: ``resolve_actor(text, country=, role=)``; helpers used by other stages:
-``is_named_actor``, ``canonical_name`` and ``acled_inter``.
+``is_named_actor``, ``canonical_name``, ``acled_inter`` and ``country_evidence`` (the country a
+story that names none is about).
 
 Dictionaries, all data files (docs/data-files.md):
 - data/actors.tsv: named actors (armed groups, parties, state units, organisations, leaders)
@@ -11,6 +12,7 @@ Dictionaries, all data files (docs/data-files.md):
 - data/actor_roles.tsv: role nouns ("police", "armed men", "protesters") and the ACLED-style
   name they take with a country ("Police Forces of Kenya", "Protesters (Kenya)");
 - data/actor_types.tsv: the actor types and their ACLED inter codes;
+- data/country_words.tsv: words only one country's press uses ("upazila", "matatu");
 - countries.py: country names, demonyms and capitals ("Russian", "Moscow").
 
 A mention is read as: a named actor anywhere in it; else an ethnic group or clan with a
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,12 +184,71 @@ def is_named_actor(text: str) -> bool:
     return normalise(text) in by_alias or text.replace(".", "") in acronyms
 
 
+# Named actors that belong to one state wherever they are written about: its parties, forces,
+# leaders and institutions (not armed groups, which cross borders: Al Shabaab in Kenya).
+_NATIONAL_TYPES = {"government", "state_military", "police", "political_party", "political_militia"}
+# Each capitalised word, with the capitalised word after it: "Nairobi", "Addis Ababa".
+_CAPITALISED = re.compile(r"\b(?=([A-Z][\w'’-]+)(?: ([A-Z][\w'’-]+))?)")
+
+
+def country_evidence(text: str) -> list[str]:
+    """ISO3 codes a story's own words point to, most pointed to first, for a story that names
+    no country and no place: its national parties, state units and leaders, ethnic groups,
+    capitals and country words ("Kibaki", "ODM", "Turkana", "Nairobi", "upazila")."""
+    by_word, acronyms = _country_words()
+    votes: Counter[str] = Counter(acronyms[t] for t in re.findall(r"\b[A-Z][A-Z.]{1,4}\b", text) if t.replace(".", "") in acronyms)
+    words = normalise(text).split()
+    start = 0
+    while start < len(words):
+        for size in range(min(_MAX_WORDS, len(words) - start), 0, -1):
+            iso3 = by_word.get(" ".join(words[start : start + size]))
+            if iso3 is not None:
+                votes[iso3] += 1
+                start += size - 1
+                break
+        start += 1
+    for first, second in _CAPITALISED.findall(text):
+        capital = (second and country_by_capital(f"{first} {second}")) or country_by_capital(first)
+        if capital is not None:
+            votes[capital.iso3] += 1
+    return [iso3 for iso3, _ in votes.most_common()]
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded word -> ISO3, and capitalised acronyms ("ODM", "IEBC") -> ISO3."""
+    pairs = [(row["words"].split("|"), row["iso3"]) for row in read_tsv("country_words.tsv")]
+    pairs += [(row["aliases"].split("|"), row["country"]) for row in read_tsv("actors.tsv")
+              if row["type"] in _NATIONAL_TYPES and row["country"] != "-"]
+    pairs += [(row["aliases"].split("|"), row["countries"].split("|")[0]) for row in read_tsv("ethnic_groups.tsv")]
+    by_word: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for words, iso3 in pairs:
+        for word in words:
+            if len(word) <= 4 and word.replace(".", "").isupper():
+                acronyms[word.replace(".", "")] = iso3
+            else:
+                by_word[normalise(word)] = iso3
+    return by_word, acronyms
+
+
 def _named_actor(written: str, named: _Named, story: Country | None) -> Actor:
-    """'Islamic State {in}' is named after the story's country: 'Islamic State (Iraq)'."""
+    """'Islamic State {in}' is named after the story's country: 'Islamic State (Iraq)'. A group
+    whose name holds no country is placed where it acts, as ACLED does (Al Shabaab in Kenya is
+    Kenya's); 'Military Forces of Yemen Supreme Political Council' stays Yemen's anywhere."""
     if "{" not in named.canonical:
-        return Actor(written, named.canonical, named.country, named.type)
+        home = named.country if _names_a_country(named.canonical) or story is None else story.iso3
+        return Actor(written, named.canonical, home, named.type)
     where = story or (country_by_iso3(named.country) if named.country else None)
     return Actor(written, canonical_name(named.canonical, where), where.iso3 if where else None, named.type)
+
+
+@lru_cache(maxsize=2048)
+def _names_a_country(canonical: str) -> bool:
+    """'BNP: Bangladesh Nationalist Party', 'QSD: Syrian Democratic Forces': a country name or
+    demonym among the name's word sequences. 'Hamas Movement', 'Wagner Group': none."""
+    words = normalise(canonical).split()
+    return any(country_by_name(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1))
 
 
 def _find_named(written: str) -> _Named | None:

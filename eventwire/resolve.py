@@ -76,7 +76,7 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     filed = _dateline_place(parsed)
     located, hints = _geocode_article(parsed, _country_hints(parsed, filed))
     filed_from = _filing_place(filed, hints)
-    story_country = _story_country(located) or (hints[0] if hints else None)
+    story_country = _story_country(located) or (hints[0] if hints else None) or next(iter(actors.country_evidence(parsed.doc.text)), None)
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()
@@ -516,7 +516,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
     }
-    actor1, assoc = _crowd_actor(coding, draft)
+    actor1, actor2, assoc = _crowd_actor(coding, draft)
     if assoc is not None:
         extra["assoc_actor_1"] = assoc.to_dict()
     return EventRecord(
@@ -527,7 +527,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         background=draft.background,
         status=status,
         actor1=actor1,
-        actor2=draft.actor2,
+        actor2=actor2,
         location=draft.location,
         fatalities=fatalities,
         evidence=evidence,
@@ -545,23 +545,30 @@ _UNNAMED_PERPETRATOR = {"Attack", "Abduction/forced disappearance", "Remote expl
                         "Suicide bomb", "Sexual violence", "Looting/property destruction"}
 
 
-def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | None]:
-    """ACLED codes the people in a protest as 'Protesters (Country)' and in a riot as 'Rioters
-    (Country)'; a party or union that led them is the associated actor."""
+def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | None, Actor | None]:
+    """Actor1, actor2 and the associated actor of the record. ACLED codes the people in every
+    protest as 'Protesters (Country)' and in every riot as 'Rioters (Country)', whoever the
+    sentence makes its subject: a party or union that led them is the associated actor, police
+    who dispersed them ("police fired tear gas at rioters") the other side."""
     crowd = _CROWDS.get(coding.acled_event_type or "")
     actor = draft.actor1
-    iso3 = (actor.country if actor else None) or (draft.location.country if draft.location else None) or draft.context_country
+    # "Ukrainian protesters", "Israeli settlers": the crowd's own people; the police who
+    # dispersed it say nothing of the crowd's country.
+    own = actor.country if actor and (crowd is None or actor.type not in _STATE_TYPES) else None
+    iso3 = own or (draft.location.country if draft.location else None) or draft.context_country
     country = countries.country_by_iso3(iso3) if iso3 else None
     if actor is None and coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
         # "A man was shot dead": ACLED's name for the perpetrator the report does not name.
         return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
-                     "unidentified_armed_group"), None
-    if crowd is None or (actor is not None and actor.type not in _CROWD_MEMBERS):
-        return actor, None
-    name = actor.name if actor else crowd[1]
+                     "unidentified_armed_group"), draft.actor2, None
+    if crowd is None:
+        return actor, draft.actor2, None
+    name = actor.name if actor and actor.type in _CROWD_MEMBERS else crowd[1]
     crowd_actor = Actor(name, actors.canonical_name(crowd[0], country), iso3, crowd[1])
     assoc = actor if actor is not None and actor.type in {"political_party", "political_militia"} else None
-    return crowd_actor, assoc
+    actor2 = actor if actor is not None and actor.type in _STATE_TYPES and (
+        draft.actor2 is None or draft.actor2.type in _CROWD_MEMBERS) else draft.actor2
+    return crowd_actor, actor2, assoc
 
 
 def _evidence(mentions: list[Mention]) -> list[Evidence]:

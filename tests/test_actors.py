@@ -143,3 +143,36 @@ def test_role_templates_are_generic_names_named_groups_with_a_country_are_not():
 
     assert is_generic_name("Rebels (Syria)") and is_generic_name("Unidentified Armed Group (Kenya)")
     assert not is_generic_name("Islamic State (Syria)") and not is_generic_name("Hayat Tahrir al-Sham")
+
+
+def test_a_group_whose_name_holds_no_country_takes_the_country_it_acts_in():
+    shabaab = resolve_actor("Al Shabaab militants", country="KEN", role="violence")
+    assert (shabaab.canonical, shabaab.country) == ("Al Shabaab", "KEN")
+    assert resolve_actor("Al Shabaab militants").country == "SOM"  # no context: its base
+    # A name that holds a country keeps it anywhere.
+    assert resolve_actor("Houthi rebels", country="SAU").country == "YEM"
+    assert resolve_actor("BNP activists", country="GBR").country == "BGD"
+
+
+def test_country_evidence_reads_parties_leaders_groups_capitals_and_country_words():
+    from eventwire.actors import country_evidence
+
+    assert country_evidence("ODM supporters clashed after the announcement of Kibaki's win.") == ["KEN"]
+    assert country_evidence("Students of a madrasa blocked a road in Sadarpur upazila.") == ["BGD"]
+    assert country_evidence("Turkana raiders stole 200 goats.") == ["KEN"]
+    assert country_evidence("Hundreds marched in Addis Ababa.") == ["ETH"]
+    assert country_evidence("Rioters clashed with police.") == []
+
+
+def test_a_story_that_names_no_country_takes_it_from_its_words(pipeline):
+    _, events = pipeline.extract(Article(origin="kibaki.txt", text="ODM supporters riot and block roads after the election results."))
+    riot = next(e.to_dict() for e in events if e.coding.acled_event_type == "Riots")
+    assert (riot["actor1"]["canonical"], riot["actor1"]["country"]) == ("Rioters (Kenya)", "KEN")
+
+
+def test_the_crowd_is_actor1_of_a_protest_and_the_police_who_dispersed_it_actor2(pipeline):
+    text = "On 3 May 2021, police fired tear gas at protesters who blocked a road in Kisumu, Kenya, over land."
+    _, events = pipeline.extract(Article(origin="kisumu.txt", text=text))
+    protest = next(e.to_dict() for e in events if e.coding.acled_event_type in {"Protests", "Riots"})
+    assert protest["actor1"]["canonical"] in {"Protesters (Kenya)", "Rioters (Kenya)"}
+    assert protest["actor2"]["canonical"] == "Police Forces of Kenya"
