@@ -46,6 +46,7 @@ _STATE_TYPES = {"state_military", "police", "government"}
 # gunmen"); people nouns ("Fulani herders") only when they do violence.
 _ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
+_NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
 # "West Pokot", "South Sudan": places named after a group.
 _COMPASS = {"west", "east", "north", "south", "central", "upper", "lower"}
 
@@ -165,6 +166,16 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
             return Actor(written, canonical_name("Military Forces {of}", own_country), own_country.iso3, "state_military")
         return Actor(written, canonical_name("Government {of}", own_country), own_country.iso3, "government")
     return None
+
+
+def blamed_group(text: str, country: str | None = None) -> Actor | None:
+    """The named armed group a paragraph names ("an IED planted by Al Shabaab", "Al-Shabaab
+    claimed the attack"): whom an attack its sentence leaves unnamed ("gunmen", "an IED
+    exploded") is coded to. Parties, states and organisations are not blamed this way."""
+    named = _find_named(text)
+    if named is None or named.type not in _NON_STATE_ARMED:
+        return None
+    return _named_actor(named.canonical, named, country_by_iso3(country) if country else None)
 
 
 def is_generic_name(canonical: str | None) -> bool:

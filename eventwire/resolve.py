@@ -260,7 +260,7 @@ def _draft(
     when, background = _event_date(mention, published, parsed)
     context_country = (location.country if location else None) or story_country
     role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
-    actor1 = actors.resolve_actor(mention.agent.text, country=context_country, role=role) if mention.agent else None
+    actor1 = _actor1(mention, context_country, role)
     actor2 = actors.resolve_actor(mention.recipient.text, country=context_country) if mention.recipient else None
     return _Draft(
         mentions=[mention],
@@ -275,6 +275,27 @@ def _draft(
         other_locations=[loc for loc in locations if loc is not location],
         context_country=context_country,
     )
+
+
+def _actor1(mention: Mention, country: str | None, role: str) -> Actor | None:
+    """The mention's agent. A fight the parse gives no subject is led by its first-named side
+    ("Clashes between Borana and Gabra militias left five dead"), unless that side is unarmed
+    ("a land dispute between a family and its neighbours")."""
+    if mention.agent is not None:
+        return actors.resolve_actor(mention.agent.text, country=country, role=role)
+    side = _first_side(mention.sentence) if mention.entry.plover_type == "ASSAULT" else None
+    actor = actors.resolve_actor(side.text, country=country, role=role) if side is not None else None
+    return actor if actor is not None and actor.type != "civilians" else None
+
+
+def _first_side(sentence: Span) -> Span | None:
+    """What follows "between": its first conjunct is the first side (resolve_actor keeps it)."""
+    for token in sentence:
+        if token.lower_ == "between":
+            sides = [child for child in token.children if child.dep_ == "pobj"]
+            if sides:
+                return sentence.doc[sides[0].left_edge.i : sides[0].right_edge.i + 1]
+    return None
 
 
 def _is_crowd(agent: Span | None) -> bool:
@@ -516,7 +537,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
     }
-    actor1, actor2, assoc = _crowd_actor(coding, draft)
+    actor1, actor2, assoc = _crowd_actor(coding, draft, context)
     if assoc is not None:
         extra["assoc_actor_1"] = assoc.to_dict()
     return EventRecord(
@@ -543,9 +564,11 @@ _CROWD_MEMBERS = {None, "civilians", "protesters", "rioters", "political_party",
 # (they come from armies, and the story usually says whose).
 _UNNAMED_PERPETRATOR = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Grenade",
                         "Suicide bomb", "Sexual violence", "Looting/property destruction"}
+# Event types whose unnamed perpetrator is the armed group the paragraph names.
+_ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
 
 
-def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | None, Actor | None]:
+def _crowd_actor(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None, Actor | None]:
     """Actor1, actor2 and the associated actor of the record. ACLED codes the people in every
     protest as 'Protesters (Country)' and in every riot as 'Rioters (Country)', whoever the
     sentence makes its subject: a party or union that led them is the associated actor, police
@@ -557,6 +580,12 @@ def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | N
     own = actor.country if actor and (crowd is None or actor.type not in _STATE_TYPES) else None
     iso3 = own or (draft.location.country if draft.location else None) or draft.context_country
     country = countries.country_by_iso3(iso3) if iso3 else None
+    if actor is None and coding.acled_event_type in _ARMED_EVENTS:
+        # "Two soldiers were killed by an IED. Al Shabaab claimed the attack." Not the target
+        # ("an IED exploded near a QSD vehicle"), nor a perpetrator the report calls unknown.
+        blamed = actors.blamed_group(paragraph, iso3)
+        if blamed is not None and (draft.actor2 is None or blamed.canonical != draft.actor2.canonical):
+            return blamed, draft.actor2, None
     if actor is None and coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
         # "A man was shot dead": ACLED's name for the perpetrator the report does not name.
         return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,

@@ -176,3 +176,21 @@ def test_the_crowd_is_actor1_of_a_protest_and_the_police_who_dispersed_it_actor2
     protest = next(e.to_dict() for e in events if e.coding.acled_event_type in {"Protests", "Riots"})
     assert protest["actor1"]["canonical"] in {"Protesters (Kenya)", "Rioters (Kenya)"}
     assert protest["actor2"]["canonical"] == "Police Forces of Kenya"
+
+
+def test_a_fight_with_no_subject_is_led_by_its_first_named_side(pipeline):
+    text = "On 4 June 2019, clashes between Borana and Gabra militias left five people dead in Moyale, Kenya."
+    _, events = pipeline.extract(Article(origin="moyale.txt", text=text))
+    fight = next(e.to_dict() for e in events if e.coding.acled_event_type == "Battles")
+    assert fight["actor1"]["canonical"] == "Borana Ethnic Militia (Kenya)"
+
+
+def test_an_unnamed_attacker_is_the_armed_group_the_paragraph_blames(pipeline):
+    from eventwire.actors import blamed_group
+
+    assert blamed_group("An IED exploded near Wajir. Al-Shabaab claimed the attack.", "KEN").canonical == "Al Shabaab"
+    assert blamed_group("Police said ODM supporters were behind it.", "KEN") is None  # a party is not blamed so
+    text = "On 5 May 2019, two soldiers were killed when an IED exploded in Wajir, Kenya. Al Shabaab claimed the attack."
+    _, events = pipeline.extract(Article(origin="wajir.txt", text=text))
+    blast = next(e.to_dict() for e in events if e.coding.acled_event_type == "Explosions/Remote violence")
+    assert (blast["actor1"]["canonical"], blast["actor1"]["country"]) == ("Al Shabaab", "KEN")
