@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,15 +75,20 @@ class _Ethnic:
 @lru_cache(maxsize=1)
 def _named() -> tuple[dict[str, _Named], dict[str, _Named]]:
     """Folded aliases, and short acronyms that must be written in capitals ("AL", "UN")."""
-    by_alias: dict[str, _Named] = {}
-    acronyms: dict[str, _Named] = {}
-    for row in read_tsv("actors.tsv"):
-        named = _Named(row["canonical"], None if row["country"] == "-" else row["country"], row["type"])
-        for alias in row["aliases"].split("|"):
+    return _alias_tables((row["aliases"].split("|"), _Named(row["canonical"], None if row["country"] == "-" else row["country"], row["type"]))
+                         for row in read_tsv("actors.tsv"))
+
+
+def _alias_tables(rows: Iterable[tuple[list[str], object]]) -> tuple[dict, dict]:
+    """(aliases, value) rows -> folded alias -> value, and acronym of 2-4 capitals -> value."""
+    by_alias: dict = {}
+    acronyms: dict = {}
+    for aliases, value in rows:
+        for alias in aliases:
             if len(alias) <= 4 and alias.replace(".", "").isupper():
-                acronyms[alias.replace(".", "")] = named
+                acronyms[alias.replace(".", "")] = value
             else:
-                by_alias[normalise(alias)] = named
+                by_alias[normalise(alias)] = value
     return by_alias, acronyms
 
 
@@ -172,8 +178,8 @@ def blamed_group(text: str, country: str | None = None) -> Actor | None:
     """The named armed group a paragraph names ("an IED planted by Al Shabaab", "Al-Shabaab
     claimed the attack"): whom an attack its sentence leaves unnamed ("gunmen", "an IED
     exploded") is coded to. Parties, states and organisations are not blamed this way."""
-    named = _find_named(text)
-    if named is None or named.type not in _NON_STATE_ARMED:
+    named = next((n for n in _matches(text, *_named()) if n.type in _NON_STATE_ARMED), None)
+    if named is None:
         return None
     return _named_actor(named.canonical, named, country_by_iso3(country) if country else None)
 
@@ -206,18 +212,7 @@ def country_evidence(text: str) -> list[str]:
     """ISO3 codes a story's own words point to, most pointed to first, for a story that names
     no country and no place: its national parties, state units and leaders, ethnic groups,
     capitals and country words ("Kibaki", "ODM", "Turkana", "Nairobi", "upazila")."""
-    by_word, acronyms = _country_words()
-    votes: Counter[str] = Counter(acronyms[t] for t in re.findall(r"\b[A-Z][A-Z.]{1,4}\b", text) if t.replace(".", "") in acronyms)
-    words = normalise(text).split()
-    start = 0
-    while start < len(words):
-        for size in range(min(_MAX_WORDS, len(words) - start), 0, -1):
-            iso3 = by_word.get(" ".join(words[start : start + size]))
-            if iso3 is not None:
-                votes[iso3] += 1
-                start += size - 1
-                break
-        start += 1
+    votes: Counter[str] = Counter(_matches(text, *_country_words()))
     for first, second in _CAPITALISED.findall(text):
         capital = (second and country_by_capital(f"{first} {second}")) or country_by_capital(first)
         if capital is not None:
@@ -232,15 +227,7 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
     pairs += [(row["aliases"].split("|"), row["country"]) for row in read_tsv("actors.tsv")
               if row["type"] in _NATIONAL_TYPES and row["country"] != "-"]
     pairs += [(row["aliases"].split("|"), row["countries"].split("|")[0]) for row in read_tsv("ethnic_groups.tsv")]
-    by_word: dict[str, str] = {}
-    acronyms: dict[str, str] = {}
-    for words, iso3 in pairs:
-        for word in words:
-            if len(word) <= 4 and word.replace(".", "").isupper():
-                acronyms[word.replace(".", "")] = iso3
-            else:
-                by_word[normalise(word)] = iso3
-    return by_word, acronyms
+    return _alias_tables(pairs)
 
 
 def _named_actor(written: str, named: _Named, story: Country | None) -> Actor:
@@ -263,18 +250,27 @@ def _names_a_country(canonical: str) -> bool:
 
 
 def _find_named(written: str) -> _Named | None:
-    """The longest alias anywhere in the mention (capitalised acronyms first)."""
-    by_alias, acronyms = _named()
-    for token in re.findall(r"\b[A-Z][A-Z.]{1,4}\b", written):
-        if token.replace(".", "") in acronyms:
-            return acronyms[token.replace(".", "")]
-    words = normalise(written).split()
-    for size in range(min(len(words), _MAX_WORDS), 0, -1):
-        for start in range(len(words) - size + 1):
-            named = by_alias.get(" ".join(words[start : start + size]))
-            if named is not None:
-                return named
-    return None
+    """The first named actor of the mention: "suspected JNIM or IS Sahel militants" is JNIM;
+    "People Power Party (PPP)" the Korean party, not the Pakistani PPP."""
+    return next(_matches(written, *_named()), None)
+
+
+def _matches(text: str, by_alias: dict, acronyms: dict) -> Iterator:
+    """What the aliases in ``text`` stand for, in text order: at each word the longest alias of
+    two or more words, else an acronym as written in capitals ("PDF-Kalay", "(JCD)"), else a
+    one-word alias."""
+    cased = normalise(text, keep_case=True).split()
+    words = [word.lower() for word in cased]
+    start = 0
+    while start < len(words):
+        longest = range(min(len(words) - start, _MAX_WORDS), 1, -1)
+        size = next((n for n in longest if " ".join(words[start : start + n]) in by_alias), 1)
+        key = " ".join(words[start : start + size])
+        if size > 1 or (cased[start] not in acronyms and key in by_alias):
+            yield by_alias[key]
+        elif cased[start] in acronyms:
+            yield acronyms[cased[start]]
+        start += size
 
 
 def _find_country(words: list[str]) -> Country | None:

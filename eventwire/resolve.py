@@ -289,13 +289,11 @@ def _actor1(mention: Mention, country: str | None, role: str) -> Actor | None:
 
 
 def _first_side(sentence: Span) -> Span | None:
-    """What follows "between": its first conjunct is the first side (resolve_actor keeps it)."""
-    for token in sentence:
-        if token.lower_ == "between":
-            sides = [child for child in token.children if child.dep_ == "pobj"]
-            if sides:
-                return sentence.doc[sides[0].left_edge.i : sides[0].right_edge.i + 1]
-    return None
+    """What follows "between" in the sentence: resolve_actor reads its first conjunct, the
+    first side. The rest of the sentence, not the parse's object of "between", which the
+    small model often cuts short ("between [size] around 100 soldiers and ...")."""
+    between = next((token for token in sentence if token.lower_ == "between"), None)
+    return sentence.doc[between.i + 1 : sentence.end] if between is not None and between.i + 1 < sentence.end else None
 
 
 def _is_crowd(agent: Span | None) -> bool:

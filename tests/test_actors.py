@@ -194,3 +194,15 @@ def test_an_unnamed_attacker_is_the_armed_group_the_paragraph_blames(pipeline):
     _, events = pipeline.extract(Article(origin="wajir.txt", text=text))
     blast = next(e.to_dict() for e in events if e.coding.acled_event_type == "Explosions/Remote violence")
     assert (blast["actor1"]["canonical"], blast["actor1"]["country"]) == ("Al Shabaab", "KEN")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("suspected JNIM or IS Sahel militants", "JNIM: Group for Support of Islam and Muslims"),  # the first named
+    ("about 30 People Power Party (PPP) candidates", "PPP: People Power Party"),  # the name, not the acronym
+    ("joint forces of PDF-Kalay and CDF", "PDF: People's Defense Force"),  # an acronym inside a hyphenated name
+    ("Boko Haram (JAS) fighters", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("Naxalites", "CPI (Maoist): Communist Party of India (Maoist)"),
+    ("let the police decide", "Police Forces of India"),  # "let" is no alias of Lashkar-e-Taiba
+])
+def test_the_first_named_actor_of_a_mention_wins(text, expected):
+    assert name(text, "IND") == expected
