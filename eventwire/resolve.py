@@ -535,7 +535,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
     }
-    actor1, actor2, assoc = _crowd_actor(coding, draft, context)
+    actor1, actor2, assoc = _record_actors(coding, draft, context)
     if assoc is not None:
         extra["assoc_actor_1"] = assoc.to_dict()
     return EventRecord(
@@ -566,36 +566,60 @@ _UNNAMED_PERPETRATOR = {"Attack", "Abduction/forced disappearance", "Remote expl
 _ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
 
 
-def _crowd_actor(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None, Actor | None]:
-    """Actor1, actor2 and the associated actor of the record. ACLED codes the people in every
-    protest as 'Protesters (Country)' and in every riot as 'Rioters (Country)', whoever the
-    sentence makes its subject: a party or union that led them is the associated actor, police
-    who dispersed them ("police fired tear gas at rioters") the other side."""
+def _record_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None, Actor | None]:
+    """Actor1, actor2 and the associated actor of the record, as ACLED codes them for the
+    event's type."""
     crowd = _CROWDS.get(coding.acled_event_type or "")
+    if crowd is not None:
+        return _crowd_actors(crowd, draft)
+    if coding.acled_event_type in _ARMED_EVENTS:
+        return (*_violence_actors(coding, draft, paragraph), None)
+    return draft.actor1, draft.actor2, None
+
+
+def _crowd_actors(crowd: tuple[str, str], draft: _Draft) -> tuple[Actor, Actor | None, Actor | None]:
+    """ACLED codes the people in every protest as 'Protesters (Country)' and in every riot as
+    'Rioters (Country)', whoever the sentence makes its subject: a party or union that led them
+    is the associated actor, police who dispersed them ("police fired tear gas at rioters") the
+    other side."""
     actor = draft.actor1
     # "Ukrainian protesters", "Israeli settlers": the crowd's own people; the police who
     # dispersed it say nothing of the crowd's country.
-    own = actor.country if actor and (crowd is None or actor.type not in _STATE_TYPES) else None
+    own = actor.country if actor and actor.type not in _STATE_TYPES else None
     iso3 = own or (draft.location.country if draft.location else None) or draft.context_country
     country = countries.country_by_iso3(iso3) if iso3 else None
-    if actor is None and coding.acled_event_type in _ARMED_EVENTS:
-        # "Two soldiers were killed by an IED. Al Shabaab claimed the attack." Not the target
-        # ("an IED exploded near a QSD vehicle"), nor a perpetrator the report calls unknown.
-        blamed = actors.blamed_group(paragraph, iso3)
-        if blamed is not None and (draft.actor2 is None or blamed.canonical != draft.actor2.canonical):
-            return blamed, draft.actor2, None
-    if actor is None and coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
-        # "A man was shot dead": ACLED's name for the perpetrator the report does not name.
-        return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
-                     "unidentified_armed_group"), draft.actor2, None
-    if crowd is None:
-        return actor, draft.actor2, None
     name = actor.name if actor and actor.type in _CROWD_MEMBERS else crowd[1]
     crowd_actor = Actor(name, actors.canonical_name(crowd[0], country), iso3, crowd[1])
     assoc = actor if actor is not None and actor.type in {"political_party", "political_militia"} else None
     actor2 = actor if actor is not None and actor.type in _STATE_TYPES and (
         draft.actor2 is None or draft.actor2.type in _CROWD_MEMBERS) else draft.actor2
     return crowd_actor, actor2, assoc
+
+
+def _violence_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None]:
+    """Who did it and to whom. Civilians are the targets of violence, never its perpetrators
+    ("a man was shot dead by ..." read with the man as subject); in a battle, they are armed
+    and a communal militia. An unnamed perpetrator is the
+    armed group the paragraph blames ("Al Shabaab claimed the attack"), else ACLED's
+    'Unidentified Armed Group (Country)' for the kinds of violence reports leave unattributed."""
+    actor, target = draft.actor1, draft.actor2
+    if actor is not None and actor.type == "civilians" and coding.acled_event_type == "Battles":
+        # "Herders and farmers clashed": people who fight each other are a communal militia.
+        actor = replace(actors.resolve_actor("militia", country=actor.country), name=actor.name)
+    elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
+        actor, target = None, target or actor
+    if actor is not None:
+        return actor, target
+    iso3 = (draft.location.country if draft.location else None) or draft.context_country
+    blamed = actors.blamed_group(paragraph, iso3)
+    # Not the target ("an IED exploded near a QSD vehicle").
+    if blamed is not None and (target is None or blamed.canonical != target.canonical):
+        return blamed, target
+    if coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
+        country = countries.country_by_iso3(iso3) if iso3 else None
+        return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
+                     "unidentified_armed_group"), target
+    return None, target
 
 
 def _evidence(mentions: list[Mention]) -> list[Evidence]:

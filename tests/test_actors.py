@@ -206,3 +206,15 @@ def test_an_unnamed_attacker_is_the_armed_group_the_paragraph_blames(pipeline):
 ])
 def test_the_first_named_actor_of_a_mention_wins(text, expected):
     assert name(text, "IND") == expected
+
+
+def test_civilians_are_targets_of_violence_and_a_communal_militia_when_they_fight(pipeline):
+    def top(text: str) -> dict:
+        _, events = pipeline.extract(Article(origin="note.txt", text=text))
+        return max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+
+    fight = top("On 3 March 2020, herders and farmers clashed over pasture in Garsen, Kenya, leaving two dead.")
+    assert fight["acled"]["event_type"] == "Battles"
+    assert fight["actor1"]["canonical"] == "Unidentified Communal Militia (Kenya)"
+    killing = top("On 3 March 2020, a man was shot dead in Garsen, Kenya.")
+    assert killing["actor1"]["canonical"] == "Unidentified Armed Group (Kenya)"
