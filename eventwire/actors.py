@@ -165,7 +165,9 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     own_country = _find_country(words)
     where = own_country or story
     if noun is not None:
-        noun = _find_role(words, where)
+        # A unit is named as ACLED names it where it acts: Russian aircraft are "Military
+        # Forces of Russia Air Force" over Ukraine, "Military Forces of Russia" over Syria.
+        noun = _find_role(words, story or where)
         return Actor(written, canonical_name(noun.template, where), where.iso3 if where else None, noun.type)
     if own_country is not None and _is_bare_country(words):
         if role == "violence":

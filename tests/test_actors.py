@@ -32,6 +32,8 @@ def test_role_nouns_take_the_country_of_the_mention_else_of_the_story(text, coun
 
 @pytest.mark.parametrize("text, country, expected", [
     ("Russian warplanes", None, "Military Forces of Russia Air Force"),
+    ("Russian warplanes", "UKR", "Military Forces of Russia Air Force"),
+    ("Russian warplanes", "SYR", "Military Forces of Russia"),  # named where it acts
     ("military police", "BRA", "Military Forces of Brazil Military Police"),
     ("military police", "KEN", "Police Forces of Kenya"),
     ("gendarmes", "TUR", "Military Forces of Turkey Gendarmerie"),
