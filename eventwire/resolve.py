@@ -608,9 +608,13 @@ def _violence_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Act
         actor = replace(actors.resolve_actor("militia", country=actor.country), name=actor.name)
     elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
         actor, target = None, target or actor
+    iso3 = (draft.location.country if draft.location else None) or draft.context_country
+    if actor is not None and actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":
+        # "Russian forces launched an airstrike": the air arm, where ACLED names it apart.
+        air = actors.resolve_actor(f"{countries.country_by_iso3(actor.country).name} air force", country=iso3)
+        actor = replace(air, name=actor.name) if air is not None and air.canonical.startswith(actor.canonical) else actor
     if actor is not None:
         return actor, target
-    iso3 = (draft.location.country if draft.location else None) or draft.context_country
     blamed = actors.blamed_group(paragraph, iso3)
     # Not the target ("an IED exploded near a QSD vehicle").
     if blamed is not None and (target is None or blamed.canonical != target.canonical):

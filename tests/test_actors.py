@@ -220,3 +220,14 @@ def test_civilians_are_targets_of_violence_and_a_communal_militia_when_they_figh
     assert fight["actor1"]["canonical"] == "Unidentified Communal Militia (Kenya)"
     killing = top("On 3 March 2020, a man was shot dead in Garsen, Kenya.")
     assert killing["actor1"]["canonical"] == "Unidentified Armed Group (Kenya)"
+
+
+def test_an_air_strike_by_an_army_is_its_air_arm_where_acled_names_one(pipeline):
+    def top(text: str) -> dict:
+        _, events = pipeline.extract(Article(origin="note.txt", text=text))
+        return max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+
+    strike = top("On 28 June 2022, Russian forces launched an airstrike on Avdiivka, Ukraine.")
+    assert strike["actor1"]["canonical"] == "Military Forces of Russia Air Force"
+    strike = top("On 28 June 2022, Russian forces launched an airstrike on Idlib, Syria.")
+    assert strike["actor1"]["canonical"] == "Military Forces of Russia"
