@@ -282,10 +282,17 @@ def _actor1(mention: Mention, country: str | None, role: str) -> Actor | None:
     ("Clashes between Borana and Gabra militias left five dead"), unless that side is unarmed
     ("a land dispute between a family and its neighbours")."""
     if mention.agent is not None:
-        return actors.resolve_actor(mention.agent.text, country=country, role=role)
+        return actors.resolve_actor(_with_origin(mention.agent).text, country=country, role=role)
     side = _first_side(mention.sentence) if mention.entry.plover_type == "ASSAULT" else None
     actor = actors.resolve_actor(side.text, country=country, role=role) if side is not None else None
     return actor if actor is not None and actor.type != "civilians" else None
+
+
+def _with_origin(agent: Span) -> Span:
+    """'Armed fighters [from the Pokot tribe]', 'militiamen [from Somalia]': where an agent comes
+    from says who it is; the parse leaves the phrase off the agent."""
+    origin = next((c for c in agent.root.children if c.dep_ == "prep" and c.lower_ == "from" and c.i >= agent.end), None)
+    return agent.doc[agent.start : origin.right_edge.i + 1] if origin is not None else agent
 
 
 def _first_side(sentence: Span) -> Span | None:

@@ -231,3 +231,10 @@ def test_an_air_strike_by_an_army_is_its_air_arm_where_acled_names_one(pipeline)
     assert strike["actor1"]["canonical"] == "Military Forces of Russia Air Force"
     strike = top("On 28 June 2022, Russian forces launched an airstrike on Idlib, Syria.")
     assert strike["actor1"]["canonical"] == "Military Forces of Russia"
+
+
+def test_where_an_attacker_comes_from_says_who_it_is(pipeline):
+    text = "On 2 May 2021, armed fighters from the Pokot community attacked herders near Kapedo, Kenya."
+    _, events = pipeline.extract(Article(origin="kapedo.txt", text=text))
+    attack = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+    assert attack["actor1"]["canonical"] == "Pokot Ethnic Militia (Kenya)"
