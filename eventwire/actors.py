@@ -215,7 +215,7 @@ def country_evidence(text: str) -> list[str]:
     no country and no place: its national parties, state units and leaders, ethnic groups,
     capitals and country words ("Kibaki", "ODM", "Turkana", "Nairobi", "upazila")."""
     votes: Counter[str] = Counter(_matches(text, *_country_words()))
-    for first, second in _CAPITALISED.findall(text):
+    for first, second in _CAPITALISED.findall(re.sub(r"['’]s\b", "", text)):  # "Nairobi's"
         capital = (second and country_by_capital(f"{first} {second}")) or country_by_capital(first)
         if capital is not None:
             votes[capital.iso3] += 1

@@ -567,7 +567,7 @@ _CROWDS = {"Protests": ("Protesters {in}", "protesters"), "Riots": ("Rioters {in
 _CROWD_MEMBERS = {None, "civilians", "protesters", "rioters", "political_party", "political_militia"}
 # Violence whose perpetrator a report may leave unnamed; air strikes and shelling are left out
 # (they come from armies, and the story usually says whose).
-_UNNAMED_PERPETRATOR = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Grenade",
+_UNNAMED_PERPETRATOR = {"Armed clash", "Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Grenade",
                         "Suicide bomb", "Sexual violence", "Looting/property destruction"}
 # Event types whose unnamed perpetrator is the armed group the paragraph names.
 _ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}

@@ -238,3 +238,16 @@ def test_where_an_attacker_comes_from_says_who_it_is(pipeline):
     _, events = pipeline.extract(Article(origin="kapedo.txt", text=text))
     attack = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
     assert attack["actor1"]["canonical"] == "Pokot Ethnic Militia (Kenya)"
+
+
+def test_a_clash_whose_sides_go_unnamed_is_an_unidentified_armed_group(pipeline):
+    _, events = pipeline.extract(Article(origin="garissa.txt", text="On 3 May 2021, fighting broke out in Garissa, Kenya, leaving two dead."))
+    clash = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+    assert clash["acled"]["sub_event_type"] == "Armed clash"
+    assert (clash["actor1"]["canonical"], clash["actor1"]["name"]) == ("Unidentified Armed Group (Kenya)", "(not named)")
+
+
+def test_a_capital_in_the_possessive_is_still_the_capital():
+    from eventwire.actors import country_evidence
+
+    assert country_evidence("Villagers blocked the road to the University of Nairobi's campus.") == ["KEN"]
