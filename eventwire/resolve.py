@@ -622,6 +622,9 @@ def _violence_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Act
         actor = replace(air, name=actor.name) if air is not None and air.canonical.startswith(actor.canonical) else actor
     if actor is not None:
         return actor, target
+    if coding.acled_sub_event_type == "Arrests":
+        # "An Al Shabaab facilitator was arrested in Nairobi": by the state's police.
+        return replace(actors.resolve_actor("police", country=iso3), name="(not named)"), target
     blamed = actors.blamed_group(paragraph, iso3)
     # Not the target ("an IED exploded near a QSD vehicle").
     if blamed is not None and (target is None or blamed.canonical != target.canonical):

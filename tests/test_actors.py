@@ -251,3 +251,10 @@ def test_a_capital_in_the_possessive_is_still_the_capital():
     from eventwire.actors import country_evidence
 
     assert country_evidence("Villagers blocked the road to the University of Nairobi's campus.") == ["KEN"]
+
+
+def test_an_arrest_by_no_one_named_is_by_the_states_police(pipeline):
+    text = "On 3 May 2021, a suspected Al Shabaab facilitator was arrested in Garissa, Kenya."
+    _, events = pipeline.extract(Article(origin="arrest.txt", text=text))
+    arrest = next(e.to_dict() for e in events if e.coding.acled_sub_event_type == "Arrests")
+    assert arrest["actor1"]["canonical"] == "Police Forces of Kenya"
