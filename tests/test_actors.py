@@ -13,6 +13,12 @@ def name(text: str, country: str | None = None, role: str | None = None) -> str 
     return actor.canonical if actor else None
 
 
+def top_event(pipeline, text: str) -> dict:
+    """The highest-confidence event of a one-paragraph story."""
+    _, events = pipeline.extract(Article(origin="story.txt", text=text))
+    return max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+
+
 @pytest.mark.parametrize("text, country, expected", [
     ("Kenyan police", None, "Police Forces of Kenya"),
     ("police officers", "KEN", "Police Forces of Kenya"),
@@ -211,38 +217,27 @@ def test_the_first_named_actor_of_a_mention_wins(text, expected):
 
 
 def test_civilians_are_targets_of_violence_and_a_communal_militia_when_they_fight(pipeline):
-    def top(text: str) -> dict:
-        _, events = pipeline.extract(Article(origin="note.txt", text=text))
-        return max((e.to_dict() for e in events), key=lambda e: e["confidence"])
-
-    fight = top("On 3 March 2020, herders and farmers clashed over pasture in Garsen, Kenya, leaving two dead.")
+    fight = top_event(pipeline, "On 3 March 2020, herders and farmers clashed over pasture in Garsen, Kenya, leaving two dead.")
     assert fight["acled"]["event_type"] == "Battles"
     assert fight["actor1"]["canonical"] == "Unidentified Communal Militia (Kenya)"
-    killing = top("On 3 March 2020, a man was shot dead in Garsen, Kenya.")
+    killing = top_event(pipeline, "On 3 March 2020, a man was shot dead in Garsen, Kenya.")
     assert killing["actor1"]["canonical"] == "Unidentified Armed Group (Kenya)"
 
 
 def test_an_air_strike_by_an_army_is_its_air_arm_where_acled_names_one(pipeline):
-    def top(text: str) -> dict:
-        _, events = pipeline.extract(Article(origin="note.txt", text=text))
-        return max((e.to_dict() for e in events), key=lambda e: e["confidence"])
-
-    strike = top("On 28 June 2022, Russian forces launched an airstrike on Avdiivka, Ukraine.")
+    strike = top_event(pipeline, "On 28 June 2022, Russian forces launched an airstrike on Avdiivka, Ukraine.")
     assert strike["actor1"]["canonical"] == "Military Forces of Russia Air Force"
-    strike = top("On 28 June 2022, Russian forces launched an airstrike on Idlib, Syria.")
+    strike = top_event(pipeline, "On 28 June 2022, Russian forces launched an airstrike on Idlib, Syria.")
     assert strike["actor1"]["canonical"] == "Military Forces of Russia"
 
 
 def test_where_an_attacker_comes_from_says_who_it_is(pipeline):
-    text = "On 2 May 2021, armed fighters from the Pokot community attacked herders near Kapedo, Kenya."
-    _, events = pipeline.extract(Article(origin="kapedo.txt", text=text))
-    attack = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+    attack = top_event(pipeline, "On 2 May 2021, armed fighters from the Pokot community attacked herders near Kapedo, Kenya.")
     assert attack["actor1"]["canonical"] == "Pokot Ethnic Militia (Kenya)"
 
 
 def test_a_clash_whose_sides_go_unnamed_is_an_unidentified_armed_group(pipeline):
-    _, events = pipeline.extract(Article(origin="garissa.txt", text="On 3 May 2021, fighting broke out in Garissa, Kenya, leaving two dead."))
-    clash = max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+    clash = top_event(pipeline, "On 3 May 2021, fighting broke out in Garissa, Kenya, leaving two dead.")
     assert clash["acled"]["sub_event_type"] == "Armed clash"
     assert (clash["actor1"]["canonical"], clash["actor1"]["name"]) == ("Unidentified Armed Group (Kenya)", "(not named)")
 
