@@ -289,10 +289,11 @@ def _actor1(mention: Mention, country: str | None, role: str) -> Actor | None:
 
 
 def _with_origin(agent: Span) -> Span:
-    """'Armed fighters [from the Pokot tribe]', 'militiamen [from Somalia]': where an agent comes
-    from says who it is; the parse leaves the phrase off the agent."""
+    """The agent with its own modifiers, which the parse may leave off: '[Garre] militia',
+    'armed fighters [from the Pokot tribe]', 'militiamen [from Somalia]' say who it is."""
     origin = next((c for c in agent.root.children if c.dep_ == "prep" and c.lower_ == "from" and c.i >= agent.end), None)
-    return agent.doc[agent.start : origin.right_edge.i + 1] if origin is not None else agent
+    start = min(agent.start, agent.root.left_edge.i)
+    return agent.doc[start : origin.right_edge.i + 1 if origin is not None else agent.end]
 
 
 def _first_side(sentence: Span) -> Span | None:

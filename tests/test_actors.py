@@ -234,6 +234,9 @@ def test_an_air_strike_by_an_army_is_its_air_arm_where_acled_names_one(pipeline)
 def test_where_an_attacker_comes_from_says_who_it_is(pipeline):
     attack = top_event(pipeline, "On 2 May 2021, armed fighters from the Pokot community attacked herders near Kapedo, Kenya.")
     assert attack["actor1"]["canonical"] == "Pokot Ethnic Militia (Kenya)"
+    # The parse gives "militia" as the agent of "raid"; its compound says whose.
+    raid = top_event(pipeline, "Turkana militia raid Orwa town in West Pokot, Kenya, killing a young boy.")
+    assert raid["actor1"]["canonical"] == "Turkana Ethnic Militia (Kenya)"
 
 
 def test_a_clash_whose_sides_go_unnamed_is_an_unidentified_armed_group(pipeline):
