@@ -290,9 +290,13 @@ def _actor1(mention: Mention, country: str | None, role: str) -> Actor | None:
 
 def _with_origin(agent: Span) -> Span:
     """The agent with its own modifiers, which the parse may leave off: '[Garre] militia',
-    'armed fighters [from the Pokot tribe]', 'militiamen [from Somalia]' say who it is."""
+    '[IS] militants', 'armed fighters [from the Pokot tribe]', 'militiamen [from Somalia]' say
+    who it is."""
     origin = next((c for c in agent.root.children if c.dep_ == "prep" and c.lower_ == "from" and c.i >= agent.end), None)
     start = min(agent.start, agent.root.left_edge.i)
+    before = agent.doc[start - 1] if start > 0 else None
+    if before is not None and (before.pos_ == "PROPN" or (len(before) > 1 and before.is_upper)):
+        start -= 1  # "IS militants" with "IS" parsed as a verb
     return agent.doc[start : origin.right_edge.i + 1 if origin is not None else agent.end]
 
 

@@ -45,6 +45,8 @@ def test_role_nouns_take_the_country_of_the_mention_else_of_the_story(text, coun
     ("gendarmes", "TUR", "Military Forces of Turkey Gendarmerie"),
     ("a criminal gang", "MEX", "Unidentified Gang (Mexico)"),
     ("a criminal gang", "KEN", "Unidentified Armed Group (Kenya)"),
+    ("unknown militants", "IRQ", "Unidentified Armed Group (Iraq)"),
+    ("militants", "IRQ", "Rebels (Iraq)"),
     ("junta troops", "MMR", "Military Forces of Myanmar"),
     ("separatists", "UKR", "NAF: United Armed Forces of Novorossiya"),
 ])
@@ -237,6 +239,8 @@ def test_where_an_attacker_comes_from_says_who_it_is(pipeline):
     # The parse gives "militia" as the agent of "raid"; its compound says whose.
     raid = top_event(pipeline, "Turkana militia raid Orwa town in West Pokot, Kenya, killing a young boy.")
     assert raid["actor1"]["canonical"] == "Turkana Ethnic Militia (Kenya)"
+    attack = top_event(pipeline, "On 5 May 2022, IS militants attacked an army post near Kirkuk, Iraq.")
+    assert attack["actor1"]["canonical"] == "Islamic State (Iraq)"
 
 
 def test_a_clash_whose_sides_go_unnamed_is_an_unidentified_armed_group(pipeline):
