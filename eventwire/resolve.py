@@ -76,7 +76,8 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     filed = _dateline_place(parsed)
     located, hints = _geocode_article(parsed, _country_hints(parsed, filed))
     filed_from = _filing_place(filed, hints)
-    story_country = _story_country(located) or (hints[0] if hints else None) or next(iter(actors.country_evidence(parsed.doc.text)), None)
+    story_country = (_story_country(located) or (hints[0] if hints else None)
+                     or next(iter(actors.country_evidence(parsed.doc.text)), None))
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()
@@ -292,7 +293,8 @@ def _with_origin(agent: Span) -> Span:
     """The agent with its own modifiers, which the parse may leave off: '[Garre] militia',
     '[IS] militants', 'armed fighters [from the Pokot tribe]', 'militiamen [from Somalia]' say
     who it is."""
-    origin = next((c for c in agent.root.children if c.dep_ == "prep" and c.lower_ == "from" and c.i >= agent.end), None)
+    origin = next((c for c in agent.root.children if c.dep_ == "prep" and c.lower_ == "from" and c.i >= agent.end),
+                  None)
     start = min(agent.start, agent.root.left_edge.i)
     before = agent.doc[start - 1] if start > 0 else None
     if before is not None and (before.pos_ == "PROPN" or (len(before) > 1 and before.is_upper)):
@@ -305,7 +307,9 @@ def _first_side(sentence: Span) -> Span | None:
     first side. The rest of the sentence, not the parse's object of "between", which the
     small model often cuts short ("between [size] around 100 soldiers and ...")."""
     between = next((token for token in sentence if token.lower_ == "between"), None)
-    return sentence.doc[between.i + 1 : sentence.end] if between is not None and between.i + 1 < sentence.end else None
+    if between is None or between.i + 1 >= sentence.end:
+        return None
+    return sentence.doc[between.i + 1 : sentence.end]
 
 
 def _is_crowd(agent: Span | None) -> bool:
@@ -572,8 +576,8 @@ _CROWDS = {"Protests": ("Protesters {in}", "protesters"), "Riots": ("Rioters {in
 _CROWD_MEMBERS = {None, "civilians", "protesters", "rioters", "political_party", "political_militia"}
 # Violence whose perpetrator a report may leave unnamed; air strikes and shelling are left out
 # (they come from armies, and the story usually says whose).
-_UNNAMED_PERPETRATOR = {"Armed clash", "Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Grenade",
-                        "Suicide bomb", "Sexual violence", "Looting/property destruction"}
+_UNNAMED_PERPETRATOR = {"Armed clash", "Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED",
+                        "Grenade", "Suicide bomb", "Sexual violence", "Looting/property destruction"}
 # Event types whose unnamed perpetrator is the armed group the paragraph names.
 _ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
 
@@ -610,35 +614,38 @@ def _crowd_actors(crowd: tuple[str, str], draft: _Draft) -> tuple[Actor, Actor |
 
 def _violence_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None]:
     """Who did it and to whom. Civilians are the targets of violence, never its perpetrators
-    ("a man was shot dead by ..." read with the man as subject); in a battle, they are armed
-    and a communal militia. An unnamed perpetrator is the
-    armed group the paragraph blames ("Al Shabaab claimed the attack"), else ACLED's
-    'Unidentified Armed Group (Country)' for the kinds of violence reports leave unattributed."""
+    ("a man was shot dead by ..." read with the man as subject); in a battle, people who fight
+    each other ("herders and farmers clashed") are a communal militia."""
     actor, target = draft.actor1, draft.actor2
+    iso3 = (draft.location.country if draft.location else None) or draft.context_country
     if actor is not None and actor.type == "civilians" and coding.acled_event_type == "Battles":
-        # "Herders and farmers clashed": people who fight each other are a communal militia.
         actor = replace(actors.resolve_actor("militia", country=actor.country), name=actor.name)
     elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
         actor, target = None, target or actor
-    iso3 = (draft.location.country if draft.location else None) or draft.context_country
-    if actor is not None and actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":
+    if actor is None:
+        return _unnamed_perpetrator(coding, target, paragraph, iso3), target
+    if actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":
         # "Russian forces launched an airstrike": the air arm, where ACLED names it apart.
         air = actors.resolve_actor(f"{countries.country_by_iso3(actor.country).name} air force", country=iso3)
         actor = replace(air, name=actor.name) if air is not None and air.canonical.startswith(actor.canonical) else actor
-    if actor is not None:
-        return actor, target
+    return actor, target
+
+
+def _unnamed_perpetrator(coding: Coding, target: Actor | None, paragraph: str, iso3: str | None) -> Actor | None:
+    """Whom ACLED codes for violence its report attributes to no one: an arrest to the state's
+    police; else the armed group the paragraph blames ("Al Shabaab claimed the attack"), not the
+    target ("an IED exploded near a QSD vehicle"); else, for the kinds of violence reports leave
+    unattributed, 'Unidentified Armed Group (Country)'."""
     if coding.acled_sub_event_type == "Arrests":
-        # "An Al Shabaab facilitator was arrested in Nairobi": by the state's police.
-        return replace(actors.resolve_actor("police", country=iso3), name="(not named)"), target
+        return replace(actors.resolve_actor("police", country=iso3), name="(not named)")
     blamed = actors.blamed_group(paragraph, iso3)
-    # Not the target ("an IED exploded near a QSD vehicle").
     if blamed is not None and (target is None or blamed.canonical != target.canonical):
-        return blamed, target
+        return blamed
     if coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
         country = countries.country_by_iso3(iso3) if iso3 else None
         return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
-                     "unidentified_armed_group"), target
-    return None, target
+                     "unidentified_armed_group")
+    return None
 
 
 def _evidence(mentions: list[Mention]) -> list[Evidence]:
