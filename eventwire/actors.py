@@ -15,7 +15,7 @@ Dictionaries, all data files (docs/data-files.md):
 - data/country_words.tsv: words only one country's press uses ("upazila", "matatu");
 - countries.py: country names, demonyms and capitals ("Russian", "Moscow").
 
-A mention is read as: a named actor anywhere in it; else an ethnic group or clan with a
+A mention is read as: the first named actor in it; else an ethnic group or clan with a
 militia-like noun (or doing violence); else a country plus a role noun ("Russian warplanes");
 else a bare country (its forces when it does violence, its government when it speaks:
 "Moscow claims"); else a role noun with the story's country ("police" in a Kenyan story).
@@ -75,8 +75,9 @@ class _Ethnic:
 @lru_cache(maxsize=1)
 def _named() -> tuple[dict[str, _Named], dict[str, _Named]]:
     """Folded aliases, and short acronyms that must be written in capitals ("AL", "UN")."""
-    return _alias_tables((row["aliases"].split("|"), _Named(row["canonical"], None if row["country"] == "-" else row["country"], row["type"]))
-                         for row in read_tsv("actors.tsv"))
+    return _alias_tables(
+        (row["aliases"].split("|"), _Named(row["canonical"], None if row["country"] == "-" else row["country"], row["type"]))
+        for row in read_tsv("actors.tsv"))
 
 
 def _alias_tables(rows: Iterable[tuple[list[str], object]]) -> tuple[dict, dict]:
@@ -248,7 +249,8 @@ def _names_a_country(canonical: str) -> bool:
     """'BNP: Bangladesh Nationalist Party', 'QSD: Syrian Democratic Forces': a country name or
     demonym among the name's word sequences. 'Hamas Movement', 'Wagner Group': none."""
     words = normalise(canonical).split()
-    return any(country_by_name(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1))
+    phrases = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1))
+    return any(country_by_name(phrase) for phrase in phrases)
 
 
 def _find_named(written: str) -> _Named | None:
