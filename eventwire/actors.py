@@ -229,7 +229,10 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
     pairs = [(row["words"].split("|"), row["iso3"]) for row in read_tsv("country_words.tsv")]
     pairs += [(row["aliases"].split("|"), row["country"]) for row in read_tsv("actors.tsv")
               if row["type"] in _NATIONAL_TYPES and row["country"] != "-"]
-    pairs += [(row["aliases"].split("|"), row["countries"].split("|")[0]) for row in read_tsv("ethnic_groups.tsv")]
+    # An ethnic group named like a nation ("Somali") points to that nation's country, a hint
+    # the story already counts; the others to where they mostly live ("Turkana": Kenya).
+    pairs += [([a for a in row["aliases"].split("|") if country_by_name(a) is None], row["countries"].split("|")[0])
+              for row in read_tsv("ethnic_groups.tsv")]
     return _alias_tables(pairs)
 
 

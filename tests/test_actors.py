@@ -260,3 +260,9 @@ def test_an_arrest_by_no_one_named_is_by_the_states_police(pipeline):
     _, events = pipeline.extract(Article(origin="arrest.txt", text=text))
     arrest = next(e.to_dict() for e in events if e.coding.acled_sub_event_type == "Arrests")
     assert arrest["actor1"]["canonical"] == "Police Forces of Kenya"
+
+
+def test_an_ethnic_group_named_like_a_nation_is_no_country_evidence():
+    from eventwire.actors import country_evidence
+
+    assert country_evidence("Somali militia attacked a vehicle.") == []  # "Somali" is Somalia's demonym: a hint
