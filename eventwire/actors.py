@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import places
 from .countries import Country, country_by_capital, country_by_iso3, country_by_name, normalise
 from .datafiles import read_tsv
 from .model import Actor
@@ -217,10 +218,23 @@ def country_evidence(text: str) -> list[str]:
     capitals and country words ("Kibaki", "ODM", "Turkana", "Nairobi", "upazila")."""
     votes: Counter[str] = Counter(_matches(text, *_country_words()))
     for first, second in _CAPITALISED.findall(re.sub(r"['’]s\b", "", text)):  # "Nairobi's"
-        capital = (second and country_by_capital(f"{first} {second}")) or country_by_capital(first)
+        capital = _capital(f"{first} {second}") if second else None
+        capital = capital or _capital(first)
         if capital is not None:
-            votes[capital.iso3] += 1
+            votes[capital] += 1
     return [iso3 for iso3, _ in votes.most_common()]
+
+
+@lru_cache(maxsize=4096)
+def _capital(name: str) -> str | None:
+    """ISO3 of the country whose capital ``name`` is, when the capital is what the name most
+    likely means: "Nairobi" is Kenya's, "Victoria" (a Hong Kong district, Lake Victoria, the
+    Seychelles' capital) and "San Jose" (California's, Costa Rica's) are no evidence."""
+    country = country_by_capital(name)
+    if country is None:
+        return None
+    place = places.geocode([places.PlaceQuery(name)])[0]
+    return country.iso3 if place is not None and place.country == country.iso3 else None
 
 
 @lru_cache(maxsize=1)

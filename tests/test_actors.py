@@ -246,6 +246,8 @@ def test_a_capital_in_the_possessive_is_still_the_capital():
     from eventwire.actors import country_evidence
 
     assert country_evidence("Villagers blocked the road to the University of Nairobi's campus.") == ["KEN"]
+    # A capital's name that more often means another place is no evidence.
+    assert country_evidence("Fishermen clashed with police on Lake Victoria.") == []
 
 
 def test_an_arrest_by_no_one_named_is_by_the_states_police(pipeline):
