@@ -1,7 +1,8 @@
 """Resolve actor mentions to canonical actors with a country and a type.
 
 Public entry point: ``resolve_actor(text, country=, role=)``; helpers used by other stages:
-``is_named_actor``, ``canonical_name`` and ``acled_inter``.
+``is_named_actor``, ``canonical_name``, ``acled_inter`` and ``country_evidence`` (the country a
+story that names none is about).
 
 Dictionaries, all data files (docs/data-files.md):
 - data/actors.tsv: named actors (armed groups, parties, state units, organisations, leaders)
@@ -11,9 +12,10 @@ Dictionaries, all data files (docs/data-files.md):
 - data/actor_roles.tsv: role nouns ("police", "armed men", "protesters") and the ACLED-style
   name they take with a country ("Police Forces of Kenya", "Protesters (Kenya)");
 - data/actor_types.tsv: the actor types and their ACLED inter codes;
+- data/country_words.tsv: words only one country's press uses ("upazila", "matatu");
 - countries.py: country names, demonyms and capitals ("Russian", "Moscow").
 
-A mention is read as: a named actor anywhere in it; else an ethnic group or clan with a
+A mention is read as: the first named actor in it; else an ethnic group or clan with a
 militia-like noun (or doing violence); else a country plus a role noun ("Russian warplanes");
 else a bare country (its forces when it does violence, its government when it speaks:
 "Moscow claims"); else a role noun with the story's country ("police" in a Kenyan story).
@@ -22,9 +24,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import places
 from .countries import Country, country_by_capital, country_by_iso3, country_by_name, normalise
 from .datafiles import read_tsv
 from .model import Actor
@@ -43,6 +48,7 @@ _STATE_TYPES = {"state_military", "police", "government"}
 # gunmen"); people nouns ("Fulani herders") only when they do violence.
 _ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
+_NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
 # "West Pokot", "South Sudan": places named after a group.
 _COMPASS = {"west", "east", "north", "south", "central", "upper", "lower"}
 
@@ -70,15 +76,21 @@ class _Ethnic:
 @lru_cache(maxsize=1)
 def _named() -> tuple[dict[str, _Named], dict[str, _Named]]:
     """Folded aliases, and short acronyms that must be written in capitals ("AL", "UN")."""
-    by_alias: dict[str, _Named] = {}
-    acronyms: dict[str, _Named] = {}
-    for row in read_tsv("actors.tsv"):
-        named = _Named(row["canonical"], None if row["country"] == "-" else row["country"], row["type"])
-        for alias in row["aliases"].split("|"):
+    return _alias_tables(
+        (row["aliases"].split("|"), _Named(row["canonical"], None if row["country"] == "-" else row["country"], row["type"]))
+        for row in read_tsv("actors.tsv"))
+
+
+def _alias_tables(rows: Iterable[tuple[list[str], object]]) -> tuple[dict, dict]:
+    """(aliases, value) rows -> folded alias -> value, and acronym of 2-4 capitals -> value."""
+    by_alias: dict = {}
+    acronyms: dict = {}
+    for aliases, value in rows:
+        for alias in aliases:
             if len(alias) <= 4 and alias.replace(".", "").isupper():
-                acronyms[alias.replace(".", "")] = named
+                acronyms[alias.replace(".", "")] = value
             else:
-                by_alias[normalise(alias)] = named
+                by_alias[normalise(alias)] = value
     return by_alias, acronyms
 
 
@@ -155,13 +167,25 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     own_country = _find_country(words)
     where = own_country or story
     if noun is not None:
-        noun = _find_role(words, where)
+        # A unit is named as ACLED names it where it acts: Russian aircraft are "Military
+        # Forces of Russia Air Force" over Ukraine, "Military Forces of Russia" over Syria.
+        noun = _find_role(words, story or where)
         return Actor(written, canonical_name(noun.template, where), where.iso3 if where else None, noun.type)
     if own_country is not None and _is_bare_country(words):
         if role == "violence":
             return Actor(written, canonical_name("Military Forces {of}", own_country), own_country.iso3, "state_military")
         return Actor(written, canonical_name("Government {of}", own_country), own_country.iso3, "government")
     return None
+
+
+def blamed_group(text: str, country: str | None = None) -> Actor | None:
+    """The named armed group a paragraph names ("an IED planted by Al Shabaab", "Al-Shabaab
+    claimed the attack"): whom an attack its sentence leaves unnamed ("gunmen", "an IED
+    exploded") is coded to. Parties, states and organisations are not blamed this way."""
+    named = next((n for n in _matches(text, *_named()) if n.type in _NON_STATE_ARMED), None)
+    if named is None:
+        return None
+    return _named_actor(named.canonical, named, country_by_iso3(country) if country else None)
 
 
 def is_generic_name(canonical: str | None) -> bool:
@@ -181,27 +205,93 @@ def is_named_actor(text: str) -> bool:
     return normalise(text) in by_alias or text.replace(".", "") in acronyms
 
 
+# Named actors that belong to one state wherever they are written about: its parties, forces,
+# leaders and institutions (not armed groups, which cross borders: Al Shabaab in Kenya).
+_NATIONAL_TYPES = {"government", "state_military", "police", "political_party", "political_militia"}
+# Each capitalised word, with the capitalised word after it: "Nairobi", "Addis Ababa".
+_CAPITALISED = re.compile(r"\b(?=([A-Z][\w'’-]+)(?: ([A-Z][\w'’-]+))?)")
+
+
+def country_evidence(text: str) -> list[str]:
+    """ISO3 codes a story's own words point to, most pointed to first, for a story that names
+    no country and no place: its national parties, state units and leaders, ethnic groups,
+    capitals and country words ("Kibaki", "ODM", "Turkana", "Nairobi", "upazila")."""
+    votes: Counter[str] = Counter(_matches(text, *_country_words()))
+    for first, second in _CAPITALISED.findall(re.sub(r"['’]s\b", "", text)):  # "Nairobi's"
+        capital = _capital(f"{first} {second}") if second else None
+        capital = capital or _capital(first)
+        if capital is not None:
+            votes[capital] += 1
+    return [iso3 for iso3, _ in votes.most_common()]
+
+
+@lru_cache(maxsize=4096)
+def _capital(name: str) -> str | None:
+    """ISO3 of the country whose capital ``name`` is, when the capital is what the name most
+    likely means: "Nairobi" is Kenya's, "Victoria" (a Hong Kong district, Lake Victoria, the
+    Seychelles' capital) and "San Jose" (California's, Costa Rica's) are no evidence."""
+    country = country_by_capital(name)
+    if country is None:
+        return None
+    place = places.geocode([places.PlaceQuery(name)])[0]
+    return country.iso3 if place is not None and place.country == country.iso3 else None
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded word -> ISO3, and capitalised acronyms ("ODM", "IEBC") -> ISO3."""
+    pairs = [(row["words"].split("|"), row["iso3"]) for row in read_tsv("country_words.tsv")]
+    pairs += [(row["aliases"].split("|"), row["country"]) for row in read_tsv("actors.tsv")
+              if row["type"] in _NATIONAL_TYPES and row["country"] != "-"]
+    # An ethnic group named like a nation ("Somali") points to that nation's country, a hint
+    # the story already counts; the others to where they mostly live ("Turkana": Kenya).
+    pairs += [([a for a in row["aliases"].split("|") if country_by_name(a) is None], row["countries"].split("|")[0])
+              for row in read_tsv("ethnic_groups.tsv")]
+    return _alias_tables(pairs)
+
+
 def _named_actor(written: str, named: _Named, story: Country | None) -> Actor:
-    """'Islamic State {in}' is named after the story's country: 'Islamic State (Iraq)'."""
+    """'Islamic State {in}' is named after the story's country: 'Islamic State (Iraq)'. A group
+    whose name holds no country is placed where it acts, as ACLED does (Al Shabaab in Kenya is
+    Kenya's); 'Military Forces of Yemen Supreme Political Council' stays Yemen's anywhere."""
     if "{" not in named.canonical:
-        return Actor(written, named.canonical, named.country, named.type)
+        home = named.country if _names_a_country(named.canonical) or story is None else story.iso3
+        return Actor(written, named.canonical, home, named.type)
     where = story or (country_by_iso3(named.country) if named.country else None)
     return Actor(written, canonical_name(named.canonical, where), where.iso3 if where else None, named.type)
 
 
+@lru_cache(maxsize=2048)
+def _names_a_country(canonical: str) -> bool:
+    """'BNP: Bangladesh Nationalist Party', 'QSD: Syrian Democratic Forces': a country name or
+    demonym among the name's word sequences. 'Hamas Movement', 'Wagner Group': none."""
+    words = normalise(canonical).split()
+    phrases = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1))
+    return any(country_by_name(phrase) for phrase in phrases)
+
+
 def _find_named(written: str) -> _Named | None:
-    """The longest alias anywhere in the mention (capitalised acronyms first)."""
-    by_alias, acronyms = _named()
-    for token in re.findall(r"\b[A-Z][A-Z.]{1,4}\b", written):
-        if token.replace(".", "") in acronyms:
-            return acronyms[token.replace(".", "")]
-    words = normalise(written).split()
-    for size in range(min(len(words), _MAX_WORDS), 0, -1):
-        for start in range(len(words) - size + 1):
-            named = by_alias.get(" ".join(words[start : start + size]))
-            if named is not None:
-                return named
-    return None
+    """The first named actor of the mention: "suspected JNIM or IS Sahel militants" is JNIM;
+    "People Power Party (PPP)" the Korean party, not the Pakistani PPP."""
+    return next(_matches(written, *_named()), None)
+
+
+def _matches(text: str, by_alias: dict, acronyms: dict) -> Iterator:
+    """What the aliases in ``text`` stand for, in text order: at each word the longest alias of
+    two or more words, else an acronym as written in capitals ("PDF-Kalay", "(JCD)"), else a
+    one-word alias."""
+    cased = normalise(text, keep_case=True).split()
+    words = [word.lower() for word in cased]
+    start = 0
+    while start < len(words):
+        longest = range(min(len(words) - start, _MAX_WORDS), 1, -1)
+        size = next((n for n in longest if " ".join(words[start : start + n]) in by_alias), 1)
+        key = " ".join(words[start : start + size])
+        if size > 1 or (cased[start] not in acronyms and key in by_alias):
+            yield by_alias[key]
+        elif cased[start] in acronyms:
+            yield acronyms[cased[start]]
+        start += size
 
 
 def _find_country(words: list[str]) -> Country | None:

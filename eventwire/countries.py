@@ -25,11 +25,12 @@ class Country:
     capital: str | None
 
 
-def normalise(text: str) -> str:
-    """Accent-, case- and punctuation-folded form used for every name lookup."""
+def normalise(text: str, keep_case: bool = False) -> str:
+    """Accent-, case- and punctuation-folded form used for every name lookup; ``keep_case``
+    folds all but case ("U.N.-backed" -> "UN backed"), for acronyms."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    folded = re.sub(r"[’'`‘.]", "", folded.lower())
-    folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    folded = re.sub(r"[’'`‘.]", "", folded if keep_case else folded.lower())
+    folded = re.sub(r"[^A-Za-z0-9]+", " ", folded).strip()
     return re.sub(r"^the ", "", folded)
 
 

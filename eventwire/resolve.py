@@ -80,7 +80,8 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     filed = _dateline_place(parsed)
     located, hints = _geocode_article(parsed, _country_hints(parsed, filed))
     filed_from = _filing_place(filed, hints)
-    story_country = _story_country(located) or (hints[0] if hints else None)
+    story_country = (_story_country(located) or (hints[0] if hints else None)
+                     or next(iter(actors.country_evidence(parsed.doc.text)), None))
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()
@@ -279,7 +280,7 @@ def _draft(
     when, background = _event_date(mention, published, parsed)
     context_country = (location.country if location else None) or story_country
     role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
-    actor1 = actors.resolve_actor(mention.agent.text, country=context_country, role=role) if mention.agent else None
+    actor1 = _actor1(mention, context_country, role)
     actor2 = actors.resolve_actor(mention.recipient.text, country=context_country) if mention.recipient else None
     return _Draft(
         mentions=[mention],
@@ -294,6 +295,40 @@ def _draft(
         other_locations=[loc for loc in locations if loc is not location],
         context_country=context_country,
     )
+
+
+def _actor1(mention: Mention, country: str | None, role: str) -> Actor | None:
+    """The mention's agent. A fight the parse gives no subject is led by its first-named side
+    ("Clashes between Borana and Gabra militias left five dead"), unless that side is unarmed
+    ("a land dispute between a family and its neighbours")."""
+    if mention.agent is not None:
+        return actors.resolve_actor(_with_origin(mention.agent).text, country=country, role=role)
+    side = _first_side(mention.sentence) if mention.entry.plover_type == "ASSAULT" else None
+    actor = actors.resolve_actor(side.text, country=country, role=role) if side is not None else None
+    return actor if actor is not None and actor.type != "civilians" else None
+
+
+def _with_origin(agent: Span) -> Span:
+    """The agent with its own modifiers, which the parse may leave off: '[Garre] militia',
+    '[IS] militants', 'armed fighters [from the Pokot tribe]', 'militiamen [from Somalia]' say
+    who it is."""
+    origin = next((c for c in agent.root.children if c.dep_ == "prep" and c.lower_ == "from" and c.i >= agent.end),
+                  None)
+    start = min(agent.start, agent.root.left_edge.i)
+    before = agent.doc[start - 1] if start > 0 else None
+    if before is not None and (before.pos_ == "PROPN" or (len(before) > 1 and before.is_upper)):
+        start -= 1  # "IS militants" with "IS" parsed as a verb
+    return agent.doc[start : origin.right_edge.i + 1 if origin is not None else agent.end]
+
+
+def _first_side(sentence: Span) -> Span | None:
+    """What follows "between" in the sentence: resolve_actor reads its first conjunct, the
+    first side. The rest of the sentence, not the parse's object of "between", which the
+    small model often cuts short ("between [size] around 100 soldiers and ...")."""
+    between = next((token for token in sentence if token.lower_ == "between"), None)
+    if between is None or between.i + 1 >= sentence.end:
+        return None
+    return sentence.doc[between.i + 1 : sentence.end]
 
 
 def _is_crowd(agent: Span | None) -> bool:
@@ -582,7 +617,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
     }
-    actor1, assoc = _crowd_actor(coding, draft)
+    actor1, actor2, assoc = _record_actors(coding, draft, context)
     if assoc is not None:
         extra["assoc_actor_1"] = assoc.to_dict()
     return EventRecord(
@@ -593,7 +628,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         background=draft.background,
         status=status,
         actor1=actor1,
-        actor2=draft.actor2,
+        actor2=actor2,
         location=draft.location,
         fatalities=fatalities,
         evidence=evidence,
@@ -607,27 +642,76 @@ _CROWDS = {"Protests": ("Protesters {in}", "protesters"), "Riots": ("Rioters {in
 _CROWD_MEMBERS = {None, "civilians", "protesters", "rioters", "political_party", "political_militia"}
 # Violence whose perpetrator a report may leave unnamed; air strikes and shelling are left out
 # (they come from armies, and the story usually says whose).
-_UNNAMED_PERPETRATOR = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Grenade",
-                        "Suicide bomb", "Sexual violence", "Looting/property destruction"}
+_UNNAMED_PERPETRATOR = {"Armed clash", "Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED",
+                        "Grenade", "Suicide bomb", "Sexual violence", "Looting/property destruction"}
+# Event types whose unnamed perpetrator is the armed group the paragraph names.
+_ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
 
 
-def _crowd_actor(coding: Coding, draft: _Draft) -> tuple[Actor | None, Actor | None]:
-    """ACLED codes the people in a protest as 'Protesters (Country)' and in a riot as 'Rioters
-    (Country)'; a party or union that led them is the associated actor."""
+def _record_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None, Actor | None]:
+    """Actor1, actor2 and the associated actor of the record, as ACLED codes them for the
+    event's type."""
     crowd = _CROWDS.get(coding.acled_event_type or "")
+    if crowd is not None:
+        return _crowd_actors(crowd, draft)
+    if coding.acled_event_type in _ARMED_EVENTS:
+        return (*_violence_actors(coding, draft, paragraph), None)
+    return draft.actor1, draft.actor2, None
+
+
+def _crowd_actors(crowd: tuple[str, str], draft: _Draft) -> tuple[Actor, Actor | None, Actor | None]:
+    """ACLED codes the people in every protest as 'Protesters (Country)' and in every riot as
+    'Rioters (Country)', whoever the sentence makes its subject: a party or union that led them
+    is the associated actor, police who dispersed them ("police fired tear gas at rioters") the
+    other side."""
     actor = draft.actor1
-    iso3 = (actor.country if actor else None) or (draft.location.country if draft.location else None) or draft.context_country
+    # "Ukrainian protesters", "Israeli settlers": the crowd's own people; the police who
+    # dispersed it say nothing of the crowd's country.
+    own = actor.country if actor and actor.type not in _STATE_TYPES else None
+    iso3 = own or (draft.location.country if draft.location else None) or draft.context_country
     country = countries.country_by_iso3(iso3) if iso3 else None
-    if actor is None and coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
-        # "A man was shot dead": ACLED's name for the perpetrator the report does not name.
-        return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
-                     "unidentified_armed_group"), None
-    if crowd is None or (actor is not None and actor.type not in _CROWD_MEMBERS):
-        return actor, None
-    name = actor.name if actor else crowd[1]
+    name = actor.name if actor and actor.type in _CROWD_MEMBERS else crowd[1]
     crowd_actor = Actor(name, actors.canonical_name(crowd[0], country), iso3, crowd[1])
     assoc = actor if actor is not None and actor.type in {"political_party", "political_militia"} else None
-    return crowd_actor, assoc
+    actor2 = actor if actor is not None and actor.type in _STATE_TYPES and (
+        draft.actor2 is None or draft.actor2.type in _CROWD_MEMBERS) else draft.actor2
+    return crowd_actor, actor2, assoc
+
+
+def _violence_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None]:
+    """Who did it and to whom. Civilians are the targets of violence, never its perpetrators
+    ("a man was shot dead by ..." read with the man as subject); in a battle, people who fight
+    each other ("herders and farmers clashed") are a communal militia."""
+    actor, target = draft.actor1, draft.actor2
+    iso3 = (draft.location.country if draft.location else None) or draft.context_country
+    if actor is not None and actor.type == "civilians" and coding.acled_event_type == "Battles":
+        actor = replace(actors.resolve_actor("militia", country=actor.country), name=actor.name)
+    elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
+        actor, target = None, target or actor
+    if actor is None:
+        return _unnamed_perpetrator(coding, target, paragraph, iso3), target
+    if actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":
+        # "Russian forces launched an airstrike": the air arm, where ACLED names it apart.
+        air = actors.resolve_actor(f"{countries.country_by_iso3(actor.country).name} air force", country=iso3)
+        actor = replace(air, name=actor.name) if air is not None and air.canonical.startswith(actor.canonical) else actor
+    return actor, target
+
+
+def _unnamed_perpetrator(coding: Coding, target: Actor | None, paragraph: str, iso3: str | None) -> Actor | None:
+    """Whom ACLED codes for violence its report attributes to no one: an arrest to the state's
+    police; else the armed group the paragraph blames ("Al Shabaab claimed the attack"), not the
+    target ("an IED exploded near a QSD vehicle"); else, for the kinds of violence reports leave
+    unattributed, 'Unidentified Armed Group (Country)'."""
+    if coding.acled_sub_event_type == "Arrests":
+        return replace(actors.resolve_actor("police", country=iso3), name="(not named)")
+    blamed = actors.blamed_group(paragraph, iso3)
+    if blamed is not None and (target is None or blamed.canonical != target.canonical):
+        return blamed
+    if coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
+        country = countries.country_by_iso3(iso3) if iso3 else None
+        return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
+                     "unidentified_armed_group")
+    return None
 
 
 def _evidence(mentions: list[Mention]) -> list[Evidence]:

@@ -13,6 +13,12 @@ def name(text: str, country: str | None = None, role: str | None = None) -> str 
     return actor.canonical if actor else None
 
 
+def top_event(pipeline, text: str) -> dict:
+    """The highest-confidence event of a one-paragraph story."""
+    _, events = pipeline.extract(Article(origin="story.txt", text=text))
+    return max((e.to_dict() for e in events), key=lambda e: e["confidence"])
+
+
 @pytest.mark.parametrize("text, country, expected", [
     ("Kenyan police", None, "Police Forces of Kenya"),
     ("police officers", "KEN", "Police Forces of Kenya"),
@@ -32,11 +38,15 @@ def test_role_nouns_take_the_country_of_the_mention_else_of_the_story(text, coun
 
 @pytest.mark.parametrize("text, country, expected", [
     ("Russian warplanes", None, "Military Forces of Russia Air Force"),
+    ("Russian warplanes", "UKR", "Military Forces of Russia Air Force"),
+    ("Russian warplanes", "SYR", "Military Forces of Russia"),  # named where it acts
     ("military police", "BRA", "Military Forces of Brazil Military Police"),
     ("military police", "KEN", "Police Forces of Kenya"),
     ("gendarmes", "TUR", "Military Forces of Turkey Gendarmerie"),
     ("a criminal gang", "MEX", "Unidentified Gang (Mexico)"),
     ("a criminal gang", "KEN", "Unidentified Armed Group (Kenya)"),
+    ("unknown militants", "IRQ", "Unidentified Armed Group (Iraq)"),
+    ("militants", "IRQ", "Rebels (Iraq)"),
     ("junta troops", "MMR", "Military Forces of Myanmar"),
     ("separatists", "UKR", "NAF: United Armed Forces of Novorossiya"),
 ])
@@ -143,3 +153,111 @@ def test_role_templates_are_generic_names_named_groups_with_a_country_are_not():
 
     assert is_generic_name("Rebels (Syria)") and is_generic_name("Unidentified Armed Group (Kenya)")
     assert not is_generic_name("Islamic State (Syria)") and not is_generic_name("Hayat Tahrir al-Sham")
+
+
+def test_a_group_whose_name_holds_no_country_takes_the_country_it_acts_in():
+    shabaab = resolve_actor("Al Shabaab militants", country="KEN", role="violence")
+    assert (shabaab.canonical, shabaab.country) == ("Al Shabaab", "KEN")
+    assert resolve_actor("Al Shabaab militants").country == "SOM"  # no context: its base
+    # A name that holds a country keeps it anywhere.
+    assert resolve_actor("Houthi rebels", country="SAU").country == "YEM"
+    assert resolve_actor("BNP activists", country="GBR").country == "BGD"
+
+
+def test_country_evidence_reads_parties_leaders_groups_capitals_and_country_words():
+    from eventwire.actors import country_evidence
+
+    assert country_evidence("ODM supporters clashed after the announcement of Kibaki's win.") == ["KEN"]
+    assert country_evidence("Students of a madrasa blocked a road in Sadarpur upazila.") == ["BGD"]
+    assert country_evidence("Turkana raiders stole 200 goats.") == ["KEN"]
+    assert country_evidence("Hundreds marched in Addis Ababa.") == ["ETH"]
+    assert country_evidence("Rioters clashed with police.") == []
+
+
+def test_a_story_that_names_no_country_takes_it_from_its_words(pipeline):
+    _, events = pipeline.extract(Article(origin="kibaki.txt", text="ODM supporters riot and block roads after the election results."))
+    riot = next(e.to_dict() for e in events if e.coding.acled_event_type == "Riots")
+    assert (riot["actor1"]["canonical"], riot["actor1"]["country"]) == ("Rioters (Kenya)", "KEN")
+
+
+def test_the_crowd_is_actor1_of_a_protest_and_the_police_who_dispersed_it_actor2(pipeline):
+    text = "On 3 May 2021, police fired tear gas at protesters who blocked a road in Kisumu, Kenya, over land."
+    _, events = pipeline.extract(Article(origin="kisumu.txt", text=text))
+    protest = next(e.to_dict() for e in events if e.coding.acled_event_type in {"Protests", "Riots"})
+    assert protest["actor1"]["canonical"] in {"Protesters (Kenya)", "Rioters (Kenya)"}
+    assert protest["actor2"]["canonical"] == "Police Forces of Kenya"
+
+
+def test_a_fight_with_no_subject_is_led_by_its_first_named_side(pipeline):
+    text = "On 4 June 2019, clashes between Borana and Gabra militias left five people dead in Moyale, Kenya."
+    _, events = pipeline.extract(Article(origin="moyale.txt", text=text))
+    fight = next(e.to_dict() for e in events if e.coding.acled_event_type == "Battles")
+    assert fight["actor1"]["canonical"] == "Borana Ethnic Militia (Kenya)"
+
+
+def test_an_unnamed_attacker_is_the_armed_group_the_paragraph_blames(pipeline):
+    from eventwire.actors import blamed_group
+
+    assert blamed_group("An IED exploded near Wajir. Al-Shabaab claimed the attack.", "KEN").canonical == "Al Shabaab"
+    assert blamed_group("Police said ODM supporters were behind it.", "KEN") is None  # a party is not blamed so
+    text = "On 5 May 2019, two soldiers were killed when an IED exploded in Wajir, Kenya. Al Shabaab claimed the attack."
+    _, events = pipeline.extract(Article(origin="wajir.txt", text=text))
+    blast = next(e.to_dict() for e in events if e.coding.acled_event_type == "Explosions/Remote violence")
+    assert (blast["actor1"]["canonical"], blast["actor1"]["country"]) == ("Al Shabaab", "KEN")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("suspected JNIM or IS Sahel militants", "JNIM: Group for Support of Islam and Muslims"),  # the first named
+    ("about 30 People Power Party (PPP) candidates", "PPP: People Power Party"),  # the name, not the acronym
+    ("joint forces of PDF-Kalay and CDF", "PDF: People's Defense Force"),  # an acronym inside a hyphenated name
+    ("Boko Haram (JAS) fighters", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("Naxalites", "CPI (Maoist): Communist Party of India (Maoist)"),
+    ("let the police decide", "Police Forces of India"),  # "let" is no alias of Lashkar-e-Taiba
+])
+def test_the_first_named_actor_of_a_mention_wins(text, expected):
+    assert name(text, "IND") == expected
+
+
+@pytest.mark.parametrize("story, expected", [
+    # Civilians are the targets of violence; people who fight each other are a communal militia.
+    ("On 3 March 2020, herders and farmers clashed over pasture in Garsen, Kenya, leaving two dead.",
+     "Unidentified Communal Militia (Kenya)"),
+    ("On 3 March 2020, a man was shot dead in Garsen, Kenya.", "Unidentified Armed Group (Kenya)"),
+    # An army's air strike is its air arm where ACLED names one.
+    ("On 28 June 2022, Russian forces launched an airstrike on Avdiivka, Ukraine.", "Military Forces of Russia Air Force"),
+    ("On 28 June 2022, Russian forces launched an airstrike on Idlib, Syria.", "Military Forces of Russia"),
+    # Where an attacker comes from, and the names the parse leaves off the agent, say who it is.
+    ("On 2 May 2021, armed fighters from the Pokot community attacked herders near Kapedo, Kenya.",
+     "Pokot Ethnic Militia (Kenya)"),
+    ("Turkana militia raid Orwa town in West Pokot, Kenya, killing a young boy.", "Turkana Ethnic Militia (Kenya)"),
+    ("On 5 May 2022, IS militants attacked an army post near Kirkuk, Iraq.", "Islamic State (Iraq)"),
+])
+def test_the_perpetrator_of_violence_is_named_as_acled_names_it(pipeline, story, expected):
+    assert top_event(pipeline, story)["actor1"]["canonical"] == expected
+
+
+def test_a_clash_whose_sides_go_unnamed_is_an_unidentified_armed_group(pipeline):
+    clash = top_event(pipeline, "On 3 May 2021, fighting broke out in Garissa, Kenya, leaving two dead.")
+    assert clash["acled"]["sub_event_type"] == "Armed clash"
+    assert (clash["actor1"]["canonical"], clash["actor1"]["name"]) == ("Unidentified Armed Group (Kenya)", "(not named)")
+
+
+def test_a_capital_in_the_possessive_is_still_the_capital():
+    from eventwire.actors import country_evidence
+
+    assert country_evidence("Villagers blocked the road to the University of Nairobi's campus.") == ["KEN"]
+    # A capital's name that more often means another place is no evidence.
+    assert country_evidence("Fishermen clashed with police on Lake Victoria.") == []
+
+
+def test_an_arrest_by_no_one_named_is_by_the_states_police(pipeline):
+    text = "On 3 May 2021, a suspected Al Shabaab facilitator was arrested in Garissa, Kenya."
+    _, events = pipeline.extract(Article(origin="arrest.txt", text=text))
+    arrest = next(e.to_dict() for e in events if e.coding.acled_sub_event_type == "Arrests")
+    assert arrest["actor1"]["canonical"] == "Police Forces of Kenya"
+
+
+def test_an_ethnic_group_named_like_a_nation_is_no_country_evidence():
+    from eventwire.actors import country_evidence
+
+    assert country_evidence("Somali militia attacked a vehicle.") == []  # "Somali" is Somalia's demonym: a hint
