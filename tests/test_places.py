@@ -18,10 +18,23 @@ def one(name: str, hints=(), container=None, feature=None):
         ("Cox's Bazar", "BGD", "Chittagong"),  # ISO says "Chattogram"; the press and ACLED do not
         ("Natitingou", "BEN", "Atacora"),  # GeoNames says "Atakora"
         ("Munich", "DEU", "Bayern"),
+        ("Zaporizhzhia", "UKR", "Zaporizhia"),  # admin1_names.tsv: GeoNames says "Zaporizhzhya"
+        ("Seoul", "KOR", "Seoul Special City"),  # ISO says "Seoul-teukbyeolsi"
+        ("Hasakah", "SYR", "Al Hasakeh"),
+        ("Kyiv", "UKR", "Kyiv City"),  # the city's own unit; the oblast around it is "Kyiv"
+        ("Bila Tserkva", "UKR", "Kyiv"),
+        ("Sanliurfa", "TUR", "Şanliurfa"),  # not "Şanlıurfa": "ı" would fold to nothing
     ],
 )
 def test_admin1_is_named_as_national_sources_name_it(name, hint, admin1):
     assert one(name, [hint]).admin1 == admin1
+
+
+def test_letters_accent_folding_leaves_are_spelled_plain():
+    from eventwire.places import plain_letters
+
+    assert plain_letters("Şanlıurfa Łódź Trøndelag") == "Şanliurfa Lódź Trondelag"
+    assert is_known_place("Lodz") and is_known_place("Łódź")
 
 
 def test_a_feature_word_picks_the_second_level_unit():
