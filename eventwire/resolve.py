@@ -117,20 +117,41 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
 
 # --- article context ---------------------------------------------------------------------------
 
-def _country_hints(parsed: ParsedArticle, filed: Location | None) -> list[str]:
-    """ISO3 codes of the countries the story names, most named first: as places, demonyms, or
-    inside names ("Kenya Defence Forces", "the Syrian army")."""
+def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[str], list[str]]:
+    """ISO3 codes of the countries the story names as places ("in Ukraine", "Kenya Defence
+    Forces"), most named first, and of those it names only through people: demonyms and named
+    actors ("Russian forces", "Al Shabaab"). Who fights is weaker evidence of where than a
+    place name: Russian forces shell Donetsk in Ukraine, not the Donetsk in Russia."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    people: set[str] = set()
     for ent in parsed.doc.ents:
         if ent.label_ in {"GPE", "NORP", "LOC"}:
-            _count_country(countries.country_by_name(ent.text), ent.start, counts, first)
+            country = countries.country_by_name(ent.text)
+            _count_country(country, ent.start, counts, first)
+            if country is not None and ent.label_ == "NORP":
+                people.add(country.iso3)
+        elif ent.label_ in {"ORG", "PERSON", "NORP"} and actors.is_named_actor(ent.text):
+            actor = actors.resolve_actor(ent.text)
+            if actor is not None and actor.country:
+                people.add(actor.country)
     for token in parsed.doc:
         if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper() and not token.ent_type_ in {"GPE", "NORP", "LOC"}:
-            _count_country(countries.country_by_name(token.text), token.i, counts, first)
-    hints = sorted(counts, key=lambda iso: (-counts[iso], first[iso]))
+            country = countries.country_by_name(token.text)
+            _count_country(country, token.i, counts, first)
+            if country is not None and token.pos_ == "ADJ":
+                people.add(country.iso3)
+    named_as_place = {iso for iso in counts if iso not in people}
+    for ent in parsed.doc.ents:  # a country written as a place counts as such, whatever else names it
+        country = countries.country_by_name(ent.text) if ent.label_ in {"GPE", "LOC"} else None
+        if country is not None and countries.normalise(ent.text) == countries.normalise(country.name):
+            named_as_place.add(country.iso3)
+    hints = sorted(named_as_place, key=lambda iso: (-counts[iso], first[iso]))
+    weak = sorted(people - named_as_place, key=lambda iso: (-counts.get(iso, 0), first.get(iso, 0)))
     # A story filed from Mogadishu is about Somalia unless it names other countries.
-    return hints + [filed.country] if filed and filed.country and filed.country not in hints else hints
+    if filed and filed.country and filed.country not in hints:
+        hints.append(filed.country)
+    return hints, [iso for iso in weak if iso not in hints]
 
 
 def _dateline_place(parsed: ParsedArticle) -> Location | None:
@@ -154,13 +175,15 @@ def _count_country(country, position: int, counts: Counter, first: dict[str, int
         first.setdefault(country.iso3, position)
 
 
-def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> tuple[dict[int, Location], list[str]]:
+def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) -> tuple[dict[int, Location], list[str]]:
     """Location of every place entity, keyed by the entity's first token, and the story's
-    country hints (the countries it names, else the country its places agree on)."""
+    country hints (the countries it names as places, else the country its places agree on,
+    else the country of its people)."""
+    named, weak = hints
     ents = [e for e in parsed.doc.ents if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text)]
     queries = [_place_query(e, ents) for e in ents]
-    results = places.geocode(queries, hints)
-    if not hints and len(results) > 1:
+    results = places.geocode(queries, named, weak)
+    if not named and len(results) > 1:
         # A story that names no country: the country most of its places agree on decides the
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
         # An administrative unit's or a city's name is rarely shared across countries; a
@@ -171,39 +194,55 @@ def _geocode_article(parsed: ParsedArticle, hints: list[str]) -> tuple[dict[int,
                 major = loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
                 votes[loc.country] += 2 if major else 1
         if votes:
-            hints = [votes.most_common(1)[0][0]]
-            results = places.geocode(queries, hints)
-    if not hints:
-        hints = [loc.country for loc in results if loc is not None and loc.country][:1]
-    return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, hints
+            named = [votes.most_common(1)[0][0]]
+            results = places.geocode(queries, named, weak)
+    if not named:
+        named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
+    return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named
 
 
 def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     doc = ent.doc
-    container = None
-    # "Watamu, Dabaso, Kilifi": the last name of a comma chain contains the first.
-    chain = ent
+    features = cues()["place_feature"]
+    # "Kan Hpyu village, Wetlet township (Shwebo district, Sagaing region)": each name of a
+    # comma or bracket chain lies in the next; the first is the nearest container, the last the region.
+    chain, containers = ent, []
+    # "Lido beach in Mogadishu": a landmark's town follows "in".
+    links = {",", "(", "in"} if ent.label_ in {"FAC", "LOC"} else {",", "("}
     while True:
-        # "Watamu, Kilifi" and ACLED's "Ruiru (Kiambu)"
-        # "Lido beach in Mogadishu": a landmark's town follows "in".
-        links = {",", "(", "in"} if ent.label_ in {"FAC", "LOC"} else {",", "("}
-        following = next((e for e in ents if e.start == chain.end + 1 and doc[chain.end].text in links), None)
+        end = chain.end
+        while end < len(doc) and doc[end].lower_ in features:
+            end += 1
+        following = next((e for e in ents if e.start == end + 1 and doc[end].text in links), None)
         if following is None:
             break
-        container, chain = following.text, following
+        containers.append(following.text.strip())
+        chain = following
+    city = _city_before_dash(ent, ents)
+    if city is not None:
+        containers.insert(0, city)  # ACLED's "Dhaka - Shahbagh": Shahbagh in Dhaka
     feature = None
-    features = cues()["place_feature"]
     for token in doc[ent.end : min(ent.end + 4, len(doc))]:
         if token.lower_ in features:
             feature = token.lower_
             break
         if not (token.ent_type_ in {"GPE", "LOC"} or token.lower_ in {"and", ","}):
             break
-    if container and ent.label_ == "FAC":
+    if containers and ent.label_ == "FAC":
         # A beach, square or market is no populated place: a gazetteer hit of its name is a
         # namesake elsewhere, so the event is placed in the town that contains it.
-        return places.PlaceQuery(name=container.strip())
-    return places.PlaceQuery(name=ent.text.strip(), container=container.strip() if container else None, feature=feature)
+        return places.PlaceQuery(name=containers[0], region=containers[-1] if len(containers) > 1 else None)
+    return places.PlaceQuery(name=ent.text.strip(), container=containers[0] if containers else None,
+                             feature=feature, region=containers[-1] if len(containers) > 1 else None)
+
+
+def _city_before_dash(ent: Span, ents: list[Span]) -> str | None:
+    """'Dhaka - Shahbagh' (spaced dash): the town ACLED and some reports write before its district.
+    A route ("Nairobi-Naivasha highway") has no spaces around its dash."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "-" or not doc[ent.start - 2].whitespace_:
+        return None
+    return next((e.text.strip() for e in ents if e.end == ent.start - 1), None)
 
 
 def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:

@@ -123,3 +123,40 @@ def test_a_landmark_is_placed_in_its_town(pipeline):
     _, events = pipeline.extract(Article(origin="t", text="Protesters gathered at Tahrir Square in Cairo on Friday."),
                                  date(2022, 2, 3))
     assert (events[0].location.name, events[0].location.country) == ("Cairo", "EGY")
+
+
+def _event_place(pipeline, text: str):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2023, 5, 2))
+    return events[0].location
+
+
+def test_a_chain_of_containers_with_feature_words_between(pipeline):
+    # No Fatehpur lies in Hathazari: the Indian town of that name is not the place.
+    place = _event_place(pipeline, "Students staged a protest in Fatehpur union, Hathazari upazila (Chittagong) on Monday.")
+    assert (place.country, place.admin1) == ("BGD", "Chittagong")
+
+
+def test_a_city_before_a_spaced_dash_contains_the_district(pipeline):
+    place = _event_place(pipeline, "Locals held a protest in Dhaka - Shahbagh on Friday.")
+    assert (place.country, place.admin1) == ("BGD", "Dhaka")
+
+
+def test_a_place_the_model_calls_a_product_is_a_place_after_in(pipeline):
+    place = _event_place(pipeline, "Twenty are dead following fresh clashes between two communities in Moyale.")
+    assert (place.name, place.admin1) == ("Moyale", "Marsabit")
+
+
+def test_a_neighbourhood_before_slum_is_a_place(pipeline):
+    doc = pipeline.nlp("2 bodies found in Mathare slum.")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Mathare"]
+
+
+def test_who_fights_weighs_less_than_where(pipeline):
+    # "Russian forces" do not make Donetsk the Russian town of that name.
+    place = _event_place(pipeline, "On 31 May 2022, Russian forces shelled Semenivka, Donetsk. Casualties unknown.")
+    assert (place.country, place.admin1) == ("UKR", "Donetsk")
+    assert geocode([PlaceQuery("Donetsk")], [], ["RUS"])[0].country == "UKR"
