@@ -26,7 +26,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .countries import country_by_name
+from .countries import country_by_name, normalise
+from .datafiles import read_tsv
 from .model import CleanArticle
 from .places import SETTLEMENT_WORDS, is_known_place
 
@@ -80,7 +81,9 @@ def _place_entities(doc: Doc) -> Doc:
     ents: list[Span] = []
     for ent in _joined_places(doc):
         needed = 0 if _placed_by_context(ent) else _PERSON_POPULATION if ent.label_ == "PERSON" else 1000
-        if ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed):
+        if (ent.label_ == "GPE" or ent.label_ in _MISLABELLED) and _names_people(ent):
+            ents.append(Span(doc, ent.start, ent.end, label="NORP"))
+        elif ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed):
             if country_by_name(ent.text) and ent.label_ == "NORP":
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
@@ -106,6 +109,24 @@ def _placed_by_context(ent: Span) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     return before in _AT_PLACE or after in SETTLEMENT_WORDS or after in _RESIDENT_WORDS
+
+
+@lru_cache(maxsize=1)
+def _ethnic_names() -> frozenset[str]:
+    return frozenset(normalise(a) for row in read_tsv("ethnic_groups.tsv") for a in row["aliases"].split("|"))
+
+
+def _names_people(ent: Span) -> bool:
+    """'Turkana herders', 'six Kikuyu', 'the Pokot': a people's name that is also a place's
+    (Turkana county, Kikuyu town) names the people, unless written after 'in/at/near'."""
+    if normalise(ent.text) not in _ethnic_names():
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if _placed_by_context(ent):
+        return False
+    return ent.label_ == "NORP" or (after is not None and after.tag_ == "NNS") or (before is not None and before.like_num)
 
 
 def _joined_places(doc: Doc) -> list[Span]:

@@ -51,7 +51,9 @@ _UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000}
 # Below this size a place outside the story's countries is taken for a namesake, not the place.
 _FOREIGN_POPULATION = 50_000
 # Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".
-SETTLEMENT_WORDS = frozenset("town township village city municipality ward area slums slum estate".split())
+SETTLEMENT_WORDS = frozenset(
+    "town township village city municipality ward area slums slum estate camp refugee neighbourhood neighborhood suburb".split()
+)
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")
 _DOUBLED = re.compile(r"([aeou])\1")

@@ -207,8 +207,9 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     # "Kan Hpyu village, Wetlet township (Shwebo district, Sagaing region)": each name of a
     # comma or bracket chain lies in the next; the first is the nearest container, the last the region.
     chain, containers = ent, []
-    # "Lido beach in Mogadishu": a landmark's town follows "in".
-    links = {",", "(", "in"} if ent.label_ in {"FAC", "LOC"} else {",", "("}
+    # "Lido beach in Mogadishu", "Vittorio Veneto square in Trieste": a landmark's town follows "in".
+    landmark = ent.label_ == "FAC" or (ent.end < len(doc) and features.get(doc[ent.end].lower_) == "landmark")
+    links = {",", "(", "in"} if landmark or ent.label_ == "LOC" else {",", "("}
     while True:
         end = chain.end
         while end < len(doc) and doc[end].lower_ in features:
@@ -228,7 +229,7 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
             break
         if not (token.ent_type_ in {"GPE", "LOC"} or token.lower_ in {"and", ","}):
             break
-    if containers and ent.label_ == "FAC":
+    if containers and landmark:
         # A beach, square or market is no populated place: a gazetteer hit of its name is a
         # namesake elsewhere, so the event is placed in the town that contains it.
         return places.PlaceQuery(name=containers[0], region=containers[-1] if len(containers) > 1 else None)

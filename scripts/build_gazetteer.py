@@ -15,7 +15,9 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org):
 - Kenyan constituencies, wards, locations and sub-locations with their county: the
   kenya-locations npm package (MIT, IEBC lists). They have no coordinates: such a place is
   stored at its county (kind "locality", resolved with precision "admin1"), which still names
-  the county of an event in "Kibera" or "Liboi", the most common places of Kenyan reports.
+  the county of an event in "Kibra" or "Liboi", the most common places of Kenyan reports.
+- data/localities.tsv: more places GeoNames lacks ("Kibera", "Ashulia", "Dadaab Refugee
+  Camp"), stored the same way at their admin2 or admin1 unit.
 Units are named as data/admin_names.tsv and data/admin1_names.tsv say. A second-level unit (Bangladeshi district,
 Beninese commune, Kenyan district) is placed at its own-named town, else at its largest town.
 Non-Latin alternate names are dropped: eventwire reads English text.
@@ -145,6 +147,26 @@ def kenya_rows(
     return rows, names
 
 
+def locality_rows(units: dict[str, Unit], points: dict[str, tuple[float, float]], taken: set[tuple[str, str]],
+                  first_id: int) -> tuple[list[tuple], set[tuple[str, int]]]:
+    """data/localities.tsv: places GeoNames lacks, stored at the unit they lie in."""
+    by_name = {(u.code.split(".")[0], u.level, normalise(a)): u for u in units.values() for a in u.aliases}
+    rows, names = [], set()
+    for i, row in enumerate(read_tsv("localities.tsv"), start=first_id):
+        country = country_by_iso2(row["country"])
+        admin1 = by_name.get((row["country"], 1, normalise(row["admin1"])))
+        admin2 = by_name.get((row["country"], 2, normalise(row["admin2"])))
+        if admin2 is not None and admin1 is not None and not admin2.code.startswith(admin1.code + "."):
+            admin2 = None
+        unit = admin2 if admin2 is not None and admin2.code in points else admin1
+        keys = name_keys(row["name"])
+        if country is None or admin1 is None or unit.code not in points or any((country.iso3, k) in taken for k in keys):
+            continue
+        rows.append((-i, row["name"], country.iso3, admin1.name, admin2.name if admin2 else None, *points[unit.code], 0, "locality"))
+        names.update((key, -i) for key in keys)
+    return rows, names
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--admin1", required=True, type=Path, help="GeoNames admin1CodesASCII.txt")
@@ -197,6 +219,11 @@ def main() -> None:
                     names.add((stripped, unit.geonameid))
     kenyan = {row[0] for row in rows if row[2] == "KEN"}
     more_rows, more_names = kenya_rows(args.kenya, units, points, {key for key, gid in names if gid in kenyan})
+    rows += more_rows
+    names |= more_names
+    country_of = {row[0]: row[2] for row in rows}
+    taken = {(country_of[gid], key) for key, gid in names}
+    more_rows, more_names = locality_rows(units, points, taken, len(rows) + 1)
     rows += more_rows
     names |= more_names
     write(args.out, rows, names)

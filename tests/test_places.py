@@ -160,3 +160,21 @@ def test_who_fights_weighs_less_than_where(pipeline):
     place = _event_place(pipeline, "On 31 May 2022, Russian forces shelled Semenivka, Donetsk. Casualties unknown.")
     assert (place.country, place.admin1) == ("UKR", "Donetsk")
     assert geocode([PlaceQuery("Donetsk")], [], ["RUS"])[0].country == "UKR"
+
+
+def test_a_peoples_name_before_a_plural_noun_is_the_people(pipeline):
+    doc = pipeline.nlp("Turkana herders drove their camels to a village in Turkana.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Turkana"] == [("Turkana", "NORP"), ("Turkana", "GPE")]
+
+
+def test_a_square_is_placed_in_the_town_after_in(pipeline):
+    place = _event_place(pipeline, "About 40 advocates entered the post office in Vittorio Veneto square in Trieste to protest.")
+    assert place.name == "Trieste"
+
+
+def test_localities_geonames_lacks_name_their_unit():
+    # data/localities.tsv: stored at their unit, so they say no more than the unit does.
+    kibera, ashulia = geocode([PlaceQuery("Kibera"), PlaceQuery("Ashulia")], ["KEN", "BGD"])
+    assert (kibera.admin1, kibera.precision) == ("Nairobi", "admin1")
+    assert (ashulia.country, ashulia.admin1, ashulia.precision) == ("BGD", "Dhaka", "admin1")
+    assert one("Kakuma Refugee Camp", ["KEN"]).admin1 == "Turkana"
