@@ -88,7 +88,7 @@ def _place_entities(doc: Doc) -> Doc:
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
-        elif ent.label_ in _MISLABELLED and any(t.text == "(" for t in ent):
+        elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and any(_splits_places(t) for t in ent):
             ents.extend(_bracketed_places(ent))
         elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
             continue
@@ -157,14 +157,19 @@ def _with_name_start(ent: Span) -> Span:
 
 
 def _bracketed_places(ent: Span) -> Iterator[Span]:
-    """'Likoni (Mombasa' tagged ORG: the known places on either side of the bracket."""
+    """'Likoni (Mombasa' or 'Dhaka - Shahbagh' tagged ORG: the known places on either side."""
     start = ent.start
     for token in [*ent, None]:
-        if token is None or token.text in {"(", ")"}:
+        if token is None or _splits_places(token):
             end = token.i if token is not None else ent.end
             if end > start and _is_place_name(ent.doc[start:end].text):
                 yield Span(ent.doc, start, end, label="GPE")
             start = end + 1
+
+
+def _splits_places(token) -> bool:
+    """A bracket, or a spaced dash ("Dhaka - Shahbagh"; a route's "Nairobi-Naivasha" has none)."""
+    return token.text in {"(", ")"} or (token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
 
 
 def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:

@@ -178,3 +178,15 @@ def test_localities_geonames_lacks_name_their_unit():
     assert (kibera.admin1, kibera.precision) == ("Nairobi", "admin1")
     assert (ashulia.country, ashulia.admin1, ashulia.precision) == ("BGD", "Dhaka", "admin1")
     assert one("Kakuma Refugee Camp", ["KEN"]).admin1 == "Turkana"
+
+
+def test_a_town_abroad_is_a_namesake_in_a_story_about_another_country(pipeline):
+    # "Union" of New Jersey (56,000 people) is no place in a story set in Bangladesh.
+    place = _event_place(pipeline, "Members of the Bangladesh Students' Union staged a protest rally in Dhaka - Paltan on Monday.")
+    assert (place.country, place.admin1) == ("BGD", "Dhaka")
+    assert one("Union", ["BGD"]) is None and one("Paris", ["BGD"]).country == "FRA"
+
+
+def test_a_city_and_district_the_model_tags_as_one_organisation(pipeline):
+    doc = pipeline.nlp("Hundreds of members of a council staged a protest rally at Dhaka - Shahbagh on Friday.")
+    assert "Dhaka" in [e.text for e in doc.ents if e.label_ == "GPE"]
