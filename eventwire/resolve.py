@@ -129,7 +129,7 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
         if ent.label_ in {"GPE", "NORP", "LOC"}:
             country = countries.country_by_name(ent.text)
             _count_country(country, ent.start, counts, first)
-            if country is not None and ent.label_ == "NORP":
+            if country is not None and (ent.label_ == "NORP" or _country_as_modifier(ent)):
                 people.add(country.iso3)
         elif ent.label_ in {"ORG", "PERSON", "NORP"} and actors.is_named_actor(ent.text):
             actor = actors.resolve_actor(ent.text)
@@ -143,7 +143,7 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
                 people.add(country.iso3)
     named_as_place = {iso for iso in counts if iso not in people}
     for ent in parsed.doc.ents:  # a country written as a place counts as such, whatever else names it
-        country = countries.country_by_name(ent.text) if ent.label_ in {"GPE", "LOC"} else None
+        country = countries.country_by_name(ent.text) if ent.label_ in {"GPE", "LOC"} and not _country_as_modifier(ent) else None
         if country is not None and countries.normalise(ent.text) == countries.normalise(country.name):
             named_as_place.add(country.iso3)
     hints = sorted(named_as_place, key=lambda iso: (-counts[iso], first[iso]))
@@ -152,6 +152,13 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
     if filed and filed.country and filed.country not in hints:
         hints.append(filed.country)
     return hints, [iso for iso in weak if iso not in hints]
+
+
+def _country_as_modifier(ent: Span) -> bool:
+    """'the Somalia border', 'Sudan refugees': a country naming a border or people, not a place
+    of the story's events."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and countries.country_by_name(ent.text) is not None
 
 
 def _dateline_place(parsed: ParsedArticle) -> Location | None:
@@ -180,7 +187,8 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     country hints (the countries it names as places, else the country its places agree on,
     else the country of its people)."""
     named, weak = hints
-    ents = [e for e in parsed.doc.ents if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text)]
+    ents = [e for e in parsed.doc.ents
+            if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
     queries = [_place_query(e, ents) for e in ents]
     results = places.geocode(queries, named, weak)
     if not named and len(results) > 1:
@@ -208,7 +216,9 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     # comma or bracket chain lies in the next; the first is the nearest container, the last the region.
     chain, containers = ent, []
     # "Lido beach in Mogadishu", "Vittorio Veneto square in Trieste": a landmark's town follows "in".
-    landmark = ent.label_ == "FAC" or (ent.end < len(doc) and features.get(doc[ent.end].lower_) == "landmark")
+    # A camp or a village is a settlement, whatever the model calls it.
+    landmark = (ent.label_ == "FAC" and ent[-1].lower_ not in places.SETTLEMENT_WORDS) or (
+        ent.end < len(doc) and features.get(doc[ent.end].lower_) == "landmark")
     links = {",", "(", "in"} if landmark or ent.label_ == "LOC" else {",", "("}
     while True:
         end = chain.end
@@ -229,11 +239,10 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
             break
         if not (token.ent_type_ in {"GPE", "LOC"} or token.lower_ in {"and", ","}):
             break
-    if containers and landmark:
-        # A beach, square or market is no populated place: a gazetteer hit of its name is a
-        # namesake elsewhere, so the event is placed in the town that contains it.
-        return places.PlaceQuery(name=containers[0], region=containers[-1] if len(containers) > 1 else None)
-    return places.PlaceQuery(name=ent.text.strip(), container=containers[0] if containers else None,
+    # A beach, square or market is no populated place: a gazetteer hit of its name is a
+    # namesake elsewhere, so the event is placed in the town that contains it.
+    name = containers.pop(0) if containers and landmark else ent.text.strip()
+    return places.PlaceQuery(name=name, container=containers[0] if containers else None,
                              feature=feature, region=containers[-1] if len(containers) > 1 else None)
 
 

@@ -190,3 +190,13 @@ def test_a_town_abroad_is_a_namesake_in_a_story_about_another_country(pipeline):
 def test_a_city_and_district_the_model_tags_as_one_organisation(pipeline):
     doc = pipeline.nlp("Hundreds of members of a council staged a protest rally at Dhaka - Shahbagh on Friday.")
     assert "Dhaka" in [e.text for e in doc.ents if e.label_ == "GPE"]
+
+
+def test_a_country_naming_a_border_or_refugees_is_not_the_place(pipeline):
+    place = _event_place(pipeline, "Gunmen shot dead one person in Mandera near the Somalia border.")
+    assert (place.name, place.country) == ("Mandera", "KEN")
+
+
+def test_words_around_a_mislabelled_name_say_it_is_a_place(pipeline):
+    doc = pipeline.nlp("Gunmen attacked a Christian radio station. Youths staged protests in parts of Kisii Town.")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Kisii Town"]
