@@ -49,7 +49,7 @@ _PRECISION = {"locality": "admin1"}
 # still outweighs its province ("Aleppo", "Kakamega").
 _UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000}
 # Below this size a place outside the story's countries is taken for a namesake, not the place.
-_FOREIGN_POPULATION = 200_000
+_FOREIGN_POPULATION = 50_000
 # Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".
 SETTLEMENT_WORDS = frozenset(
     "town township village city municipality ward area slums slum estate camp refugee neighbourhood neighborhood suburb island".split()
@@ -158,8 +158,7 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
         # written container, so the town of that name in India is not the place.
         return _container_location(query, hints, weak)
     if hints and best.country not in hints and best.country not in weak and best.population < _FOREIGN_POPULATION:
-        # A namesake abroad ("Union" in New Jersey for a "Students' Union" in Dhaka) is not the
-        # place a story about the hinted country means; a city the world knows may be.
+        # A village-sized namesake abroad is not the place a story about the hinted country means.
         return _container_location(query, hints, weak)
     return _location(best)
 

@@ -52,6 +52,8 @@ _OVERRULE_WHO = 0.6
 _DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
                    "Protest with intervention", "Excessive force against protesters"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A place abroad smaller than this, in a story whose places lie in one other country, is a namesake.
+_NAMESAKE_POPULATION = 200_000
 
 
 @dataclass
@@ -191,22 +193,47 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
             if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
     queries = [_place_query(e, ents) for e in ents]
     results = places.geocode(queries, named, weak)
-    if not named and len(results) > 1:
+    votes = _place_votes(results)
+    if not named and len(results) > 1 and votes:
         # A story that names no country: the country most of its places agree on decides the
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
-        # An administrative unit's or a city's name is rarely shared across countries; a
-        # village's often is ("the Dam in Amsterdam": a Syrian village Dam, the Dutch capital).
-        votes = Counter()
-        for loc in results:
-            if loc is not None:
-                major = loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
-                votes[loc.country] += 2 if major else 1
-        if votes:
-            named = [votes.most_common(1)[0][0]]
-            results = places.geocode(queries, named, weak)
+        named = [votes.most_common(1)[0][0]]
+        results = places.geocode(queries, named, weak)
+        votes = _place_votes(results)
+    results = _without_namesakes(queries, results, votes, weak)
     if not named:
         named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
     return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named
+
+
+def _place_votes(results: list[Location | None]) -> Counter:
+    """How many of a story's places lie in each country. An administrative unit's or a city's
+    name is rarely shared across countries, a village's often is ("the Dam in Amsterdam": a
+    Syrian village Dam, the Dutch capital): a unit or a city of 100,000 counts twice."""
+    votes = Counter()
+    for loc in results:
+        if loc is not None and loc.precision != "country":
+            major = loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
+            votes[loc.country] += 2 if major else 1
+    return votes
+
+
+def _without_namesakes(queries: list[places.PlaceQuery], results: list[Location | None], votes: Counter,
+                       weak: list[str]) -> list[Location | None]:
+    """'Members of the Bangladesh Students' Union rallied in Dhaka': where most of a story's
+    places lie in one country, a place elsewhere under 200,000 people (Union, New Jersey) is a
+    namesake. Its name is looked up in that country, else it is dropped."""
+    if not votes:
+        return results
+    (home, most), = votes.most_common(1)
+    kept = []
+    for query, loc in zip(queries, results):
+        if (loc is not None and loc.precision != "country" and loc.country != home and votes[loc.country] < most
+                and places.population(loc.geonameid) < _NAMESAKE_POPULATION):
+            loc = places.geocode([query], [home], weak)[0]
+            loc = loc if loc is not None and loc.country == home else None
+        kept.append(loc)
+    return kept
 
 
 def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
