@@ -52,7 +52,7 @@ _UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000}
 _FOREIGN_POPULATION = 50_000
 # Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".
 SETTLEMENT_WORDS = frozenset(
-    "town township village city municipality ward area slums slum estate camp refugee neighbourhood neighborhood suburb island".split()
+    "town township village city municipality ward area slums slum estate camp refugee neighbourhood neighborhood suburb island settlement".split()
 )
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")

@@ -221,19 +221,26 @@ def _place_votes(results: list[Location | None]) -> Counter:
 def _without_namesakes(queries: list[places.PlaceQuery], results: list[Location | None], votes: Counter,
                        weak: list[str]) -> list[Location | None]:
     """'Members of the Bangladesh Students' Union rallied in Dhaka': where most of a story's
-    places lie in one country, a place elsewhere under 200,000 people (Union, New Jersey) is a
-    namesake. Its name is looked up in that country, else it is dropped."""
+    places lie in one country, a place elsewhere under 200,000 people (Union, New Jersey), or
+    found under another of its names, is a namesake. Its name is looked up in that country, else
+    it is dropped."""
     if not votes:
         return results
     (home, most), = votes.most_common(1)
     kept = []
     for query, loc in zip(queries, results):
         if (loc is not None and loc.precision != "country" and loc.country != home and votes[loc.country] < most
-                and places.population(loc.geonameid) < _NAMESAKE_POPULATION):
+                and (places.population(loc.geonameid) < _NAMESAKE_POPULATION or not _own_name(loc, query))):
             loc = places.geocode([query], [home], weak)[0]
             loc = loc if loc is not None and loc.country == home else None
         kept.append(loc)
     return kept
+
+
+def _own_name(loc: Location, query: places.PlaceQuery) -> bool:
+    """Whether the place was found under its own name, not one of its alternate spellings
+    ("Turi" is an old name of Turin, "Kybaky" a spelling of a Ukrainian village)."""
+    return countries.normalise(loc.name) == countries.normalise(query.name)
 
 
 def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
@@ -249,7 +256,7 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     links = {",", "(", "in"} if landmark or ent.label_ == "LOC" else {",", "("}
     while True:
         end = chain.end
-        while end < len(doc) and doc[end].lower_ in features:
+        while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
             end += 1
         following = next((e for e in ents if e.start == end + 1 and doc[end].text in links), None)
         if following is None:

@@ -200,3 +200,15 @@ def test_a_country_naming_a_border_or_refugees_is_not_the_place(pipeline):
 def test_words_around_a_mislabelled_name_say_it_is_a_place(pipeline):
     doc = pipeline.nlp("Gunmen attacked a Christian radio station. Youths staged protests in parts of Kisii Town.")
     assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Kisii Town"]
+
+
+def test_a_station_is_placed_in_the_upazila_that_follows(pipeline):
+    place = _event_place(pipeline, "Locals staged a human chain protest at Ramna railway station, Chilmari upazila (Kurigram, Rangpur).")
+    assert (place.country, place.admin1) == ("BGD", "Rangpur")
+
+
+def test_a_town_abroad_found_under_an_old_name_is_a_namesake(pipeline):
+    # "Turi" is an alternate name of Turin; the story's places are Bangladeshi.
+    place = _event_place(pipeline, "Members of the Bengali community clashed with indigenous groups (Turi, Singh, Mahato) "
+                                   "in Amboil village, Sherpur upazila (Bogra, Rajshahi), over a land dispute.")
+    assert (place.country, place.admin1) == ("BGD", "Rajshahi")
