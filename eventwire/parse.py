@@ -42,6 +42,8 @@ _AT_PLACE = {"in", "at", "near", "outside", "around"}
 _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
 _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "villagers", "people", "streets", "centre", "center"}
+# Institutions named after their town ("Maseno University", "University of Nairobi").
+_INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus"}
 # People named after where they live: "Kasarani residents protested".
 _RESIDENT_WORDS = {"residents", "villagers", "locals", "traders"}
 
@@ -95,6 +97,8 @@ def _place_entities(doc: Doc) -> Doc:
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+        elif ent.label_ in {"ORG", "FAC"} and (town := _town_of_institution(ent)) is not None:
+            ents.append(town)
         elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and any(_splits_places(t) for t in ent):
             ents.extend(_bracketed_places(ent))
         elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
@@ -177,6 +181,26 @@ def _bracketed_places(ent: Span) -> Iterator[Span]:
             start = end + 1
 
 
+def _town_of_institution(ent: Span) -> Span | None:
+    """'Maseno University', 'University of Nairobi', 'Kisumu Girls' National School': an
+    institution named after its town is in that town."""
+    words = [t.lower_ for t in ent]
+    if not any(w in _INSTITUTIONS for w in words):
+        return None
+    if "of" in words:
+        start = ent.start + words.index("of") + 1
+        return _known_span(ent.doc, start, ent.end)
+    return _known_span(ent.doc, ent.start, ent.start + next(i for i, w in enumerate(words) if w in _INSTITUTIONS))
+
+
+def _known_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The longest run of words from ``start`` (within ``end``) that is a place's own name."""
+    for stop in range(min(end, start + 3), start, -1):
+        if doc[start].text[:1].isupper() and _is_place_name(doc[start:stop].text, own_name=True):
+            return Span(doc, start, stop, label="GPE")
+    return None
+
+
 def _splits_places(token) -> bool:
     """A bracket, or a spaced dash ("Dhaka - Shahbagh"; a route's "Nairobi-Naivasha" has none)."""
     return token.text in {"(", ")"} or (token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
@@ -204,8 +228,11 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
         # Longest known name first: "Tal Rifaat" before "Tal".
         for stop in range(end, i, -1):
             span = doc[i:stop]
+            # "Keroka residents", "Kayole estate": any place of that name.
+            placed = stop < len(doc) and (doc[stop].lower_ in _RESIDENT_WORDS or doc[stop].lower_ in _PLACE_AFTER)
             # Anywhere but after a preposition, only a place's own name: "Tour operators" is no Tours.
-            if _is_place_name(span.text, needed, own_name=bool(needed)) and country_by_name(span.text) is None:
+            if (_is_place_name(span.text, 0 if placed else needed, own_name=bool(needed))
+                    and country_by_name(span.text) is None):
                 yield Span(doc, span.start, span.end, label="GPE")
                 i = stop
                 break

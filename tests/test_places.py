@@ -212,3 +212,12 @@ def test_a_town_abroad_found_under_an_old_name_is_a_namesake(pipeline):
     place = _event_place(pipeline, "Members of the Bengali community clashed with indigenous groups (Turi, Singh, Mahato) "
                                    "in Amboil village, Sherpur upazila (Bogra, Rajshahi), over a land dispute.")
     assert (place.country, place.admin1) == ("BGD", "Rajshahi")
+
+
+def test_an_institution_named_after_its_town_is_in_that_town(pipeline):
+    assert _event_place(pipeline, "Students at Maseno University rioted after a student was killed.").name == "Maseno"
+    assert _event_place(pipeline, "University of Nairobi lecturers protested over salaries.").name == "Nairobi"
+
+
+def test_residents_of_a_small_town_name_it(pipeline):
+    assert _event_place(pipeline, "Police officers were injured during a demonstration by Keroka residents.").name == "Keroka"
