@@ -46,8 +46,9 @@ _CONTAINER = "container"
 _PRECISION = {"locality": "admin1"}
 # An administrative unit counts at least this many people (the gazetteer gives some none, others
 # only their capital's), so a state ("Vermont") outweighs a suburb of its name while a large city
-# still outweighs its province ("Aleppo", "Kakamega").
-_UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000}
+# still outweighs its province ("Aleppo", "Kakamega"). A locality counts as a village, so in a
+# story about its country it beats a town abroad ("Eastleigh" of Nairobi, not of Hampshire).
+_UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000, "locality": 1_000}
 # Below this size a place outside the story's countries is taken for a namesake, not the place.
 _FOREIGN_POPULATION = 50_000
 # Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".

@@ -178,6 +178,7 @@ def test_localities_geonames_lacks_name_their_unit():
     assert (kibera.admin1, kibera.precision) == ("Nairobi", "admin1")
     assert (ashulia.country, ashulia.admin1, ashulia.precision) == ("BGD", "Dhaka", "admin1")
     assert one("Kakuma Refugee Camp", ["KEN"]).admin1 == "Turkana"
+    assert one("Eastleigh", ["KEN"]).admin1 == "Nairobi"  # not the town in Hampshire
 
 
 def test_a_town_abroad_is_a_namesake_in_a_story_about_another_country(pipeline):
