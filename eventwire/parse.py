@@ -42,6 +42,8 @@ _AT_PLACE = {"in", "at", "near", "outside", "around"}
 _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
 _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "villagers", "people", "streets", "centre", "center"}
+# Lower-case words inside place names: "Rio de Janeiro", "Laranjal do Jari", "San Jose del Cabo".
+_NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el"}
 # Institutions named after their town ("Maseno University", "University of Nairobi").
 _INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus"}
 # People named after where they live: "Kasarani residents protested".
@@ -147,9 +149,13 @@ def _joined_places(doc: Doc) -> list[Span]:
     """The model's entities, with neighbours joined where only together they name a place."""
     joined: list[Span] = []
     for ent in doc.ents:
-        ent = _with_name_start(ent)
+        ent = _with_name_end(_with_name_start(ent))
         previous = joined[-1] if joined else None
-        if previous is None or previous.end != ent.start:
+        if previous is not None and previous.end > ent.start:
+            continue  # taken into the name before it
+        if previous is not None and _joined_by_particle(previous, ent):  # "Laranjal" + "do" + "Jari"
+            joined[-1] = Span(doc, previous.start, ent.end, label="GPE")
+        elif previous is None or previous.end != ent.start:
             joined.append(ent)
         elif previous.text.lower() in _MONTHS and ent.label_ == "DATE":  # "Jul" GPE + "20th 2019" DATE
             joined[-1] = Span(doc, previous.start, ent.end, label="DATE")
@@ -158,6 +164,25 @@ def _joined_places(doc: Doc) -> list[Span]:
         else:
             joined.append(ent)
     return joined
+
+
+def _joined_by_particle(previous: Span, ent: Span) -> bool:
+    doc = ent.doc
+    return (ent.start == previous.end + 1 and doc[previous.end].lower_ in _NAME_PARTICLES
+            and previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(doc[previous.start:ent.end].text, own_name=True))
+
+
+def _with_name_end(ent: Span) -> Span:
+    """'[San Jose] del Cabo', '[Arraial] do Cabo': a name the model cut at its particle."""
+    doc, end = ent.doc, ent.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in _NAME_PARTICLES or doc[end].ent_type_:
+        return ent
+    for stop in (end + 3, end + 2):
+        tail = doc[end + 1 : stop]
+        if (stop <= len(doc) and all(t.text[:1].isupper() and not t.ent_type_ for t in tail)
+                and _is_place_name(doc[ent.start:stop].text, own_name=True)):
+            return Span(doc, ent.start, stop, label="GPE")
+    return ent
 
 
 def _with_name_start(ent: Span) -> Span:
@@ -223,8 +248,9 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
             # protested"): only a city too large to be a common word's namesake passes then.
             needed = _PERSON_POPULATION
         end = i + 1
-        while end < len(doc) and end - i < 4 and doc[end].text[:1].isupper() and end not in taken:
-            end += 1
+        while end < len(doc) and end - i < 4 and end not in taken and (doc[end].text[:1].isupper() or (
+                doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+            end += 1  # "Rio de Janeiro"
         # Longest known name first: "Tal Rifaat" before "Tal".
         for stop in range(end, i, -1):
             span = doc[i:stop]

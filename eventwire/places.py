@@ -237,10 +237,9 @@ def _strip_admin_words(name: str) -> str:
 def _container_matches(container: str) -> tuple[set[str], set[str]]:
     """Countries and admin1/admin2 names a written container can stand for."""
     country = country_by_name(container)
-    if country is not None:
-        return {country.iso3}, set()
     found = _candidates(container) or _candidates(_strip_admin_words(container))
-    return set(), {normalise(name) for c in found for name in (c.admin1, c.admin2) if name}
+    # "Atlanta (Georgia)": a country's name may be a state's too.
+    return {country.iso3} if country else set(), {normalise(name) for c in found for name in (c.admin1, c.admin2) if name}
 
 
 def _inside(c: _Candidate, container: tuple[set[str], set[str]] | None) -> bool:

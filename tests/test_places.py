@@ -222,3 +222,13 @@ def test_an_institution_named_after_its_town_is_in_that_town(pipeline):
 
 def test_residents_of_a_small_town_name_it(pipeline):
     assert _event_place(pipeline, "Police officers were injured during a demonstration by Keroka residents.").name == "Keroka"
+
+
+def test_place_names_with_particles_are_whole(pipeline):
+    doc = pipeline.nlp("On 21 April 2022, in Laranjal do Jari (Rio de Janeiro), a shoot-out took place in San Jose del Cabo.")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Laranjal do Jari", "Rio de Janeiro", "San Jose del Cabo"]
+
+
+def test_a_country_name_that_is_a_state_contains_its_towns(pipeline):
+    place = _event_place(pipeline, "About 16 family members held a rally in Atlanta (Georgia) on Saturday to call for justice.")
+    assert (place.name, place.country) == ("Atlanta", "USA")
