@@ -42,8 +42,8 @@ _AT_PLACE = {"in", "at", "near", "outside", "around"}
 _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
 _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "villagers", "people", "streets", "centre", "center"}
-# Lower-case words inside place names: "Rio de Janeiro", "Laranjal do Jari", "San Jose del Cabo".
-_NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el"}
+# Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor".
+_NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as", "ash", "an", "at"}
 # Institutions named after their town ("Maseno University", "University of Nairobi").
 _INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus"}
 # People named after where they live: "Kasarani residents protested".

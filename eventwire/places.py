@@ -128,10 +128,10 @@ def _candidates(name: str) -> tuple[_Candidate, ...]:
 def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -> bool:
     """Whether the gazetteer has a place of that name (with ``own_name``: as the place's own
     name, not one of its alternate spellings: "Tour" is an alias of Tours, not its name)."""
-    key = normalise(name)
+    bare = _strip_settlement_words(name)  # "Ar-Raqqa city"
     return any(
-        (c.population >= min_population or c.kind == "admin1") and (not own_name or normalise(c.name) == key)
-        for c in _candidates(name)
+        (c.population >= min_population or c.kind == "admin1") and (not own_name or normalise(c.name) == normalise(bare))
+        for c in _candidates(name) or _candidates(bare)
     )
 
 

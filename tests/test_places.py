@@ -232,3 +232,10 @@ def test_place_names_with_particles_are_whole(pipeline):
 def test_a_country_name_that_is_a_state_contains_its_towns(pipeline):
     place = _event_place(pipeline, "About 16 family members held a rally in Atlanta (Georgia) on Saturday to call for justice.")
     assert (place.name, place.country) == ("Atlanta", "USA")
+
+
+def test_arabic_particles_and_a_city_word_keep_the_name(pipeline):
+    place = _event_place(pipeline, "On 12 March 2022, gunmen shot at a military position in Deir ez Zor, killing two members.")
+    assert place.admin1 == "Deir ez-Zor"
+    place = _event_place(pipeline, "An IED exploded targeting a military vehicle west of Ar-Raqqa city, injuring two members.")
+    assert place.admin1 == "Ar Raqqa"
