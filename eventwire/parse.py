@@ -116,13 +116,14 @@ def _place_entities(doc: Doc) -> Doc:
 
 
 def _placed_by_context(ent: Span) -> bool:
-    """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents':
+    """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents', '(Bari)':
     words around a name that say it is a place, so any place of that name will do, however small."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
-    return (before in _AT_PLACE or of_place or after in _PLACE_AFTER or after in _RESIDENT_WORDS
+    bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
+    return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS
             or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER))
 
 
@@ -196,10 +197,11 @@ def _with_name_start(ent: Span) -> Span:
 
 
 def _bracketed_places(ent: Span) -> Iterator[Span]:
-    """'Likoni (Mombasa' or 'Dhaka - Shahbagh' tagged ORG: the known places on either side."""
+    """'Likoni (Mombasa', 'Luvungi (Uvira, Sud-Kivu' or 'Dhaka - Shahbagh' tagged ORG: the known
+    places between the brackets, commas and dashes."""
     start = ent.start
     for token in [*ent, None]:
-        if token is None or _splits_places(token):
+        if token is None or _splits_places(token) or token.text == ",":
             end = token.i if token is not None else ent.end
             if end > start and _is_place_name(ent.doc[start:end].text):
                 yield Span(ent.doc, start, end, label="GPE")

@@ -40,7 +40,7 @@ ADMIN_WORDS = frozenset(
 ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila".split())
 ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
 # The feature of a name read as the container of another: any administrative unit.
-_CONTAINER = "container"
+CONTAINER = "container"
 # A "locality" (a Kenyan ward or location from an IEBC list) has no point of its own: it is
 # stored at its county's place, so it says no more than the county does.
 _PRECISION = {"locality": "admin1"}
@@ -185,7 +185,7 @@ def _container_location(query: PlaceQuery, hints: Sequence[str], weak: tuple[str
     # The written container is an administrative unit more often than a town ("Semenivka,
     # Donetsk" is the oblast); a unit is placed at its own-named town anyway.
     region = query.region if query.region != query.container else None
-    return _geocode_one(PlaceQuery(query.container, container=region, feature=_CONTAINER), hints, weak)
+    return _geocode_one(PlaceQuery(query.container, container=region, feature=CONTAINER), hints, weak)
 
 
 def _strip_settlement_words(name: str) -> str:
@@ -260,7 +260,7 @@ def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, we
     if _inside(c, container):
         score += 6.0
     feature = query.feature or ""
-    if feature == _CONTAINER:
+    if feature == CONTAINER:
         score += 2.0 if c.kind in {"admin1", "admin2"} else 0.0
     elif c.kind == "admin1":
         score += 3.0 if feature in ADMIN1_FEATURES else -1.0

@@ -273,11 +273,30 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
             break
         if not (token.ent_type_ in {"GPE", "LOC"} or token.lower_ in {"and", ","}):
             break
+    if feature is None and _contains_place_before(ent, ents):
+        feature = places.CONTAINER  # "Bosaso town (Bossaso, Bari)": Bari region, not the Italian city
     # A beach, square or market is no populated place: a gazetteer hit of its name is a
     # namesake elsewhere, so the event is placed in the town that contains it.
     name = containers.pop(0) if containers and landmark else ent.text.strip()
     return places.PlaceQuery(name=name, container=containers[0] if containers else None,
                              feature=feature, region=containers[-1] if len(containers) > 1 else None)
+
+
+def _contains_place_before(ent: Span, ents: list[Span]) -> bool:
+    """Whether the name closes a chain ("Bosaso town (Bossaso, Bari)"): a bracket or comma after
+    another place, and nothing but a closing bracket or the sentence's end after it."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text not in {",", "("}:
+        return False
+    closing = ent.end >= len(doc) or doc[ent.end].text in {")", "."}
+    start = ent.start - 2
+    # Back over the chain's other links, feature words and names the model did not take for places.
+    while start > 0 and (doc[start].text in {",", "("} or doc[start].lower_ in cues()["place_feature"]
+                         or doc[start].lower_ in places.SETTLEMENT_WORDS or doc[start].text[:1].isupper()):
+        if any(e.end == start + 1 for e in ents):
+            return closing
+        start -= 1
+    return False
 
 
 def _city_before_dash(ent: Span, ents: list[Span]) -> str | None:

@@ -239,3 +239,14 @@ def test_arabic_particles_and_a_city_word_keep_the_name(pipeline):
     assert place.admin1 == "Deir ez-Zor"
     place = _event_place(pipeline, "An IED exploded targeting a military vehicle west of Ar-Raqqa city, injuring two members.")
     assert place.admin1 == "Ar Raqqa"
+
+
+def test_every_name_of_a_bracketed_chain_the_model_tags_as_one(pipeline):
+    doc = pipeline.nlp("Elements killed two men on a farm, coded to Luvungi (Bafuliro, Uvira, Sud-Kivu) and looted cattle.")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Uvira", "Sud-Kivu"]
+
+
+def test_the_last_name_of_a_chain_is_read_as_a_unit(pipeline):
+    # "Bari" closing the chain is Somalia's Bari region, not the Italian city.
+    place = _event_place(pipeline, "On 29 June 2022, Al Shabaab militants fired mortar shells at a base in Galgala village (Bossaso, Bari).")
+    assert (place.country, place.admin1) == ("SOM", "Bari")
