@@ -14,8 +14,10 @@ Choosing among places of one name is a score, not a rule per name:
 - a feature word ("Idlib province", "Kandi commune") prefers the administrative unit of
   that level; without one a town beats the unit it names;
 - then population, on a log scale.
-A name the gazetteer lacks inside a known container ("Ikurungu village, Kirinyaga County")
-resolves to the container, with the container's precision: never to some other town.
+A name the gazetteer lacks inside a known container ("Ikurungu village, Kirinyaga County"), or
+knows only outside it, resolves to the container, with the container's precision: never to some
+other town. A chain ("Kan Hpyu village, Wetlet township (Shwebo district, Sagaing region)") falls
+back from the nearest container to the region.
 A country name resolves to the country with precision "country" and no coordinates: a
 country centroid is never passed off as the place of an event.
 """
