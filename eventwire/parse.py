@@ -174,9 +174,11 @@ def _joined_by_particle(previous: Span, ent: Span) -> bool:
 
 
 def _with_name_end(ent: Span) -> Span:
-    """'[San Jose] del Cabo', '[Arraial] do Cabo': a name the model cut at its particle."""
+    """'[San Jose] del Cabo', '[Porto]-Novo': a name the model cut at its particle or hyphen."""
     doc, end = ent.doc, ent.end
-    if end + 1 >= len(doc) or doc[end].lower_ not in _NAME_PARTICLES or doc[end].ent_type_:
+    if end + 1 >= len(doc) or doc[end].ent_type_:
+        return ent
+    if not _joins_name(doc[end]):
         return ent
     for stop in (end + 3, end + 2):
         tail = doc[end + 1 : stop]
@@ -184,6 +186,13 @@ def _with_name_end(ent: Span) -> Span:
                 and _is_place_name(doc[ent.start:stop].text, own_name=True)):
             return Span(doc, ent.start, stop, label="GPE")
     return ent
+
+
+def _joins_name(token) -> bool:
+    """A particle or an unspaced hyphen inside a place name ("del", "Porto-Novo")."""
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return token.lower_ in _NAME_PARTICLES
 
 
 def _with_name_start(ent: Span) -> Span:
@@ -251,8 +260,8 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
             needed = _PERSON_POPULATION
         end = i + 1
         while end < len(doc) and end - i < 4 and end not in taken and (doc[end].text[:1].isupper() or (
-                doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
-            end += 1  # "Rio de Janeiro"
+                _joins_name(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+            end += 1  # "Rio de Janeiro", "Porto-Novo"
         # Longest known name first: "Tal Rifaat" before "Tal".
         for stop in range(end, i, -1):
             span = doc[i:stop]

@@ -250,3 +250,8 @@ def test_the_last_name_of_a_chain_is_read_as_a_unit(pipeline):
     # "Bari" closing the chain is Somalia's Bari region, not the Italian city.
     place = _event_place(pipeline, "On 29 June 2022, Al Shabaab militants fired mortar shells at a base in Galgala village (Bossaso, Bari).")
     assert (place.country, place.admin1) == ("SOM", "Bari")
+
+
+def test_hyphenated_names_are_whole(pipeline):
+    place = _event_place(pipeline, "On 6 April 2021, people demonstrated against the president in Porto-Novo (Porto-Novo, Oueme).")
+    assert (place.name, place.country) == ("Porto-Novo", "BEN")
