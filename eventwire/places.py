@@ -240,6 +240,9 @@ def _container_matches(container: str) -> tuple[set[str], set[str]]:
     """Countries and admin1/admin2 names a written container can stand for."""
     country = country_by_name(container)
     found = _candidates(container) or _candidates(_strip_admin_words(container))
+    # A unit of that name is what a container names: "(Vermont)" is the state, not the towns
+    # called Vermont in Illinois and Wisconsin.
+    found = [c for c in found if c.kind in {"admin1", "admin2"}] or found
     # "Atlanta (Georgia)": a country's name may be a state's too.
     return {country.iso3} if country else set(), {normalise(name) for c in found for name in (c.admin1, c.admin2) if name}
 

@@ -201,6 +201,9 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
         results = places.geocode(queries, named, weak)
         votes = _place_votes(results)
     results = _without_namesakes(queries, results, votes, weak)
+    # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
+    placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
+    results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
     if not named:
         named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
     return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named

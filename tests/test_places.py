@@ -255,3 +255,9 @@ def test_the_last_name_of_a_chain_is_read_as_a_unit(pipeline):
 def test_hyphenated_names_are_whole(pipeline):
     place = _event_place(pipeline, "On 6 April 2021, people demonstrated against the president in Porto-Novo (Porto-Novo, Oueme).")
     assert (place.name, place.country) == ("Porto-Novo", "BEN")
+
+
+def test_a_state_in_brackets_is_the_state_and_places_its_name_throughout(pipeline):
+    place = _event_place(pipeline, "On 5 May 2022, students marched to the Middlebury College in Middlebury (Vermont) to protest.")
+    assert (place.admin1, place.country) == ("Vermont", "USA")  # not Middlebury, Connecticut
+    assert one("Berlin", ["USA"], container="Vermont").admin1 == "Vermont"  # not Berlin, Wisconsin
