@@ -156,9 +156,12 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
         feature = next((w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS), None)
         query = PlaceQuery(stripped, query.container, feature, query.region)
     best = max(candidates, key=lambda c: _score(c, query, hints, container, weak))
-    if container and any(container) and not _inside(best, container):
+    region = _container_matches(query.region) if query.region else None
+    if (container and any(container) and not _inside(best, container) and not _inside(best, region)
+            and country_by_name(query.container) is None):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
-        # written container, so the town of that name in India is not the place.
+        # written container, so the town of that name in India is not the place. A country
+        # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).
         return _container_location(query, hints, weak)
     if hints and best.country not in hints and best.country not in weak and best.population < _FOREIGN_POPULATION:
         # A village-sized namesake abroad is not the place a story about the hinted country means.

@@ -261,3 +261,9 @@ def test_a_state_in_brackets_is_the_state_and_places_its_name_throughout(pipelin
     place = _event_place(pipeline, "On 5 May 2022, students marched to the Middlebury College in Middlebury (Vermont) to protest.")
     assert (place.admin1, place.country) == ("Vermont", "USA")  # not Middlebury, Connecticut
     assert one("Berlin", ["USA"], container="Vermont").admin1 == "Vermont"  # not Berlin, Wisconsin
+
+
+def test_a_country_container_does_not_overrule_the_gazetteers_country(pipeline):
+    # GeoNames puts Jerusalem in Israel; "(Al Quds, West Bank)" still means Jerusalem.
+    place = _event_place(pipeline, "On 11 May 2022, rioters clashed with police forces in Al Quds - Silwan (Al Quds, West Bank).")
+    assert place.name == "Jerusalem"
