@@ -209,7 +209,8 @@ def is_named_actor(text: str) -> bool:
 # leaders and institutions (not armed groups, which cross borders: Al Shabaab in Kenya).
 _NATIONAL_TYPES = {"government", "state_military", "police", "political_party", "political_militia"}
 # Each capitalised word, with the capitalised word after it: "Nairobi", "Addis Ababa".
-_CAPITALISED = re.compile(r"\b(?=([A-Z][\w'’-]+)(?: ([A-Z][\w'’-]+))?)")
+# A proper name: a run of capitalised words ("Nairobi", "San Juan del Cesar" is two runs).
+_PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 
 
 def country_evidence(text: str) -> list[str]:
@@ -217,9 +218,10 @@ def country_evidence(text: str) -> list[str]:
     no country and no place: its national parties, state units and leaders, ethnic groups,
     capitals and country words ("Kibaki", "ODM", "Turkana", "Nairobi", "upazila")."""
     votes: Counter[str] = Counter(_matches(text, *_country_words()))
-    for first, second in _CAPITALISED.findall(re.sub(r"['’]s\b", "", text)):  # "Nairobi's"
-        capital = _capital(f"{first} {second}") if second else None
-        capital = capital or _capital(first)
+    # Only a whole name is a capital: "San Juan Cacahuatepec" is no evidence of Puerto Rico,
+    # "Rift Valley" none of Anguilla (The Valley).
+    for name in _PROPER_NAME.findall(re.sub(r"['’]s\b", "", text)):  # "Nairobi's"
+        capital = _capital(name)
         if capital is not None:
             votes[capital] += 1
     return [iso3 for iso3, _ in votes.most_common()]
@@ -244,9 +246,10 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
     pairs += [(row["aliases"].split("|"), row["country"]) for row in read_tsv("actors.tsv")
               if row["type"] in _NATIONAL_TYPES and row["country"] != "-"]
     # An ethnic group named like a nation ("Somali") points to that nation's country, a hint
-    # the story already counts; the others to where they mostly live ("Turkana": Kenya).
-    pairs += [([a for a in row["aliases"].split("|") if country_by_name(a) is None], row["countries"].split("|")[0])
-              for row in read_tsv("ethnic_groups.tsv")]
+    # the story already counts; a group living in one country to that country ("Turkana":
+    # Kenya). One living across borders (Fulani, Pokot) says nothing about which side.
+    pairs += [([a for a in row["aliases"].split("|") if country_by_name(a) is None], row["countries"])
+              for row in read_tsv("ethnic_groups.tsv") if "|" not in row["countries"]]
     return _alias_tables(pairs)
 
 

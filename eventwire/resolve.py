@@ -80,10 +80,14 @@ class _Draft:
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
     filed = _dateline_place(parsed)
-    located, hints = _geocode_article(parsed, _country_hints(parsed, filed))
+    named, people = _country_hints(parsed, filed)
+    if not named:
+        # Words only one country's press uses ("upazila", "MCA", "Kibaki") say where a story is
+        # that names no country: Yala next to an MCA is the Kenyan town, not the Thai city.
+        named = actors.country_evidence(parsed.doc.text)[:1]
+    located, hints = _geocode_article(parsed, (named, [iso3 for iso3 in people if iso3 not in named]))
     filed_from = _filing_place(filed, hints)
-    story_country = (_story_country(located) or (hints[0] if hints else None)
-                     or next(iter(actors.country_evidence(parsed.doc.text)), None))
+    story_country = _story_country(located) or (hints[0] if hints else None)
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
     claimed_sentences: set[int] = set()

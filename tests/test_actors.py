@@ -174,6 +174,24 @@ def test_country_evidence_reads_parties_leaders_groups_capitals_and_country_word
     assert country_evidence("Rioters clashed with police.") == []
 
 
+def test_country_evidence_takes_only_whole_capital_names_and_single_country_groups():
+    from eventwire.actors import country_evidence
+
+    assert country_evidence("Rioting in Kuresoi, Rift Valley Province.") == []  # not The Valley, Anguilla
+    assert country_evidence("Gunmen opened fire near San Juan Cacahuatepec.") == []  # not San Juan, Puerto Rico
+    assert country_evidence("Residents attacked a Fulani herder.") == []  # Fulani live in seven countries
+    assert country_evidence("Moscow claims 300 fighters were killed.") == ["RUS"]
+
+
+def test_a_place_with_namesakes_abroad_lies_in_the_country_the_words_point_to(pipeline):
+    # Yala is a Thai city and a Kenyan town; an MCA (Member of County Assembly) is Kenya's.
+    text = "Rioters clashed with police in Yala after an MCA was arrested."
+    _, events = pipeline.extract(Article(origin="yala.txt", text=text))
+    riot = events[0].to_dict()
+    assert (riot["location"]["country"], riot["location"]["admin1"]) == ("KEN", "Siaya")
+    assert riot["actor1"]["canonical"] == "Rioters (Kenya)"
+
+
 def test_a_story_that_names_no_country_takes_it_from_its_words(pipeline):
     _, events = pipeline.extract(Article(origin="kibaki.txt", text="ODM supporters riot and block roads after the election results."))
     riot = next(e.to_dict() for e in events if e.coding.acled_event_type == "Riots")
