@@ -55,6 +55,8 @@ _OVERRULE_WHO = 0.5
 _DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
                    "Protest with intervention", "Excessive force against protesters", "Looting/property destruction"}
 _TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
+# The prepositions that name the event a killing happened in: "killed in the clash".
+_SCENE_PREPS = {"in", "during", "amid"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -83,22 +85,51 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     story_country = _story_country(located) or (hints[0] if hints else None)
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
+    hosts = _toll_hosts(mentions)
     claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
         fallback = _story_location(drafts) or _first_place(located) or filed_from
         draft = _draft(mention, located, story_country, published, parsed, fallback)
-        if mention.sentence.start not in claimed_sentences and mention.entry.plover_type == "ASSAULT":
+        if hosts.get(mention.sentence.start) is mention:
             draft.claims = claims_by_sentence.get(mention.sentence.start, [])
-            claimed_sentences.add(mention.sentence.start)
         target = _coreferent(drafts, draft, mention)
         if target is not None:
             _fold(target, draft)
         elif not mention.anaphoric and draft.plover_type != STATEMENT.plover_type:
             drafts.append(draft)
+        else:
+            continue  # "killed in the clash" with no clash told before: the toll is an orphan
+        if draft.claims:
+            claimed_sentences.add(mention.sentence.start)
     _attach_orphan_claims(parsed, drafts, claims_by_sentence, claimed_sentences)
     _name_generic_groups(drafts)
     return [_record(parsed, d) for d in drafts]
+
+
+def _toll_hosts(mentions: list[Mention]) -> dict[int, Mention]:
+    """The mention each sentence's casualty claims belong to, by sentence start: the event the
+    dead were killed in or during ('six people were killed in the clash', 'a student died
+    during protests'), else the sentence's first attack."""
+    hosts: dict[int, Mention] = {}
+    for mention in mentions:
+        start = mention.sentence.start
+        if _frames_toll(mention, mentions):
+            hosts[start] = mention
+        elif start not in hosts and mention.entry.plover_type == "ASSAULT":
+            hosts[start] = mention
+    return hosts
+
+
+def _frames_toll(mention: Mention, mentions: list[Mention]) -> bool:
+    """'killed in the clash': an attack or protest named as the scene of another mention's killing."""
+    trigger = mention.trigger
+    return (
+        mention.entry.plover_type in {"ASSAULT", "PROTEST"}
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ in _SCENE_PREPS
+        and any(m.trigger == trigger.head.head and m.entry.plover_type == "ASSAULT" for m in mentions)
+    )
 
 
 def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
@@ -125,13 +156,16 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
 def _event_before(text: str, drafts: list[_Draft], start: int, same_sentence: bool = True) -> _Draft | None:
     """The attack or protest told last before the sentence starting at token ``start`` (or in
     it), in its paragraph."""
-    before = [d for d in drafts if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background
-              and (d.mentions[-1].sentence.start < start or same_sentence and d.mentions[-1].sentence.start == start)]
-    if not before:
+    told = {}  # each attack or protest -> its last sentence up to that one
+    for d in drafts:
+        if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background:
+            up_to = [m.sentence for m in d.mentions if m.sentence.start < start or same_sentence and m.sentence.start == start]
+            if up_to:
+                told[id(d)] = (d, max(up_to, key=lambda s: s.start))
+    if not told:
         return None
-    draft = max(before, key=lambda d: d.mentions[-1].sentence.start)
-    sentence_start = draft.mentions[-1].sentence.doc[start].idx
-    return draft if "\n" not in text[draft.mentions[-1].sentence.end_char : sentence_start] else None
+    draft, last = max(told.values(), key=lambda pair: pair[1].start)
+    return draft if "\n" not in text[last.end_char : last.doc[start].idx] else None
 
 
 # --- article context ---------------------------------------------------------------------------

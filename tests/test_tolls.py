@@ -33,3 +33,21 @@ def test_a_killing_naming_no_killer_lends_its_toll_to_the_riot_before_it(pipelin
 def test_a_toll_in_the_protest_sentence_is_the_protest_toll(pipeline):
     event = _top(pipeline, "One person died during a violent protest in Homa Bay on Monday.")
     assert event.fatalities.best == 1
+
+
+def _events(pipeline, text):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    return [e for e in events if not e.background]
+
+
+def test_a_toll_told_in_an_event_is_that_event_toll(pipeline):
+    events = _events(pipeline, "A trader was shot dead by police during a riot in Kisumu on Monday.")
+    tolls = {e.coding.plover_type: e.fatalities.best if e.fatalities else None for e in events}
+    assert tolls == {"PROTEST": 1, "ASSAULT": None}
+
+
+def test_a_toll_during_a_protest_no_sentence_told_before_stays_on_the_killing(pipeline):
+    event = _top(pipeline, "Two traders were shot dead by police during the protest against the tax. "
+                           "Police said the two were shot as they tried to break into a shop in Kisumu.")
+    assert event.coding.plover_type == "ASSAULT"
+    assert event.fatalities.best == 2
