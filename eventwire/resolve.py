@@ -137,8 +137,8 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
     sentence with no attack of its own belongs to the attack or protest told last up to that
     sentence in the paragraph ('One person died during a violent protest'); so does the toll of
-    a killing naming no one doing it, told after that attack or protest. A peaceful protest's
-    toll is dropped when it is coded (_killed_claims)."""
+    a killing that is part of that attack or protest (_lends_toll). A peaceful protest's toll
+    is dropped when it is coded (_killed_claims)."""
     text = document_text(parsed.doc)
     for start, claims in sorted(claims_by_sentence.items()):
         if start not in claimed:
@@ -146,11 +146,27 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
             if host is not None:
                 host.claims.extend(claims)
     for draft in drafts:
-        if draft.claims and draft.actor1 is None and not draft.background:
+        if draft.claims and not draft.background:
             host = _event_before(text, drafts, draft.mentions[0].sentence.start, same_sentence=False)
-            if host is not None:
+            if host is not None and _lends_toll(draft, host):
                 host.claims.extend(draft.claims)
                 draft.claims = []
+
+
+def _lends_toll(killing: _Draft, host: _Draft) -> bool:
+    """A killing naming no one doing it is part of the attack or protest told before it; so is
+    one by the forces answering a protest or riot ('Riots broke out in Kisumu. Police shot one
+    dead as they intervened'), which ACLED codes as the riot, with its toll."""
+    if killing.actor1 is None:
+        return True
+    return killing.actor1.type in _STATE_TYPES and host.plover_type == "PROTEST" and not _peaceful(host)
+
+
+def _peaceful(protest: _Draft) -> bool:
+    """Coded a peaceful protest, whose toll is dropped (_killed_claims): forces shooting into it
+    keep the toll on their own event."""
+    lead = _lead(protest)
+    return _coding(protest, lead, _paragraph_of(lead.sentence)).acled_sub_event_type == "Peaceful protest"
 
 
 def _event_before(text: str, drafts: list[_Draft], start: int, same_sentence: bool = True) -> _Draft | None:
@@ -602,8 +618,12 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
 
 # --- coding and the record ------------------------------------------------------------------------
 
+def _lead(draft: _Draft) -> Mention:
+    return max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+
+
 def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
-    lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+    lead = _lead(draft)
     evidence = _evidence(draft.mentions)
     context = _paragraph_of(lead.sentence)
     coding = _coding(draft, lead, context)

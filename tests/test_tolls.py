@@ -51,3 +51,18 @@ def test_a_toll_during_a_protest_no_sentence_told_before_stays_on_the_killing(pi
                            "Police said the two were shot as they tried to break into a shop in Kisumu.")
     assert event.coding.plover_type == "ASSAULT"
     assert event.fatalities.best == 2
+
+
+def test_police_killing_rioters_is_part_of_the_riot_and_its_toll(pipeline):
+    event = _top(pipeline, "Riots broke out in Kisumu on Monday after the election results. "
+                           "Police shot two people dead as they intervened.")
+    assert event.coding.acled_sub_event_type == "Violent demonstration"
+    assert event.actor1.canonical == "Rioters (Kenya)"
+    assert event.fatalities.best == 2
+
+
+def test_police_killing_at_a_peaceful_protest_keeps_its_toll(pipeline):
+    events = _events(pipeline, "Hundreds of teachers marched peacefully in Nairobi on Monday to demand higher pay. "
+                               "Police shot two teachers dead.")
+    tolls = {e.coding.acled_sub_event_type: e.fatalities.best if e.fatalities else None for e in events}
+    assert tolls == {"Peaceful protest": None, "Attack": 2}
