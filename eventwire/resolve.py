@@ -137,7 +137,7 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
     sentence with no attack of its own belongs to the attack or protest told last up to that
     sentence in the paragraph ('One person died during a violent protest'); so does the toll of
-    a killing that is part of that attack or protest (_lends_toll). A peaceful protest's toll
+    a killing that is part of that attack or protest (_toll_owner). A peaceful protest's toll
     is dropped when it is coded (_killed_claims)."""
     text = document_text(parsed.doc)
     for start, claims in sorted(claims_by_sentence.items()):
@@ -147,19 +147,27 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
                 host.claims.extend(claims)
     for draft in drafts:
         if draft.claims and not draft.background:
-            host = _event_before(text, drafts, draft.mentions[0].sentence.start, same_sentence=False)
-            if host is not None and _lends_toll(draft, host):
+            host = _toll_owner(text, drafts, draft)
+            if host is not None:
                 host.claims.extend(draft.claims)
                 draft.claims = []
 
 
-def _lends_toll(killing: _Draft, host: _Draft) -> bool:
-    """A killing naming no one doing it is part of the attack or protest told before it; so is
-    one by the forces answering a protest or riot ('Riots broke out in Kisumu. Police shot one
-    dead as they intervened'), which ACLED codes as the riot, with its toll."""
+def _toll_owner(text: str, drafts: list[_Draft], killing: _Draft) -> _Draft | None:
+    """The event a killing is part of, which takes its toll: the attack or protest told before a
+    killing naming no one doing it; the riot or protest the forces answered ('Riots broke out in
+    Kisumu. Police shot one dead as they intervened', 'police fired at the demonstrators'), told
+    before or in the same sentence, which ACLED codes as the riot, with its toll."""
+    start = killing.mentions[0].sentence.start
     if killing.actor1 is None:
-        return True
-    return killing.actor1.type in _STATE_TYPES and host.plover_type == "PROTEST" and not _peaceful(host)
+        return _event_before(text, drafts, start, same_sentence=False)
+    if killing.actor1.type not in _STATE_TYPES:
+        return None
+    host = _event_before(text, [d for d in drafts if d is not killing], start)
+    if host is None or _peaceful(host):
+        return None
+    crowd_side = host.actor1 is None or host.actor1.type not in _STATE_TYPES
+    return host if host.plover_type == "PROTEST" or (crowd_side and _aimed_at_crowd(killing) is not None) else None
 
 
 def _peaceful(protest: _Draft) -> bool:
