@@ -837,6 +837,8 @@ def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float) ->
     score += 0.05 if coding.acled_sub_event_type else 0.0
     # The lead sentence states the news; later sentences add consequences and context.
     score += 0.05 if draft.mentions[0].sentence.start == 0 else 0.0
+    # A story gives the toll of its main event: the dead are what it reports.
+    score += 0.05 if _killed_claims(draft, coding) else 0.0
     if draft.background or lead.status in {"planned", "denied"}:
         score *= 0.7
     return min(score, 0.99)

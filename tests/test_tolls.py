@@ -79,3 +79,9 @@ def test_police_firing_at_demonstrators_keeps_its_toll_when_no_protest_is_told_b
     event = _top(pipeline, "Police fired at demonstrators in Kisumu on Monday. Three people were killed.")
     assert event.actor1.canonical == "Police Forces of Kenya"
     assert event.fatalities.best == 3
+
+
+def test_the_event_the_story_gives_a_toll_for_is_its_main_event(pipeline):
+    event = _top(pipeline, "A student was killed during protests in Kisumu on Monday.")
+    assert event.coding.plover_type == "PROTEST"
+    assert event.fatalities.best == 1
