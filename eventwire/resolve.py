@@ -10,9 +10,12 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
    joins the latest earlier event it is compatible with (same PLOVER type, no conflicting
    sub-event type, actor, place or date); "the offensive" and bare "killed" never open a new
    event when an earlier one fits. This is what keeps "Moscow claims to have killed 300" on
-   the air strikes and "the fighting has killed 327" on the offensive.
+   the air strikes and "the fighting has killed 327" on the offensive. A sentence's toll goes
+   to the event the dead were killed in ("six were killed in the clash"), else its first
+   attack; a toll no event of its sentence takes goes to the attack or protest told last, and
+   one the forces' shooting at a riot took goes to the riot (ACLED codes one riot, with its toll).
 4. Each event is coded (PLOVER, ACLED through the learned classifier and the crosswalk, CAMEO)
-   and given a confidence.
+   and given a confidence; the event the story gives a toll for is its main event.
 """
 from __future__ import annotations
 
