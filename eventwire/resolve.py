@@ -10,9 +10,12 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
    joins the latest earlier event it is compatible with (same PLOVER type, no conflicting
    sub-event type, actor, place or date); "the offensive" and bare "killed" never open a new
    event when an earlier one fits. This is what keeps "Moscow claims to have killed 300" on
-   the air strikes and "the fighting has killed 327" on the offensive.
+   the air strikes and "the fighting has killed 327" on the offensive. A sentence's toll goes
+   to the event the dead were killed in ("six were killed in the clash"), else its first
+   attack; a toll no event of its sentence takes goes to the attack or protest told last, and
+   one the forces' shooting at a riot took goes to the riot (ACLED codes one riot, with its toll).
 4. Each event is coded (PLOVER, ACLED through the learned classifier and the crosswalk, CAMEO)
-   and given a confidence.
+   and given a confidence; the event the story gives a toll for is its main event.
 """
 from __future__ import annotations
 
@@ -55,6 +58,8 @@ _OVERRULE_WHO = 0.5
 _DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
                    "Protest with intervention", "Excessive force against protesters", "Looting/property destruction"}
 _TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
+# The prepositions that name the event a killing happened in: "killed in the clash".
+_SCENE_PREPS = {"in", "during", "amid"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A place abroad smaller than this, in a story whose places lie in one other country, is a namesake.
 _NAMESAKE_POPULATION = 200_000
@@ -90,22 +95,51 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     story_country = _story_country(located) or (hints[0] if hints else None)
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
+    hosts = _toll_hosts(mentions)
     claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
         fallback = _story_location(drafts) or _first_place(located) or filed_from
         draft = _draft(mention, located, story_country, published, parsed, fallback)
-        if mention.sentence.start not in claimed_sentences and mention.entry.plover_type == "ASSAULT":
+        if hosts.get(mention.sentence.start) is mention:
             draft.claims = claims_by_sentence.get(mention.sentence.start, [])
-            claimed_sentences.add(mention.sentence.start)
         target = _coreferent(drafts, draft, mention)
         if target is not None:
             _fold(target, draft)
         elif not mention.anaphoric and draft.plover_type != STATEMENT.plover_type:
             drafts.append(draft)
+        else:
+            continue  # "killed in the clash" with no clash told before: the toll is an orphan
+        if draft.claims:
+            claimed_sentences.add(mention.sentence.start)
     _attach_orphan_claims(parsed, drafts, claims_by_sentence, claimed_sentences)
     _name_generic_groups(drafts)
     return [_record(parsed, d) for d in drafts]
+
+
+def _toll_hosts(mentions: list[Mention]) -> dict[int, Mention]:
+    """The mention each sentence's casualty claims belong to, by sentence start: the event the
+    dead were killed in or during ('six people were killed in the clash', 'a student died
+    during protests'), else the sentence's first attack."""
+    hosts: dict[int, Mention] = {}
+    for mention in mentions:
+        start = mention.sentence.start
+        if _frames_toll(mention, mentions):
+            hosts[start] = mention
+        elif start not in hosts and mention.entry.plover_type == "ASSAULT":
+            hosts[start] = mention
+    return hosts
+
+
+def _frames_toll(mention: Mention, mentions: list[Mention]) -> bool:
+    """'killed in the clash': an attack or protest named as the scene of another mention's killing."""
+    trigger = mention.trigger
+    return (
+        mention.entry.plover_type in {"ASSAULT", "PROTEST"}
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ in _SCENE_PREPS
+        and any(m.trigger == trigger.head.head and m.entry.plover_type == "ASSAULT" for m in mentions)
+    )
 
 
 def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
@@ -113,8 +147,8 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
     sentence with no attack of its own belongs to the attack or protest told last up to that
     sentence in the paragraph ('One person died during a violent protest'); so does the toll of
-    a killing naming no one doing it, told after that attack or protest. A peaceful protest's
-    toll is dropped when it is coded (_killed_claims)."""
+    a killing that is part of that attack or protest (_toll_owner). A peaceful protest's toll
+    is dropped when it is coded (_killed_claims)."""
     text = document_text(parsed.doc)
     for start, claims in sorted(claims_by_sentence.items()):
         if start not in claimed:
@@ -122,23 +156,50 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
             if host is not None:
                 host.claims.extend(claims)
     for draft in drafts:
-        if draft.claims and draft.actor1 is None and not draft.background:
-            host = _event_before(text, drafts, draft.mentions[0].sentence.start, same_sentence=False)
+        if draft.claims and not draft.background:
+            host = _toll_owner(text, drafts, draft)
             if host is not None:
                 host.claims.extend(draft.claims)
                 draft.claims = []
 
 
+def _toll_owner(text: str, drafts: list[_Draft], killing: _Draft) -> _Draft | None:
+    """The event a killing is part of, which takes its toll: the attack or protest told before a
+    killing naming no one doing it; the riot or protest the forces answered ('Riots broke out in
+    Kisumu. Police shot one dead as they intervened', 'police fired at the demonstrators'), told
+    before or in the same sentence, which ACLED codes as the riot, with its toll."""
+    start = killing.mentions[0].sentence.start
+    if killing.actor1 is None:
+        return _event_before(text, drafts, start, same_sentence=False)
+    if killing.actor1.type not in _STATE_TYPES:
+        return None
+    host = _event_before(text, [d for d in drafts if d is not killing], start)
+    if host is None or _peaceful(host):
+        return None
+    crowd_side = host.actor1 is None or host.actor1.type not in _STATE_TYPES
+    return host if host.plover_type == "PROTEST" or (crowd_side and _aimed_at_crowd(killing) is not None) else None
+
+
+def _peaceful(protest: _Draft) -> bool:
+    """Coded a peaceful protest, whose toll is dropped (_killed_claims): forces shooting into it
+    keep the toll on their own event."""
+    lead = _lead(protest)
+    return _coding(protest, lead, _paragraph_of(lead.sentence)).acled_sub_event_type == "Peaceful protest"
+
+
 def _event_before(text: str, drafts: list[_Draft], start: int, same_sentence: bool = True) -> _Draft | None:
     """The attack or protest told last before the sentence starting at token ``start`` (or in
     it), in its paragraph."""
-    before = [d for d in drafts if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background
-              and (d.mentions[-1].sentence.start < start or same_sentence and d.mentions[-1].sentence.start == start)]
-    if not before:
+    told = {}  # each attack or protest -> its last sentence up to that one
+    for d in drafts:
+        if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background:
+            up_to = [m.sentence for m in d.mentions if m.sentence.start < start or same_sentence and m.sentence.start == start]
+            if up_to:
+                told[id(d)] = (d, max(up_to, key=lambda s: s.start))
+    if not told:
         return None
-    draft = max(before, key=lambda d: d.mentions[-1].sentence.start)
-    sentence_start = draft.mentions[-1].sentence.doc[start].idx
-    return draft if "\n" not in text[draft.mentions[-1].sentence.end_char : sentence_start] else None
+    draft, last = max(told.values(), key=lambda pair: pair[1].start)
+    return draft if "\n" not in text[last.end_char : last.doc[start].idx] else None
 
 
 # --- article context ---------------------------------------------------------------------------
@@ -712,8 +773,12 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
 
 # --- coding and the record ------------------------------------------------------------------------
 
+def _lead(draft: _Draft) -> Mention:
+    return max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+
+
 def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
-    lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+    lead = _lead(draft)
     evidence = _evidence(draft.mentions)
     context = _paragraph_of(lead.sentence)
     coding = _coding(draft, lead, context)
@@ -968,6 +1033,8 @@ def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float) ->
     score += 0.05 if coding.acled_sub_event_type else 0.0
     # The lead sentence states the news; later sentences add consequences and context.
     score += 0.05 if draft.mentions[0].sentence.start == 0 else 0.0
+    # A story gives the toll of its main event: the dead are what it reports.
+    score += 0.05 if _killed_claims(draft, coding) else 0.0
     if draft.background or lead.status in {"planned", "denied"}:
         score *= 0.7
     return min(score, 0.99)

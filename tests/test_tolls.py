@@ -33,3 +33,55 @@ def test_a_killing_naming_no_killer_lends_its_toll_to_the_riot_before_it(pipelin
 def test_a_toll_in_the_protest_sentence_is_the_protest_toll(pipeline):
     event = _top(pipeline, "One person died during a violent protest in Homa Bay on Monday.")
     assert event.fatalities.best == 1
+
+
+def _events(pipeline, text):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    return [e for e in events if not e.background]
+
+
+def test_a_toll_told_in_an_event_is_that_event_toll(pipeline):
+    events = _events(pipeline, "A trader was shot dead by police during a riot in Kisumu on Monday.")
+    tolls = {e.coding.plover_type: e.fatalities.best if e.fatalities else None for e in events}
+    assert tolls == {"PROTEST": 1, "ASSAULT": None}
+
+
+def test_a_toll_during_a_protest_no_sentence_told_before_stays_on_the_killing(pipeline):
+    event = _top(pipeline, "Two traders were shot dead by police during the protest against the tax. "
+                           "Police said the two were shot as they tried to break into a shop in Kisumu.")
+    assert event.coding.plover_type == "ASSAULT"
+    assert event.fatalities.best == 2
+
+
+def test_police_killing_rioters_is_part_of_the_riot_and_its_toll(pipeline):
+    event = _top(pipeline, "Riots broke out in Kisumu on Monday after the election results. "
+                           "Police shot two people dead as they intervened.")
+    assert event.coding.acled_sub_event_type == "Violent demonstration"
+    assert event.actor1.canonical == "Rioters (Kenya)"
+    assert event.fatalities.best == 2
+
+
+def test_police_killing_at_a_peaceful_protest_keeps_its_toll(pipeline):
+    events = _events(pipeline, "Hundreds of teachers marched peacefully in Nairobi on Monday to demand higher pay. "
+                               "Police shot two teachers dead.")
+    tolls = {e.coding.acled_sub_event_type: e.fatalities.best if e.fatalities else None for e in events}
+    assert tolls == {"Peaceful protest": None, "Attack": 2}
+
+
+def test_police_firing_at_the_crowd_of_a_clash_lends_its_toll_to_the_clash(pipeline):
+    events = _events(pipeline, "Students clashed with police in Kisumu on Monday. Police fired at the demonstrators. "
+                               "Three people were killed.")
+    tolls = {e.actor1.canonical: e.fatalities.best if e.fatalities else None for e in events}
+    assert tolls == {"Rioters (Kenya)": 3, "Police Forces of Kenya": None}
+
+
+def test_police_firing_at_demonstrators_keeps_its_toll_when_no_protest_is_told_before(pipeline):
+    event = _top(pipeline, "Police fired at demonstrators in Kisumu on Monday. Three people were killed.")
+    assert event.actor1.canonical == "Police Forces of Kenya"
+    assert event.fatalities.best == 3
+
+
+def test_the_event_the_story_gives_a_toll_for_is_its_main_event(pipeline):
+    event = _top(pipeline, "A student was killed during protests in Kisumu on Monday.")
+    assert event.coding.plover_type == "PROTEST"
+    assert event.fatalities.best == 1
