@@ -71,13 +71,14 @@ def test_police_killing_at_a_peaceful_protest_keeps_its_toll(pipeline):
 def test_police_firing_at_the_crowd_of_a_clash_lends_its_toll_to_the_clash(pipeline):
     events = _events(pipeline, "Students clashed with police in Kisumu on Monday. Police fired at the demonstrators. "
                                "Three people were killed.")
-    tolls = {e.actor1.canonical: e.fatalities.best if e.fatalities else None for e in events}
-    assert tolls == {"Rioters (Kenya)": 3, "Police Forces of Kenya": None}
+    tolls = {e.coding.acled_sub_event_type: e.fatalities.best if e.fatalities else None for e in events}
+    assert tolls == {"Violent demonstration": 3, "Excessive force against protesters": None}
 
 
 def test_police_firing_at_demonstrators_keeps_its_toll_when_no_protest_is_told_before(pipeline):
     event = _top(pipeline, "Police fired at demonstrators in Kisumu on Monday. Three people were killed.")
-    assert event.actor1.canonical == "Police Forces of Kenya"
+    # ACLED codes excessive force with the crowd as actor1 and the force as actor2.
+    assert (event.actor1.canonical, event.actor2.canonical) == ("Protesters (Kenya)", "Police Forces of Kenya")
     assert event.fatalities.best == 3
 
 
