@@ -27,8 +27,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from . import actors, countries, dates, numbers, places, typology
+from . import actors, countries, dates, numbers, typology
 from .classify import SubEventClassifier, tagged_sub_event
+from .geography import locate_story
 from .detect import MATERIAL_TYPES, STATEMENT, Mention, TriggerEntry, cues, trigger_lexicon
 from .model import (
     Actor,
@@ -61,8 +62,6 @@ _TERRITORY = {"Non-state actor overtakes territory", "Government regains territo
 # The prepositions that name the event a killing happened in: "killed in the clash".
 _SCENE_PREPS = {"in", "during", "amid"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# A place abroad smaller than this, in a story whose places lie in one other country, is a namesake.
-_NAMESAKE_POPULATION = 200_000
 
 
 @dataclass
@@ -84,23 +83,15 @@ class _Draft:
 
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
-    filed = _dateline_place(parsed)
-    named, people = _country_hints(parsed, filed)
-    if not named:
-        # Words only one country's press uses ("upazila", "MCA", "Kibaki") say where a story is
-        # that names no country: Yala next to an MCA is the Kenyan town, not the Thai city.
-        named = actors.country_evidence(parsed.doc.text)[:1]
-    located, hints = _geocode_article(parsed, (named, [iso3 for iso3 in people if iso3 not in named]))
-    filed_from = _filing_place(filed, hints)
-    story_country = _story_country(located) or (hints[0] if hints else None)
+    story = locate_story(parsed)
     claims_by_sentence = _casualties(parsed)
     drafts: list[_Draft] = []
     hosts = _toll_hosts(mentions)
     claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
-        fallback = _story_location(drafts) or _first_place(located) or filed_from
-        draft = _draft(mention, located, story_country, published, parsed, fallback)
+        fallback = _story_location(drafts) or story.first_place or story.filed_from
+        draft = _draft(mention, story.located, story.country, published, parsed, fallback)
         if hosts.get(mention.sentence.start) is mention:
             draft.claims = claims_by_sentence.get(mention.sentence.start, [])
         target = _coreferent(drafts, draft, mention)
@@ -204,198 +195,6 @@ def _event_before(text: str, drafts: list[_Draft], start: int, same_sentence: bo
 
 # --- article context ---------------------------------------------------------------------------
 
-def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[str], list[str]]:
-    """ISO3 codes of the countries the story names as places ("in Ukraine", "Kenya Defence
-    Forces"), most named first, and of those it names only through people: demonyms and named
-    actors ("Russian forces", "Al Shabaab"). Who fights is weaker evidence of where than a
-    place name: Russian forces shell Donetsk in Ukraine, not the Donetsk in Russia."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    people: set[str] = set()
-    for ent in parsed.doc.ents:
-        if ent.label_ in {"GPE", "NORP", "LOC"}:
-            country = countries.country_by_name(ent.text)
-            _count_country(country, ent.start, counts, first)
-            if country is not None and (ent.label_ == "NORP" or _country_as_modifier(ent)):
-                people.add(country.iso3)
-        elif ent.label_ in {"ORG", "PERSON", "NORP"} and actors.is_named_actor(ent.text):
-            actor = actors.resolve_actor(ent.text)
-            if actor is not None and actor.country:
-                people.add(actor.country)
-    for token in parsed.doc:
-        if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper() and not token.ent_type_ in {"GPE", "NORP", "LOC"}:
-            country = countries.country_by_name(token.text)
-            _count_country(country, token.i, counts, first)
-            if country is not None and token.pos_ == "ADJ":
-                people.add(country.iso3)
-    named_as_place = {iso for iso in counts if iso not in people}
-    for ent in parsed.doc.ents:  # a country written as a place counts as such, whatever else names it
-        country = countries.country_by_name(ent.text) if ent.label_ in {"GPE", "LOC"} and not _country_as_modifier(ent) else None
-        if country is not None and countries.normalise(ent.text) == countries.normalise(country.name):
-            named_as_place.add(country.iso3)
-    hints = sorted(named_as_place, key=lambda iso: (-counts[iso], first[iso]))
-    weak = sorted(people - named_as_place, key=lambda iso: (-counts.get(iso, 0), first.get(iso, 0)))
-    # A story filed from Mogadishu is about Somalia unless it names other countries.
-    if filed and filed.country and filed.country not in hints:
-        hints.append(filed.country)
-    return hints, [iso for iso in weak if iso not in hints]
-
-
-def _country_as_modifier(ent: Span) -> bool:
-    """'the Somalia border', 'Sudan refugees': a country naming a border or people, not a place
-    of the story's events."""
-    doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and countries.country_by_name(ent.text) is not None
-
-
-def _dateline_place(parsed: ParsedArticle) -> Location | None:
-    """Where the story was filed: a town, or a country ("Beirut, Lebanon" is Beirut)."""
-    dateline = parsed.clean.dateline
-    if dateline is None:
-        return None
-    name = dateline.place.title() if dateline.place.isupper() else dateline.place
-    return places.geocode([places.PlaceQuery(name)])[0]
-
-
-def _filing_place(place: Location | None, hints: list[str]) -> Location | None:
-    """Where the story was filed, when it is in the country the story is about: the last guess
-    for an event whose own place the gazetteer does not know ("at Lido beach")."""
-    return place if place is not None and place.precision != "country" and hints[:1] == [place.country] else None
-
-
-def _count_country(country, position: int, counts: Counter, first: dict[str, int]) -> None:
-    if country is not None:
-        counts[country.iso3] += 1
-        first.setdefault(country.iso3, position)
-
-
-def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) -> tuple[dict[int, Location], list[str]]:
-    """Location of every place entity, keyed by the entity's first token, and the story's
-    country hints (the countries it names as places, else the country its places agree on,
-    else the country of its people)."""
-    named, weak = hints
-    ents = [e for e in parsed.doc.ents
-            if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
-    queries = [_place_query(e, ents) for e in ents]
-    results = places.geocode(queries, named, weak)
-    votes = _place_votes(results)
-    if not named and len(results) > 1 and votes:
-        # A story that names no country: the country most of its places agree on decides the
-        # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
-        named = [votes.most_common(1)[0][0]]
-        results = places.geocode(queries, named, weak)
-        votes = _place_votes(results)
-    results = _without_namesakes(queries, results, votes, weak)
-    # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
-    placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
-    results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
-    if not named:
-        named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
-    return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named
-
-
-def _place_votes(results: list[Location | None]) -> Counter:
-    """How many of a story's places lie in each country. An administrative unit's or a city's
-    name is rarely shared across countries, a village's often is ("the Dam in Amsterdam": a
-    Syrian village Dam, the Dutch capital): a unit or a city of 100,000 counts twice."""
-    votes = Counter()
-    for loc in results:
-        if loc is not None and loc.precision != "country":
-            major = loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
-            votes[loc.country] += 2 if major else 1
-    return votes
-
-
-def _without_namesakes(queries: list[places.PlaceQuery], results: list[Location | None], votes: Counter,
-                       weak: list[str]) -> list[Location | None]:
-    """'Members of the Bangladesh Students' Union rallied in Dhaka': where most of a story's
-    places lie in one country, a place elsewhere under 200,000 people (Union, New Jersey), or
-    found under another of its names, is a namesake. Its name is looked up in that country, else
-    it is dropped."""
-    if not votes:
-        return results
-    (home, most), = votes.most_common(1)
-    kept = []
-    for query, loc in zip(queries, results):
-        if (loc is not None and loc.precision != "country" and loc.country != home and votes[loc.country] < most
-                and (places.population(loc.geonameid) < _NAMESAKE_POPULATION or not _own_name(loc, query))):
-            loc = places.geocode([query], [home], weak)[0]
-            loc = loc if loc is not None and loc.country == home else None
-        kept.append(loc)
-    return kept
-
-
-def _own_name(loc: Location, query: places.PlaceQuery) -> bool:
-    """Whether the place was found under its own name, not one of its alternate spellings
-    ("Turi" is an old name of Turin, "Kybaky" a spelling of a Ukrainian village)."""
-    return countries.normalise(loc.name) == countries.normalise(query.name)
-
-
-def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
-    doc = ent.doc
-    features = cues()["place_feature"]
-    # "Kan Hpyu village, Wetlet township (Shwebo district, Sagaing region)": each name of a
-    # comma or bracket chain lies in the next; the first is the nearest container, the last the region.
-    chain, containers = ent, []
-    # "Lido beach in Mogadishu", "Vittorio Veneto square in Trieste": a landmark's town follows "in".
-    # A camp or a village is a settlement, whatever the model calls it.
-    landmark = (ent.label_ == "FAC" and ent[-1].lower_ not in places.SETTLEMENT_WORDS) or (
-        ent.end < len(doc) and features.get(doc[ent.end].lower_) == "landmark")
-    links = {",", "(", "in"} if landmark or ent.label_ == "LOC" else {",", "("}
-    while True:
-        end = chain.end
-        while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
-            end += 1
-        following = next((e for e in ents if e.start == end + 1 and doc[end].text in links), None)
-        if following is None:
-            break
-        containers.append(following.text.strip())
-        chain = following
-    city = _city_before_dash(ent, ents)
-    if city is not None:
-        containers.insert(0, city)  # ACLED's "Dhaka - Shahbagh": Shahbagh in Dhaka
-    feature = None
-    for token in doc[ent.end : min(ent.end + 4, len(doc))]:
-        if token.lower_ in features:
-            feature = token.lower_
-            break
-        if not (token.ent_type_ in {"GPE", "LOC"} or token.lower_ in {"and", ","}):
-            break
-    if feature is None and _contains_place_before(ent, ents):
-        feature = places.CONTAINER  # "Bosaso town (Bossaso, Bari)": Bari region, not the Italian city
-    # A beach, square or market is no populated place: a gazetteer hit of its name is a
-    # namesake elsewhere, so the event is placed in the town that contains it.
-    name = containers.pop(0) if containers and landmark else ent.text.strip()
-    return places.PlaceQuery(name=name, container=containers[0] if containers else None,
-                             feature=feature, region=containers[-1] if len(containers) > 1 else None)
-
-
-def _contains_place_before(ent: Span, ents: list[Span]) -> bool:
-    """Whether the name closes a chain ("Bosaso town (Bossaso, Bari)"): a bracket or comma after
-    another place, and nothing but a closing bracket or the sentence's end after it."""
-    doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].text not in {",", "("}:
-        return False
-    closing = ent.end >= len(doc) or doc[ent.end].text in {")", "."}
-    start = ent.start - 2
-    # Back over the chain's other links, feature words and names the model did not take for places.
-    while start > 0 and (doc[start].text in {",", "("} or doc[start].lower_ in cues()["place_feature"]
-                         or doc[start].lower_ in places.SETTLEMENT_WORDS or doc[start].text[:1].isupper()):
-        if any(e.end == start + 1 for e in ents):
-            return closing
-        start -= 1
-    return False
-
-
-def _city_before_dash(ent: Span, ents: list[Span]) -> str | None:
-    """'Dhaka - Shahbagh' (spaced dash): the town ACLED and some reports write before its district.
-    A route ("Nairobi-Naivasha highway") has no spaces around its dash."""
-    doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].text != "-" or not doc[ent.start - 2].whitespace_:
-        return None
-    return next((e.text.strip() for e in ents if e.end == ent.start - 1), None)
-
-
 def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:
     """Casualty claims of every sentence that gives any, by sentence start."""
     found = {sentence.start: numbers.extract_casualties(sentence.text, sentence.start_char) for sentence in sentences(parsed.doc)}
@@ -417,21 +216,6 @@ def _story_location(drafts: list["_Draft"]) -> Location | None:
         if draft.location is not None and draft.plover_type in MATERIAL_TYPES and draft.location.precision != "country":
             return draft.location
     return None
-
-
-def _story_country(located: dict[int, Location]) -> str | None:
-    """The country where the story's places are: whose 'rebels' and 'civilians' an unplaced
-    event speaks of. Not the most named country: a story on Russian strikes in Syria names
-    Russia most."""
-    votes = Counter(loc.country for loc in located.values() if loc.country and loc.precision != "country")
-    return votes.most_common(1)[0][0] if votes else None
-
-
-def _first_place(located: dict[int, Location]) -> Location | None:
-    """The story's first town, else its first region or country: where an unplaced event of a
-    short report most likely happened ("Protests erupted. ... in Migori")."""
-    ordered = [located[k] for k in sorted(located)]
-    return next((loc for loc in ordered if loc.precision != "country"), ordered[0] if ordered else None)
 
 
 # --- one mention ------------------------------------------------------------------------------
