@@ -670,7 +670,8 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
     """The event's codes. The ACLED sub-event type, surest first: an ACLED note tag; violence
     aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
     the type a weapon doer or the trigger word fixes unless it is sure of another; else the
-    crosswalk. Then who took ground, and whether anyone resisted, settle territory types."""
+    crosswalk; a chemical agent named in the lead sentence overrides all of these. Then who took
+    ground, and whether anyone resisted, settle territory types."""
     entry = lead.entry
     sub = draft.sub_event_type
     if (tagged := tagged_sub_event(text)) is not None:
@@ -679,6 +680,7 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
         sub = _aimed_at_crowd(draft) or _classified_sub_event(draft, text, _weapon_doer(draft) or sub)
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
+    sub = _chemical(draft, lead) or sub
     sub = _unopposed(_by_actor_type(sub, draft.actor1), text)
     return Coding(
         plover_type=entry.plover_type,
@@ -720,6 +722,17 @@ def _weapon_doer(draft: _Draft) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _chemical(draft: _Draft, lead: Mention) -> str | None:
+    """'Rebels fired shells filled with poison gas', 'a helicopter dropped chlorine': violence
+    whose lead sentence names a chemical agent is a chemical weapon attack, whatever the verb or
+    the weapon that carried it (cues.tsv `chemical_agent`; the classifier never learned the type)."""
+    if draft.plover_type != "ASSAULT":
+        return None
+    sentence = lead.sentence.text.lower()
+    agents = cues()["chemical_agent"]
+    return next((agents[a] for a in agents if re.search(rf"\b{re.escape(a)}\b", sentence)), None)
 
 
 def _aimed_at_crowd(draft: _Draft) -> str | None:

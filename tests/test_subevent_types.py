@@ -91,10 +91,17 @@ def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipe
     ("Twin car bomb attacks killed ten people in Hodeidah on Monday.", "Remote explosive/landmine/IED"),
     ("Turkish forces set up a new observation post near Idlib on Monday.", "Headquarters or base established"),
     ("Iraqi forces freed several villages near Mosul from Islamic State militants on Monday.", "Government regains territory"),
+    ("Rebels fired shells filled with poisonous gas into the town of Hama on Monday, medics said.", "Chemical weapon"),
+    ("A helicopter attacked the village of Sarmin near Idlib with chlorine on Monday.", "Chemical weapon"),
 ])
 def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_tear_gas_is_no_chemical_weapon(pipeline):
+    _, events = pipeline.extract(Article(origin="t", text="Soldiers fired tear gas and live rounds at villagers in Sarmin on Monday."), date(2024, 5, 9))
+    assert "Chemical weapon" not in {e.coding.acled_sub_event_type for e in events}
 
 
 def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
