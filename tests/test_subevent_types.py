@@ -123,6 +123,8 @@ def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     ("One man molested a woman at the bus station in Karachi on Monday.", "Sexual violence"),
     ("A new brigade was formed in the army of Mali on Monday.", "Change to group/activity"),
     ("Rebels seized the town of Kidal on Monday following the withdrawal of the army.", "Non-violent transfer of territory"),
+    ("Militants seized an army outpost near Palmyra on Monday.", "Non-state actor overtakes territory"),
+    ("The Sudanese army recovered a rebel stronghold near Omdurman on Monday.", "Government regains territory"),
 ])
 def test_trigger_words_fix_these_sub_event_types(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
