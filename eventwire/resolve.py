@@ -670,8 +670,8 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
     """The event's codes. The ACLED sub-event type, surest first: an ACLED note tag; violence
     aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
     the type a weapon doer or the trigger word fixes unless it is sure of another; else the
-    crosswalk; a chemical agent named in the lead sentence overrides all of these. Then who took
-    ground, and whether anyone resisted, settle territory types."""
+    crosswalk; a chemical agent named in the lead sentence overrides all of these. Then whether
+    the ground was surely taken, who took it and whether anyone resisted settle territory types."""
     entry = lead.entry
     sub = draft.sub_event_type
     if (tagged := tagged_sub_event(text)) is not None:
@@ -681,7 +681,7 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
     sub = _chemical(draft, lead) or sub
-    sub = _unopposed(_by_actor_type(sub, draft.actor1), text)
+    sub = _unopposed(_by_actor_type(_unconfirmed_territory(sub, draft), draft.actor1, draft.context_country), text)
     return Coding(
         plover_type=entry.plover_type,
         plover_mode=entry.plover_mode,
@@ -763,11 +763,22 @@ def _model_support(text: str, coding: Coding) -> float:
     return _predicted(text).get(coding.acled_sub_event_type, 0.0) if coding.acled_sub_event_type else 0.0
 
 
-def _by_actor_type(sub: str | None, actor: Actor | None) -> str | None:
-    """Territory taken by state forces is regained; by anyone else, overtaken."""
+def _unconfirmed_territory(sub: str | None, draft: _Draft) -> str | None:
+    """'Al Shabaab claimed to have overrun the base', 'troops attempted to capture the town':
+    ground only claimed or sought is not known to have changed hands; what is known is the fight."""
+    if sub not in _TERRITORY:
+        return sub
+    taking = [m for m in draft.mentions if m.entry.acled_sub_event_type in _TERRITORY]
+    return "Armed clash" if taking and all(m.status in {"claimed", "planned"} for m in taking) else sub
+
+
+def _by_actor_type(sub: str | None, actor: Actor | None, country: str | None) -> str | None:
+    """Territory taken by the state's own forces is regained; by anyone else, a foreign army
+    included ('Russian forces took the town' in Ukraine), overtaken."""
     if actor is None or sub not in _TERRITORY:
         return sub
-    return "Government regains territory" if actor.type in _STATE_TYPES else "Non-state actor overtakes territory"
+    foreign = actor.country is not None and country is not None and actor.country != country
+    return "Government regains territory" if actor.type in _STATE_TYPES and not foreign else "Non-state actor overtakes territory"
 
 
 def _unopposed(sub: str | None, text: str) -> str | None:

@@ -144,3 +144,14 @@ def test_unknown_gunmen_seizing_a_car_in_a_town_take_no_territory(pipeline):
 def test_who_clashes_decides_the_sub_event_type(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Russian forces took control of the town of Izium in Kharkiv region on Monday.", "Non-state actor overtakes territory"),
+    ("The Ukrainian army recaptured the town of Izium in Kharkiv region on Monday.", "Government regains territory"),
+    ("Al Shabaab claimed to have overrun an army base near Mandera on Monday.", "Armed clash"),
+    ("Rebels attempted to capture the town of Goma on Monday but were repelled by soldiers.", "Armed clash"),
+])
+def test_territory_changes_hands_only_when_reported_and_a_foreign_army_overtakes_it(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
