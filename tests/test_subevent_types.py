@@ -155,3 +155,13 @@ def test_who_clashes_decides_the_sub_event_type(pipeline, text, sub_event_type):
 def test_territory_changes_hands_only_when_reported_and_a_foreign_army_overtakes_it(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police fired tear gas at protesters in Nairobi on Monday.", "Protest with intervention"),
+    ("Officers shot rubber bullets at striking teachers in Kisumu on Monday.", "Protest with intervention"),
+    ("Police fired live bullets at protesters in Khartoum on Monday, killing three.", "Excessive force against protesters"),
+])
+def test_tear_gas_and_rubber_bullets_are_an_intervention_live_fire_excessive_force(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
