@@ -41,6 +41,7 @@ from .parse import ParsedArticle, document_text, sentence_before, sentence_entit
 # Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _STATE_TYPES = {"state_military", "government", "police"}
+_ARMED_NON_STATE_TYPES = {"rebel_group", "political_militia", "identity_militia", "unidentified_armed_group"}
 # Verbal events that, voiced by a crowd, are its protest.
 _CROWD_CLAIMS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -671,7 +672,8 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
     aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
     the type a weapon doer or the trigger word fixes unless it is sure of another; else the
     crosswalk; a chemical agent named in the lead sentence overrides all of these. Then whether
-    the ground was surely taken, who took it and whether anyone resisted settle territory types."""
+    the ground was surely taken, who took it and whether anyone resisted settle territory types,
+    and who detained people settles arrest against abduction."""
     entry = lead.entry
     sub = draft.sub_event_type
     if (tagged := tagged_sub_event(text)) is not None:
@@ -774,8 +776,13 @@ def _unconfirmed_territory(sub: str | None, draft: _Draft) -> str | None:
 
 def _by_actor_type(sub: str | None, actor: Actor | None, country: str | None) -> str | None:
     """Territory taken by the state's own forces is regained; by anyone else, a foreign army
-    included ('Russian forces took the town' in Ukraine), overtaken."""
-    if actor is None or sub not in _TERRITORY:
+    included ('Russian forces took the town' in Ukraine), overtaken. Only the state arrests:
+    people an armed group 'detained' are abducted."""
+    if actor is None:
+        return sub
+    if sub == "Arrests" and actor.type in _ARMED_NON_STATE_TYPES:
+        return "Abduction/forced disappearance"
+    if sub not in _TERRITORY:
         return sub
     foreign = actor.country is not None and country is not None and actor.country != country
     return "Government regains territory" if actor.type in _STATE_TYPES and not foreign else "Non-state actor overtakes territory"

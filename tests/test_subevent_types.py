@@ -165,3 +165,12 @@ def test_territory_changes_hands_only_when_reported_and_a_foreign_army_overtakes
 def test_tear_gas_and_rubber_bullets_are_an_intervention_live_fire_excessive_force(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Al Shabaab militants detained two teachers in the town of Bardera on Monday.", "Abduction/forced disappearance"),
+    ("Police arrested two teachers in Nairobi on Monday.", "Arrests"),
+])
+def test_only_the_state_arrests_an_armed_group_abducts(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
