@@ -259,12 +259,13 @@ def _match_trigger(token: Token) -> TriggerEntry | None:
 def _modifier_lemmas(token: Token) -> set[str]:
     lemmas: set[str] = set()
     for child in token.children:
-        if child.dep_ in _MODIFIER_DEPS:
+        if child.dep_ in _MODIFIER_DEPS and child.ent_type_ != "DATE":
             lemmas.update(lemma_forms(child))
             if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
                 continue  # "seized his car in the town": where it happened, not what was seized
             for grandchild in child.children:
-                if grandchild.dep_ in _MODIFIER_DEPS:
+                # "On 29 March, gunmen attacked": a month is no march the attack was aimed at.
+                if grandchild.dep_ in _MODIFIER_DEPS and grandchild.ent_type_ != "DATE":
                     lemmas.update(lemma_forms(grandchild))
     if _governed_by_light_verb(token):
         lemmas.update(lemma_forms(token.head))
