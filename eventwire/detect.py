@@ -208,10 +208,14 @@ def _model_mention(parsed: ParsedArticle) -> list[Mention]:
 
 def _opposed(token: Token) -> bool:
     """'protested against police killings', 'action against sexual violence': what people stand
-    against is their grievance, not an event the text reports."""
+    against is their grievance, not an event the text reports; 'a man suspected of rape', 'accused
+    of killing': what someone is accused of is the accusation's content (cues.tsv `accusation`)."""
     while token.dep_ == "conj" and token.head != token:  # "against violence and killings"
         token = token.head
-    return token.pos_ in _NOUN_POS and token.dep_ == "pobj" and token.head.lower_ == "against"
+    if token.pos_ in _NOUN_POS and token.dep_ == "pobj" and token.head.lower_ == "against":
+        return True
+    return (token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "of"
+            and _lookup(cues()["accusation"], token.head.head) is not None)
 
 
 def _is_heading(sentence: Span) -> bool:
@@ -255,12 +259,13 @@ def _match_trigger(token: Token) -> TriggerEntry | None:
 def _modifier_lemmas(token: Token) -> set[str]:
     lemmas: set[str] = set()
     for child in token.children:
-        if child.dep_ in _MODIFIER_DEPS:
+        if child.dep_ in _MODIFIER_DEPS and child.ent_type_ != "DATE":
             lemmas.update(lemma_forms(child))
             if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
                 continue  # "seized his car in the town": where it happened, not what was seized
             for grandchild in child.children:
-                if grandchild.dep_ in _MODIFIER_DEPS:
+                # "On 29 March, gunmen attacked": a month is no march the attack was aimed at.
+                if grandchild.dep_ in _MODIFIER_DEPS and grandchild.ent_type_ != "DATE":
                     lemmas.update(lemma_forms(grandchild))
     if _governed_by_light_verb(token):
         lemmas.update(lemma_forms(token.head))

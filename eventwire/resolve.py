@@ -45,6 +45,7 @@ from .parse import ParsedArticle, document_text, sentence_before, sentence_entit
 # Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _STATE_TYPES = {"state_military", "government", "police"}
+_ARMED_NON_STATE_TYPES = {"rebel_group", "political_militia", "identity_militia", "unidentified_armed_group"}
 # Verbal events that, voiced by a crowd, are its protest.
 _CROWD_CLAIMS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -712,7 +713,9 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
     """The event's codes. The ACLED sub-event type, surest first: an ACLED note tag; violence
     aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
     the type a weapon doer or the trigger word fixes unless it is sure of another; else the
-    crosswalk. Then who took ground, and whether anyone resisted, settle territory types."""
+    crosswalk; a chemical agent named in the lead sentence overrides all of these. Then whether
+    the ground was surely taken, who took it and whether anyone resisted settle territory types,
+    and who detained people settles arrest against abduction."""
     entry = lead.entry
     sub = draft.sub_event_type
     if (tagged := tagged_sub_event(text)) is not None:
@@ -721,7 +724,8 @@ def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
         sub = _aimed_at_crowd(draft) or _classified_sub_event(draft, text, _weapon_doer(draft) or sub)
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
-    sub = _unopposed(_by_actor_type(sub, draft.actor1), text)
+    sub = _chemical(draft, lead) or sub
+    sub = _unopposed(_by_actor_type(_unconfirmed_territory(sub, draft), draft.actor1, draft.context_country), text)
     return Coding(
         plover_type=entry.plover_type,
         plover_mode=entry.plover_mode,
@@ -764,6 +768,17 @@ def _weapon_doer(draft: _Draft) -> str | None:
     return None
 
 
+def _chemical(draft: _Draft, lead: Mention) -> str | None:
+    """'Rebels fired shells filled with poison gas', 'a helicopter dropped chlorine': violence
+    whose lead sentence names a chemical agent is a chemical weapon attack, whatever the verb or
+    the weapon that carried it (cues.tsv `chemical_agent`; the classifier never learned the type)."""
+    if draft.plover_type != "ASSAULT":
+        return None
+    sentence = lead.sentence.text.lower()
+    agents = cues()["chemical_agent"]
+    return next((agents[a] for a in agents if re.search(rf"\b{re.escape(a)}\b", sentence)), None)
+
+
 def _aimed_at_crowd(draft: _Draft) -> str | None:
     """'Officers attacked a peaceful demonstration', 'troops opened fire on protesters':
     violence aimed at demonstrators by anyone but another crowd is excessive force against them
@@ -792,11 +807,27 @@ def _model_support(text: str, coding: Coding) -> float:
     return _predicted(text).get(coding.acled_sub_event_type, 0.0) if coding.acled_sub_event_type else 0.0
 
 
-def _by_actor_type(sub: str | None, actor: Actor | None) -> str | None:
-    """Territory taken by state forces is regained; by anyone else, overtaken."""
-    if actor is None or sub not in _TERRITORY:
+def _unconfirmed_territory(sub: str | None, draft: _Draft) -> str | None:
+    """'Al Shabaab claimed to have overrun the base', 'troops attempted to capture the town':
+    ground only claimed or sought is not known to have changed hands; what is known is the fight."""
+    if sub not in _TERRITORY:
         return sub
-    return "Government regains territory" if actor.type in _STATE_TYPES else "Non-state actor overtakes territory"
+    taking = [m for m in draft.mentions if m.entry.acled_sub_event_type in _TERRITORY]
+    return "Armed clash" if taking and all(m.status in {"claimed", "planned"} for m in taking) else sub
+
+
+def _by_actor_type(sub: str | None, actor: Actor | None, country: str | None) -> str | None:
+    """Territory taken by the state's own forces is regained; by anyone else, a foreign army
+    included ('Russian forces took the town' in Ukraine), overtaken. Only the state arrests:
+    people an armed group 'detained' are abducted."""
+    if actor is None:
+        return sub
+    if sub == "Arrests" and actor.type in _ARMED_NON_STATE_TYPES:
+        return "Abduction/forced disappearance"
+    if sub not in _TERRITORY:
+        return sub
+    foreign = actor.country is not None and country is not None and actor.country != country
+    return "Government regains territory" if actor.type in _STATE_TYPES and not foreign else "Non-state actor overtakes territory"
 
 
 def _unopposed(sub: str | None, text: str) -> str | None:

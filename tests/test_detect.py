@@ -201,3 +201,13 @@ def test_a_past_word_in_another_clause_leaves_the_event_current(mentions):
 def test_what_people_stand_against_is_no_event(mentions):
     found = mentions("Hundreds of women marched in Nairobi on Monday against sexual violence and police killings.")
     assert [m.entry.plover_type for _, m in found] == ["PROTEST"]
+
+
+def test_what_someone_is_suspected_of_is_no_event(mentions):
+    found = mentions("A mob beat a man suspected of rape in Kisii on Monday.")
+    assert {m.entry.plover_mode for _, m in found} == {"beat"}
+
+
+def test_a_month_in_the_date_is_no_march(mentions):
+    found = mentions("On 29 March 2024, gunmen attacked the village of Kawo near Kidal.")
+    assert [m.entry.acled_sub_event_type for _, m in found] == [None]

@@ -91,10 +91,17 @@ def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipe
     ("Twin car bomb attacks killed ten people in Hodeidah on Monday.", "Remote explosive/landmine/IED"),
     ("Turkish forces set up a new observation post near Idlib on Monday.", "Headquarters or base established"),
     ("Iraqi forces freed several villages near Mosul from Islamic State militants on Monday.", "Government regains territory"),
+    ("Rebels fired shells filled with poisonous gas into the town of Hama on Monday, medics said.", "Chemical weapon"),
+    ("A helicopter attacked the village of Sarmin near Idlib with chlorine on Monday.", "Chemical weapon"),
 ])
 def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+def test_tear_gas_is_no_chemical_weapon(pipeline):
+    _, events = pipeline.extract(Article(origin="t", text="Soldiers fired tear gas and live rounds at villagers in Sarmin on Monday."), date(2024, 5, 9))
+    assert "Chemical weapon" not in {e.coding.acled_sub_event_type for e in events}
 
 
 def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
@@ -116,6 +123,8 @@ def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     ("One man molested a woman at the bus station in Karachi on Monday.", "Sexual violence"),
     ("A new brigade was formed in the army of Mali on Monday.", "Change to group/activity"),
     ("Rebels seized the town of Kidal on Monday following the withdrawal of the army.", "Non-violent transfer of territory"),
+    ("Militants seized an army outpost near Palmyra on Monday.", "Non-state actor overtakes territory"),
+    ("The Sudanese army recovered a rebel stronghold near Omdurman on Monday.", "Government regains territory"),
 ])
 def test_trigger_words_fix_these_sub_event_types(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
@@ -133,5 +142,35 @@ def test_unknown_gunmen_seizing_a_car_in_a_town_take_no_territory(pipeline):
     ("Supporters of two rival candidates clashed in Nakuru town on Monday, injuring three people.", "Mob violence"),
 ])
 def test_who_clashes_decides_the_sub_event_type(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Russian forces took control of the town of Izium in Kharkiv region on Monday.", "Non-state actor overtakes territory"),
+    ("The Ukrainian army recaptured the town of Izium in Kharkiv region on Monday.", "Government regains territory"),
+    ("Al Shabaab claimed to have overrun an army base near Mandera on Monday.", "Armed clash"),
+    ("Rebels attempted to capture the town of Goma on Monday but were repelled by soldiers.", "Armed clash"),
+])
+def test_territory_changes_hands_only_when_reported_and_a_foreign_army_overtakes_it(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police fired tear gas at protesters in Nairobi on Monday.", "Protest with intervention"),
+    ("Officers shot rubber bullets at striking teachers in Kisumu on Monday.", "Protest with intervention"),
+    ("Police fired live bullets at protesters in Khartoum on Monday, killing three.", "Excessive force against protesters"),
+])
+def test_tear_gas_and_rubber_bullets_are_an_intervention_live_fire_excessive_force(pipeline, text, sub_event_type):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Al Shabaab militants detained two teachers in the town of Bardera on Monday.", "Abduction/forced disappearance"),
+    ("Police arrested two teachers in Nairobi on Monday.", "Arrests"),
+])
+def test_only_the_state_arrests_an_armed_group_abducts(pipeline, text, sub_event_type):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert max(events, key=lambda e: e.confidence).coding.acled_sub_event_type == sub_event_type
