@@ -12,9 +12,10 @@ from datetime import date
 
 from .clean import clean
 from .detect import detect
+from .event_dates import published_date
 from .model import Article, CleanArticle, EventRecord, InputError
 from .parse import ParsedArticle, Parser
-from .resolve import published_date, resolve
+from .resolve import resolve
 
 Result = tuple[CleanArticle, list[EventRecord]]
 

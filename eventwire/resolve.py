@@ -27,10 +27,18 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from . import actors, countries, dates, numbers, typology
+from . import actors, countries, numbers, typology
 from .classify import SubEventClassifier, tagged_sub_event
+from .detect import (
+    MATERIAL_TYPES,
+    STATEMENT,
+    Mention,
+    TriggerEntry,
+    cues,
+    trigger_lexicon,
+)
+from .event_dates import event_date, finer
 from .geography import locate_story
-from .detect import MATERIAL_TYPES, STATEMENT, Mention, TriggerEntry, cues, trigger_lexicon
 from .model import (
     Actor,
     CasualtyClaim,
@@ -40,7 +48,7 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle, document_text, sentence_before, sentence_entities, sentences
+from .parse import ParsedArticle, document_text, sentences
 
 # Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
@@ -62,7 +70,6 @@ _DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstrati
 _TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
 # The prepositions that name the event a killing happened in: "killed in the clash".
 _SCENE_PREPS = {"in", "during", "amid"}
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass
@@ -232,7 +239,7 @@ def _draft(
     location = _best_location(locations)
     if location is None and entry.plover_type in MATERIAL_TYPES and not mention.anaphoric:
         location = fallback
-    when, background = _event_date(mention, published, parsed)
+    when, background = event_date(mention, published, parsed)
     context_country = (location.country if location else None) or story_country
     role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
     actor1 = _actor1(mention, context_country, role)
@@ -302,134 +309,6 @@ def _best_location(locations: list[Location]) -> Location | None:
     """The most precise place: a town over a province over a country."""
     order = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
     return min(locations, key=lambda loc: order.get(loc.precision, 5), default=None)
-
-
-def _date_phrase(spans: list[Span]) -> str:
-    """Adjacent DATE entities form one phrase: 'Saturday (Nov 30)'."""
-    first = spans[0]
-    end = first.end
-    for span in spans[1:]:
-        between = first.doc[end : span.start]
-        if span.start >= end and all(t.is_punct for t in between):
-            end = span.end
-        else:
-            break
-    start = first.start
-    # The small model cuts dates short: "Oct 30th 2019" tagged "30th 2019", "27 February" "February".
-    while start and start > first.start - 2 and _date_piece(first.doc[start - 1]):
-        start -= 1
-    phrase = first.doc[start:end].text
-    closing = first.doc[end].text if end < len(first.doc) else ""
-    return phrase + closing if closing == ")" and "(" in phrase and ")" not in phrase else phrase
-
-
-def _date_piece(token) -> bool:
-    text = token.lower_.rstrip(".")
-    return text in dates.MONTHS or (text[:2].isdigit() or text[:1].isdigit()) and len(text) <= 4 and not token.is_sent_start or text in {"st", "nd", "rd", "th"}
-
-
-def _event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle) -> tuple[ResolvedDate, bool]:
-    anchor = published.date
-    if mention.background:
-        year = _recalled_year(mention, parsed)
-        when = ResolvedDate(None, "unknown", reason="recalled as history")
-        if year:
-            when = ResolvedDate(anchor.replace(year=year, month=1, day=1) if anchor else None, "year", str(year), "year of the recalled history")
-        return when, True
-    absolute = dates.find_absolute_date(mention.sentence.text, anchor)
-    head = _head_date(mention)
-    if mention.dates:
-        phrase = _date_phrase([head] if head is not None else mention.dates)
-        when = dates.resolve_date(phrase, anchor, anchor_precision=published.precision)
-        # A phrase only dateparser could read ("Fridays for Future"), or one vaguer than a date
-        # written out in the sentence ("27 February: ... in February"), yields to that date.
-        if when.date is not None and not (absolute is not None and (when.reason.startswith("dateparser") or _finer(absolute, when))):
-            if mention.perfect and not mention.own_date and when.precision == "day":
-                # "rebels that have seized ..." in a Saturday story: on or before that day.
-                when = replace(when, precision="week", reason=when.reason + "; perfect aspect: on or before")
-            return when, dates.is_background_expression(phrase, anchor)
-    found = absolute or dates.find_weekday(mention.sentence.text, anchor) or _paragraph_date(mention, anchor)
-    if found is not None:
-        return found, False
-    if anchor is None:
-        return ResolvedDate(None, "unknown", reason="no date in the sentence and no publication date"), False
-    return ResolvedDate(anchor, "week", "", "no date in the sentence: the week of publication"), False
-
-
-def _head_date(mention: Mention) -> Span | None:
-    """'On 1 June 2022, people protested against the killing of X on 1 June 2020': a day that
-    opens the sentence dates its event over a date hanging off another word later on (an event
-    noun, a verb of a relative clause); not over a date of the trigger's own ('..., the ministry
-    said 30 people were killed on Thursday')."""
-    sentence = mention.sentence
-    ents = [e for e in sentence_entities(sentence) if e.label_ == "DATE"]
-    if not ents or not mention.dates or mention.dates[0].start == ents[0].start:
-        return None
-    opening = ents[0]
-    lead = [t for t in sentence.doc[sentence.start : opening.start] if not t.is_punct]
-    if len(lead) > 3 or opening.end > mention.trigger.i or _dates_trigger(mention.dates[0], mention.trigger):
-        return None
-    return opening
-
-
-def _dates_trigger(span: Span, trigger) -> bool:
-    """The date hangs off the trigger (or the verb it is the object or subject of) through
-    prepositions only: 'killed on Thursday', 'launched strikes on Monday'."""
-    token = span.root.head
-    while token.pos_ == "ADP" and token.head != token:
-        token = token.head
-    return token == trigger or token == trigger.head
-
-
-def _paragraph_date(mention: Mention, anchor) -> ResolvedDate | None:
-    """'22 April: A worker was shot dead ...': a sentence with no date of its own continues the
-    story of the dated sentence before it in the same paragraph. Failing one, a day written in
-    one of the next two sentences ('The raids took place on or before 10/09.') dates it to the
-    week: it may be a later step of the story."""
-    paragraph = _paragraph_sentences(mention.sentence)
-    at = next(i for i, s in enumerate(paragraph) if s.start == mention.sentence.start)
-    for previous in reversed(paragraph[:at]):
-        found = _stated_date(previous, anchor)
-        if found is not None:
-            return replace(found, reason=found.reason + "; date of the preceding sentence") if found.precision in {"day", "week"} else None
-    for later in paragraph[at + 1 : at + 3]:
-        found = _stated_date(later, anchor)
-        if found is not None:
-            return replace(found, precision="week", reason=found.reason + "; date of a later sentence") if found.precision == "day" else None
-    return None
-
-
-def _stated_date(sentence: Span, anchor) -> ResolvedDate | None:
-    """The date a sentence states, if it names one (its date may still be unknown)."""
-    absolute = dates.find_absolute_date(sentence.text, anchor)
-    if absolute is not None:
-        return absolute
-    found = [e for e in sentence_entities(sentence) if e.label_ == "DATE"]
-    return dates.resolve_date(_date_phrase(found), anchor) if found else None
-
-
-def _paragraph_sentences(sentence: Span) -> list[Span]:
-    """The sentences of the paragraph holding ``sentence`` (a blank line or a one-line heading ends one)."""
-    listed, text = sentences(sentence.doc), document_text(sentence.doc)
-    at = next(i for i, s in enumerate(listed) if s.start == sentence.start)
-    first, last = at, at
-    while first > 0 and not _paragraph_break(text, listed[first - 1], listed[first]):
-        first -= 1
-    while last + 1 < len(listed) and not _paragraph_break(text, listed[last], listed[last + 1]):
-        last += 1
-    return listed[first : last + 1]
-
-
-def _paragraph_break(text: str, a: Span, b: Span) -> bool:
-    return "\n\n" in text[a.end_char : b.start_char] or "\n" in a.text
-
-
-def _recalled_year(mention: Mention, parsed: ParsedArticle) -> int | None:
-    """'Back then, ...': the latest year named in this or the previous sentence."""
-    sentence = mention.sentence
-    previous = sentence_before(sentence) or sentence
-    years = [int(y) for y in _YEAR.findall(previous.text + " " + sentence.text)]
-    return max(years) if years else None
 
 
 # --- folding mentions into events ---------------------------------------------------------------
@@ -509,7 +388,7 @@ def _fold(target: _Draft, new: _Draft) -> None:
     elif new.location is not None and new.location.name != target.location.name:
         target.other_locations.append(new.location)
     target.other_locations.extend(new.other_locations)
-    if new.own_date and (not target.own_date or _finer(new.date, target.date)):
+    if new.own_date and (not target.own_date or finer(new.date, target.date)):
         target.date, target.own_date = new.date, True
     target.claims.extend(new.claims)
 
@@ -527,11 +406,6 @@ def _more_specific(a: Actor | None, b: Actor | None) -> Actor | None:
     if b is not None and a.type == "government" and b.type == "state_military" and a.country == b.country:
         return b
     return a
-
-
-def _finer(a: ResolvedDate, b: ResolvedDate) -> bool:
-    order = ["day", "week", "month", "year", "unknown"]
-    return order.index(a.precision) < order.index(b.precision)
 
 
 def _name_generic_groups(drafts: list[_Draft]) -> None:
@@ -853,11 +727,3 @@ def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float) ->
     if draft.background or lead.status in {"planned", "denied"}:
         score *= 0.7
     return min(score, 0.99)
-
-
-def published_date(text: str, published, published_precision: str, today, dateline_raw: str | None) -> ResolvedDate:
-    """The date relative expressions count from: the article's own, else inferred from the text."""
-    if published is not None:
-        return ResolvedDate(published, published_precision, reason="publication date")
-    return dates.infer_publication_date(text, today=today, dateline_raw=dateline_raw)
-
