@@ -2,10 +2,10 @@
 
 Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]``.
 
-1. Every place entity of the article is geocoded once, with the countries the story names as
-   hints, so "Hama" goes to Syria in a Syrian story.
-2. Each mention's spans are resolved: actors through the actor dictionary, its date phrase
-   against the publication date, casualty numbers of its sentence with their sources.
+1. Every place entity of the article is geocoded once (``geography.locate_story``), with the
+   countries the story names as hints, so "Hama" goes to Syria in a Syrian story.
+2. Each mention's spans are resolved: actors through the actor dictionary, its date through
+   ``event_dates.event_date``, casualty numbers of its sentence with their sources.
 3. Mentions that refer to one happening are folded into one event, in text order: a mention
    joins the latest earlier event it is compatible with (same PLOVER type, no conflicting
    sub-event type, actor, place or date); "the offensive" and bare "killed" never open a new
