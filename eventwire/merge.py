@@ -8,8 +8,10 @@ the input:
 1. Two mentions are *compatible* when they come from different articles, are both news or
    both background, share the ACLED event type (or the PLOVER type when one has no ACLED type),
    have dates within their precision (day +-1, unless both stories wrote the day out; a
-   week-precision date +-6 days; a month its month; year-only and undated mentions never merge), the same or nested places (same GeoNames id, within 25 km,
-   or one is the admin1 or country containing the other) and no conflicting actors.
+   week-precision date +-6 days; a month its month; year-only and undated mentions never merge), the same or nested places (same GeoNames id, within 25 km
+   unless both are precise and in different districts, or one is the admin1 or country
+   containing the other) and no conflicting actors (actor1, actor2, and the organisation that
+   led a crowd).
 2. Compatible mentions are linked into connected components. A component is closed: no
    mention outside it is compatible with one inside, so the store re-merges one component at a
    time when an article arrives (``date_window`` gives the dates a mention can link to).
@@ -138,6 +140,8 @@ def _same_place(a: Record, b: Record) -> str | None:
         return None
     if la.get("geonameid") and la.get("geonameid") == lb.get("geonameid"):
         return f"place: same geonameid {la['geonameid']} ({la['name']})"
+    if _other_admin2(la, lb):
+        return None
     km = _km(la, lb)
     if km is not None and km <= MAX_KM and PLACE_RANK[la["precision"]] < 3 and PLACE_RANK[lb["precision"]] < 3:
         return f"place: {la['name']} and {lb['name']} {km:.0f} km apart"
@@ -147,6 +151,13 @@ def _same_place(a: Record, b: Record) -> str | None:
         if outer["precision"] == "admin1" and same_admin1(outer.get("admin1") or outer["name"], inner.get("admin1")):
             return f"place: {inner['name']} is in {outer['name']}"
     return None
+
+
+def _other_admin2(la: Record, lb: Record) -> bool:
+    """Two places precise to a district or finer that lie in different districts: towns a few
+    km apart across a district line are still two places, however close."""
+    precise = PLACE_RANK[la["precision"]] <= PLACE_RANK["admin2"] and PLACE_RANK[lb["precision"]] <= PLACE_RANK["admin2"]
+    return precise and bool(la.get("admin2")) and bool(lb.get("admin2")) and la["admin2"] != lb["admin2"]
 
 
 def _km(la: Record, lb: Record) -> float | None:
@@ -171,15 +182,24 @@ def _same_type(a: Record, b: Record) -> str | None:
 
 
 def _same_actors(a: Record, b: Record) -> str | None:
+    """Actors that can name the same sides; the organisations that led two crowds
+    (``assoc_actor_1``: "members of BNP" vs "members of Awami League") must agree too."""
     a1, a2, b1, b2 = a.get("actor1"), a.get("actor2"), b.get("actor1"), b.get("actor2")
-    if _actor_ok(a1, b1) and _actor_ok(a2, b2):
-        pairs = ((a1, b1), (a2, b2))
-    elif _actor_ok(a1, b2) and _actor_ok(a2, b1):
-        pairs = ((a1, b2), (a2, b1))  # "X attacked Y" and "Y clashed with X"
+    assoc_a, assoc_b = a.get("assoc_actor_1"), b.get("assoc_actor_1")
+    if _actor_ok(a1, b1) and _actor_ok(a2, b2) and _actor_ok(assoc_a, assoc_b):
+        pairs = ((a1, b1), (a2, b2), (assoc_a, assoc_b))
+    elif (_named(a1, b2) or _named(a2, b1)) and _actor_ok(a1, b2) and _actor_ok(a2, b1):
+        # "X attacked Y" and "Y clashed with X"; a swap that pairs no two named actors would let
+        # any two one-sided reports ("Al Shabaab attacked", "ISIS attacked") through
+        pairs = ((a1, b2), (a2, b1))
     else:
         return None
-    named = [f"{x['canonical']} ~ {y['canonical']}" for x, y in pairs if x and y and x.get("canonical") and y.get("canonical")]
+    named = [f"{x['canonical']} ~ {y['canonical']}" for x, y in pairs if _named(x, y)]
     return "actors: " + ("; ".join(named) if named else "no conflict")
+
+
+def _named(x: Record | None, y: Record | None) -> bool:
+    return bool(x and y and x.get("canonical") and y.get("canonical"))
 
 
 def _actor_ok(x: Record | None, y: Record | None) -> bool:

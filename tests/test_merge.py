@@ -6,6 +6,7 @@ import random
 from eventbuilder import CIVILIANS, PROTEST, SHELLING, TURKEY, article, mention, record
 
 from eventwire.evaluate.merge import score_merge
+from eventwire.evaluate.split import is_report_row
 from eventwire.merge import merge_events
 from eventwire.model import Actor
 
@@ -75,6 +76,37 @@ def test_vague_actors_and_swapped_roles_are_compatible():
     assert len(merge_events([mention(record("a")), mention(swapped)])) == 1
 
 
+def test_crowds_led_by_different_named_organisations_are_two_protests():
+    crowd = Actor("protesters", "Protesters (Bangladesh)", "BGD", "protesters")
+
+    def protest(article_id: str, party: str | None) -> dict:
+        m = mention(record(article_id, coding=PROTEST, actor1=crowd, actor2=None))
+        if party:
+            m["assoc_actor_1"] = Actor(f"members of {party}", party, "BGD", "political_party").to_dict()
+        return m
+
+    assert len(merge_events([protest("a", "BNP"), protest("b", "Awami League")])) == 2
+    assert len(merge_events([protest("a", "BNP"), protest("b", "BNP")])) == 1
+    assert len(merge_events([protest("a", "BNP"), protest("b", None)])) == 1  # one outlet did not name them
+
+
+def test_one_sided_reports_of_different_named_groups_do_not_merge_by_swapping_roles():
+    hts = Actor("HTS", "Hayat Tahrir al-Sham", "SYR", "rebel_group")
+    isis = Actor("IS", "Islamic State (Syria)", "SYR", "rebel_group")
+    reports = [mention(record("a", actor1=hts, actor2=None)), mention(record("b", actor1=isis, actor2=None))]
+    assert len(merge_events(reports)) == 2
+
+
+def test_towns_close_together_in_different_districts_are_two_places():
+    def in_district(article_id: str, place: str, district: str) -> dict:
+        m = mention(record(article_id, place=place))
+        m["location"]["admin2"] = district
+        return m
+
+    assert len(merge_events([in_district("a", "Idlib", "Idlib"), in_district("b", "Saraqib", "Ariha")])) == 2
+    assert len(merge_events([in_district("a", "Idlib", "Idlib"), in_district("b", "Saraqib", "Idlib")])) == 1
+
+
 def test_mentions_of_one_article_never_merge():
     assert len(merge_events([mention(record("a", 0)), mention(record("a", 1))])) == 2
 
@@ -103,3 +135,16 @@ def test_merge_test_set_scores(pipeline):
     assert result["n"] == 23 and result["gold_pairs"] == 15
     assert metrics["pair_precision"] >= 0.9
     assert metrics["pair_recall"] >= 0.6  # the misses are extraction errors (actors, places): see docs/store.md
+
+
+def test_acled_notes_come_from_the_report_split_unless_told(tmp_path, pipeline):
+    gold = tmp_path / "acled.csv"
+    rows = [f'ID{i},2021-03-{i + 1:02d},Riots,Mob violence,Kenya,"On {i + 1} March 2021, a mob beat a man in Nairobi."\n'
+            for i in range(20)]
+    gold.write_text("event_id_cnty,event_date,event_type,sub_event_type,country,notes\n" + "".join(rows), encoding="utf-8")
+    report = sum(is_report_row(f"ID{i}") for i in range(20))
+    assert 0 < report < 20
+    assert score_merge(str(gold), pipeline)["acled_notes"] == report
+    tune = score_merge(str(gold), pipeline, split="tune")
+    assert (tune["acled_notes"], tune["split"]) == (20 - report, "tune")
+    assert tune["metrics"]["acled_notes_falsely_merged"]["value"] == 0.0  # one mob a day: nothing to merge
