@@ -6,7 +6,8 @@ Public entry point: ``merge_events(mentions)``. A mention is a contract record
 the input:
 
 1. Two mentions are *compatible* when they come from different articles, are both news or
-   both background, share the ACLED event type (or the PLOVER type when one has no ACLED type),
+   both background, share the ACLED event type with sub-event types that can describe one
+   happening (merge_subevent_groups.tsv; or the PLOVER type when one has no ACLED type),
    have dates within their precision (day +-1, unless both stories wrote the day out; a
    week-precision date +-6 days; a month its month; year-only and undated mentions never merge), the same or nested places (same GeoNames id, within 25 km
    unless both are precise and in different districts, or one is the admin1 or country
@@ -167,11 +168,12 @@ def _km(la: Record, lb: Record) -> float | None:
 
 
 def _same_type(a: Record, b: Record) -> str | None:
-    """Same ACLED event type; the PLOVER type decides only when one of them has no ACLED type
-    (a battle and an attack on civilians are both PLOVER ASSAULT, yet not one event)."""
+    """Same ACLED event type and sub-event types that can describe one happening; the PLOVER
+    type decides only when one of them has no ACLED type (a battle and an attack on civilians
+    are both PLOVER ASSAULT, yet not one event)."""
     aa, ab = a.get("acled") or {}, b.get("acled") or {}
     if aa.get("event_type") and ab.get("event_type"):
-        if aa["event_type"] != ab["event_type"]:
+        if aa["event_type"] != ab["event_type"] or not _same_happening(aa.get("sub_event_type"), ab.get("sub_event_type")):
             return None
         same_sub = aa.get("sub_event_type") and aa.get("sub_event_type") == ab.get("sub_event_type")
         return f"type: {aa['sub_event_type'] if same_sub else aa['event_type']}"
@@ -179,6 +181,16 @@ def _same_type(a: Record, b: Record) -> str | None:
     if pa and pa == pb:
         return f"type: PLOVER {pa}"
     return None
+
+
+def _same_happening(sub_a: str | None, sub_b: str | None) -> bool:
+    groups = _subevent_groups()
+    return sub_a not in groups or sub_b not in groups or groups[sub_a] == groups[sub_b]
+
+
+@lru_cache(maxsize=1)
+def _subevent_groups() -> dict[str, str]:
+    return {row["sub_event_type"]: row["group"] for row in read_tsv("merge_subevent_groups.tsv")}
 
 
 def _same_actors(a: Record, b: Record) -> str | None:

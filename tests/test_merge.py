@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import random
 
-from eventbuilder import CIVILIANS, PROTEST, SHELLING, TURKEY, article, mention, record
+from eventbuilder import AIR_STRIKE, CIVILIANS, PROTEST, SHELLING, TURKEY, article, mention, record
 
 from eventwire.evaluate.merge import score_merge
 from eventwire.evaluate.split import is_report_row
 from eventwire.merge import merge_events
-from eventwire.model import Actor
+from eventwire.model import Actor, Coding
 
 
 def test_two_outlets_a_day_apart_make_one_event_with_both_sources_and_an_explanation():
@@ -105,6 +105,20 @@ def test_towns_close_together_in_different_districts_are_two_places():
 
     assert len(merge_events([in_district("a", "Idlib", "Idlib"), in_district("b", "Saraqib", "Ariha")])) == 2
     assert len(merge_events([in_district("a", "Idlib", "Idlib"), in_district("b", "Saraqib", "Idlib")])) == 1
+
+
+def test_sub_event_types_of_one_event_type_merge_only_when_they_can_describe_one_happening():
+    ied = Coding("ASSAULT", "explosive", "Explosions/Remote violence", "Remote explosive/landmine/IED", "183")
+    other = Coding(None, None, "Strategic developments", "Other")
+    looting = Coding(None, None, "Strategic developments", "Looting/property destruction")
+    arrests = Coding(None, None, "Strategic developments", "Arrests")
+
+    def pair(a: Coding, b: Coding) -> int:
+        return len(merge_events([mention(record("a", coding=a)), mention(record("b", coding=b))]))
+
+    assert pair(AIR_STRIKE, ied) == 1  # "a bomb struck" and "an air strike" can be one strike
+    assert pair(arrests, looting) == 2
+    assert pair(arrests, other) == 1  # "Other" can be any strategic development
 
 
 def test_mentions_of_one_article_never_merge():
