@@ -9,10 +9,10 @@ the input:
    both background, share the ACLED event type with sub-event types that can describe one
    happening (merge_subevent_groups.tsv; or the PLOVER type when one has no ACLED type),
    have dates within their precision (day +-1, unless both stories wrote the day out; a
-   week-precision date +-6 days; a month its month; year-only and undated mentions never merge), the same or nested places (same GeoNames id, within 25 km
-   unless both are precise and in different districts, or one is the admin1 or country
-   containing the other) and no conflicting actors (actor1, actor2, and the organisation that
-   led a crowd).
+   week-precision date +-6 days; a month its month; year-only and undated mentions never
+   merge), the same or nested places (same GeoNames id, within 25 km, or one is the admin1 or
+   country containing the other; never two known, different districts) and no conflicting
+   actors (actor1, actor2, and the organisation that led a crowd).
 2. Compatible mentions are linked into connected components. A component is closed: no
    mention outside it is compatible with one inside, so the store re-merges one component at a
    time when an article arrives (``date_window`` gives the dates a mention can link to).
@@ -155,10 +155,10 @@ def _same_place(a: Record, b: Record) -> str | None:
 
 
 def _other_admin2(la: Record, lb: Record) -> bool:
-    """Two places precise to a district or finer that lie in different districts: towns a few
-    km apart across a district line are still two places, however close."""
-    precise = PLACE_RANK[la["precision"]] <= PLACE_RANK["admin2"] and PLACE_RANK[lb["precision"]] <= PLACE_RANK["admin2"]
-    return precise and bool(la.get("admin2")) and bool(lb.get("admin2")) and la["admin2"] != lb["admin2"]
+    """Two places in known, different districts: towns a few km apart across a district line are
+    two places, and so is a locality the gazetteer lacks (kept at its province's precision, with
+    the district the story named) and a town of another district of that province."""
+    return bool(la.get("admin2")) and bool(lb.get("admin2")) and la["admin2"] != lb["admin2"]
 
 
 def _km(la: Record, lb: Record) -> float | None:

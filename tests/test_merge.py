@@ -105,6 +105,10 @@ def test_towns_close_together_in_different_districts_are_two_places():
 
     assert len(merge_events([in_district("a", "Idlib", "Idlib"), in_district("b", "Saraqib", "Ariha")])) == 2
     assert len(merge_events([in_district("a", "Idlib", "Idlib"), in_district("b", "Saraqib", "Idlib")])) == 1
+    # a village the gazetteer lacks, kept at its province with the district the story named,
+    # is not the whole province: it does not contain a town of another district
+    assert len(merge_events([in_district("a", "Idlib Governorate", "Harem"), in_district("b", "Idlib", "Idlib")])) == 2
+    assert len(merge_events([mention(record("a", place="Idlib Governorate")), in_district("b", "Idlib", "Idlib")])) == 1
 
 
 def test_sub_event_types_of_one_event_type_merge_only_when_they_can_describe_one_happening():
