@@ -11,7 +11,8 @@ the input:
    have dates within their precision (day +-1, unless both stories wrote the day out; a
    week-precision date +-6 days; a month its month; year-only and undated mentions never
    merge), the same or nested places (same GeoNames id, within 25 km, or one is the admin1 or
-   country containing the other; never two known, different districts) and no conflicting
+   country containing the other; never two known, different districts; a locality the
+   gazetteer lacks is not its province) and no conflicting
    actors (actor1, actor2, and the organisation that led a crowd).
 2. Compatible mentions are linked into connected components. A component is closed: no
    mention outside it is compatible with one inside, so the store re-merges one component at a
@@ -41,6 +42,7 @@ from urllib.parse import urlsplit
 from .actors import is_generic_name
 from .datafiles import read_tsv
 from .places import distance_km, same_admin1
+from .countries import normalise
 
 Record = dict[str, Any]
 
@@ -146,12 +148,23 @@ def _same_place(a: Record, b: Record) -> str | None:
     km = _km(la, lb)
     if km is not None and km <= MAX_KM and PLACE_RANK[la["precision"]] < 3 and PLACE_RANK[lb["precision"]] < 3:
         return f"place: {la['name']} and {lb['name']} {km:.0f} km apart"
+    if _unlocated(la) and _unlocated(lb) and normalise(la["name"]) == normalise(lb["name"]):
+        return f"place: same locality {la['name']} ({la['admin1']})"
     for outer, inner in ((la, lb), (lb, la)):
+        if _unlocated(outer) and outer.get("admin2") and outer["admin2"] == inner.get("admin2"):
+            return f"place: {inner['name']} and {outer['name']} are in {outer['admin2']}"
         if outer["precision"] == "country":
             return f"place: {inner['name']} is in {outer['name']}"
-        if outer["precision"] == "admin1" and same_admin1(outer.get("admin1") or outer["name"], inner.get("admin1")):
+        if (outer["precision"] == "admin1" and not _unlocated(outer)
+                and same_admin1(outer.get("admin1") or outer["name"], inner.get("admin1"))):
             return f"place: {inner['name']} is in {outer['name']}"
     return None
+
+
+def _unlocated(loc: Record) -> bool:
+    """A locality the gazetteer lacks, kept at its province's precision under its own name: it
+    lies somewhere in the province but is not the province, so it contains no other place."""
+    return loc["precision"] == "admin1" and not loc.get("geonameid") and not same_admin1(loc["name"], loc.get("admin1"))
 
 
 def _other_admin2(la: Record, lb: Record) -> bool:

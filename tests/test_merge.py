@@ -111,6 +111,22 @@ def test_towns_close_together_in_different_districts_are_two_places():
     assert len(merge_events([mention(record("a", place="Idlib Governorate")), in_district("b", "Idlib", "Idlib")])) == 1
 
 
+def test_a_locality_the_gazetteer_lacks_is_somewhere_in_its_province_not_the_province():
+    def at(article_id: str, name: str, precision: str = "admin1", district: str | None = None) -> dict:
+        m = mention(record(article_id))
+        m["location"] = {"name": name, "country": "KEN", "admin1": "Kericho", "admin2": district, "latitude": -0.37,
+                         "longitude": 35.28, "precision": precision, "geonameid": None}
+        return m
+
+    town = at("b", "Kericho", "city")
+    town["location"].update(geonameid=192900, latitude=-0.3677, longitude=35.2831)
+    assert len(merge_events([at("a", "Kapkatet village"), town])) == 2
+    assert len(merge_events([at("a", "Kapkatet village"), at("b", "Kapkatet Village")])) == 1
+    assert len(merge_events([at("a", "Kericho"), at("b", "Kapkatet village")])) == 1  # the province itself
+    town["location"]["admin2"] = "Bureti"
+    assert len(merge_events([at("a", "Kapkatet village", district="Bureti"), town])) == 1  # same district
+
+
 def test_sub_event_types_of_one_event_type_merge_only_when_they_can_describe_one_happening():
     ied = Coding("ASSAULT", "explosive", "Explosions/Remote violence", "Remote explosive/landmine/IED", "183")
     other = Coding(None, None, "Strategic developments", "Other")
