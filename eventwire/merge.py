@@ -9,7 +9,7 @@ the input:
    both background, share the ACLED event type with sub-event types that can describe one
    happening (merge_subevent_groups.tsv; or the PLOVER type when one has no ACLED type),
    have dates within their precision (day +-1, unless both stories wrote the day out; a
-   week-precision date +-6 days; a month its month; year-only and undated mentions never
+   week-precision date +-6 days, two of them at most 6 days apart; a month its month; year-only and undated mentions never
    merge), the same or nested places (same GeoNames id, within 25 km, or one is the admin1 or
    country containing the other; never two known, different districts; a locality the
    gazetteer lacks is not its province) and no conflicting
@@ -125,6 +125,8 @@ def _same_dates(a: Record, b: Record) -> str | None:
         return None
     if a["event_date"] == b["event_date"]:
         return f"date: same {a['date_precision']} {a['event_date']}"
+    if a["date_precision"] == b["date_precision"] == "week" and not wa[0] <= date.fromisoformat(b["event_date"]) <= wa[1]:
+        return None  # two windows that only overlap at their ends: the stories' weeks are a week apart
     if wa[0] == wa[1] and wb[0] == wb[1]:
         if _calendar_date(a) and _calendar_date(b):
             return None  # two stories that both name the day disagree: two days, two events

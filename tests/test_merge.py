@@ -141,6 +141,15 @@ def test_sub_event_types_of_one_event_type_merge_only_when_they_can_describe_one
     assert pair(arrests, other) == 1  # "Other" can be any strategic development
 
 
+def test_two_week_precision_dates_merge_only_within_a_week_of_each_other():
+    def week(article_id: str, day: str) -> dict:
+        return mention(record(article_id, day=day, precision="week"))
+
+    assert len(merge_events([week("a", "2024-12-02"), week("b", "2024-12-06")])) == 1
+    assert len(merge_events([week("a", "2024-12-02"), week("b", "2024-12-10")])) == 2  # windows touch at their ends
+    assert len(merge_events([week("a", "2024-12-02"), mention(record("b", day="2024-12-08"))])) == 1  # a day in the week
+
+
 def test_mentions_of_one_article_never_merge():
     assert len(merge_events([mention(record("a", 0)), mention(record("a", 1))])) == 2
 
