@@ -9,11 +9,11 @@ the input:
    both background, share the ACLED event type with sub-event types that can describe one
    happening (merge_subevent_groups.tsv; or the PLOVER type when one has no ACLED type),
    have dates within their precision (day +-1, unless both stories wrote the day out; a
-   week-precision date +-6 days, two of them at most 6 days apart; a month its month; year-only and undated mentions never
-   merge), the same or nested places (same GeoNames id, within 25 km, or one is the admin1 or
-   country containing the other; never two known, different districts; a locality the
-   gazetteer lacks is not its province) and no conflicting
-   actors (actor1, actor2, and the organisation that led a crowd).
+   week-precision date +-6 days, two of them at most 6 days apart; a month its month;
+   year-only and undated mentions never merge), the same or nested places (same GeoNames id,
+   within 25 km, or one is the admin1 or country containing the other; never two known,
+   different districts; a locality the gazetteer lacks is not its province) and no
+   conflicting actors (actor1, actor2, and the organisation that led a crowd).
 2. Compatible mentions are linked into connected components. A component is closed: no
    mention outside it is compatible with one inside, so the store re-merges one component at a
    time when an article arrives (``date_window`` gives the dates a mention can link to).
