@@ -6,10 +6,14 @@ Public entry point: ``merge_events(mentions)``. A mention is a contract record
 the input:
 
 1. Two mentions are *compatible* when they come from different articles, are both news or
-   both background, share the ACLED event type (or the PLOVER type when one has no ACLED type),
+   both background, share the ACLED event type with sub-event types that can describe one
+   happening (merge_subevent_groups.tsv; or the PLOVER type when one has no ACLED type),
    have dates within their precision (day +-1, unless both stories wrote the day out; a
-   week-precision date +-6 days; a month its month; year-only and undated mentions never merge), the same or nested places (same GeoNames id, within 25 km,
-   or one is the admin1 or country containing the other) and no conflicting actors.
+   week-precision date +-6 days, two of them at most 6 days apart; a month its month;
+   year-only and undated mentions never merge), the same or nested places (same GeoNames id,
+   within 25 km, or one is the admin1 or country containing the other; never two known,
+   different districts; a locality the gazetteer lacks is not its province) and no
+   conflicting actors (actor1, actor2, and the organisation that led a crowd).
 2. Compatible mentions are linked into connected components. A component is closed: no
    mention outside it is compatible with one inside, so the store re-merges one component at a
    time when an article arrives (``date_window`` gives the dates a mention can link to).
@@ -38,6 +42,7 @@ from urllib.parse import urlsplit
 from .actors import is_generic_name
 from .datafiles import read_tsv
 from .places import distance_km, same_admin1
+from .countries import normalise
 
 Record = dict[str, Any]
 
@@ -120,6 +125,8 @@ def _same_dates(a: Record, b: Record) -> str | None:
         return None
     if a["event_date"] == b["event_date"]:
         return f"date: same {a['date_precision']} {a['event_date']}"
+    if a["date_precision"] == b["date_precision"] == "week" and not wa[0] <= date.fromisoformat(b["event_date"]) <= wa[1]:
+        return None  # two windows that only overlap at their ends: the stories' weeks are a week apart
     if wa[0] == wa[1] and wb[0] == wb[1]:
         if _calendar_date(a) and _calendar_date(b):
             return None  # two stories that both name the day disagree: two days, two events
@@ -138,15 +145,35 @@ def _same_place(a: Record, b: Record) -> str | None:
         return None
     if la.get("geonameid") and la.get("geonameid") == lb.get("geonameid"):
         return f"place: same geonameid {la['geonameid']} ({la['name']})"
+    if _other_admin2(la, lb):
+        return None
     km = _km(la, lb)
     if km is not None and km <= MAX_KM and PLACE_RANK[la["precision"]] < 3 and PLACE_RANK[lb["precision"]] < 3:
         return f"place: {la['name']} and {lb['name']} {km:.0f} km apart"
+    if _unlocated(la) and _unlocated(lb) and normalise(la["name"]) == normalise(lb["name"]):
+        return f"place: same locality {la['name']} ({la['admin1']})"
     for outer, inner in ((la, lb), (lb, la)):
+        if _unlocated(outer) and outer.get("admin2") and outer["admin2"] == inner.get("admin2"):
+            return f"place: {inner['name']} and {outer['name']} are in {outer['admin2']}"
         if outer["precision"] == "country":
             return f"place: {inner['name']} is in {outer['name']}"
-        if outer["precision"] == "admin1" and same_admin1(outer.get("admin1") or outer["name"], inner.get("admin1")):
+        if (outer["precision"] == "admin1" and not _unlocated(outer)
+                and same_admin1(outer.get("admin1") or outer["name"], inner.get("admin1"))):
             return f"place: {inner['name']} is in {outer['name']}"
     return None
+
+
+def _unlocated(loc: Record) -> bool:
+    """A locality the gazetteer lacks, kept at its province's precision under its own name: it
+    lies somewhere in the province but is not the province, so it contains no other place."""
+    return loc["precision"] == "admin1" and not loc.get("geonameid") and not same_admin1(loc["name"], loc.get("admin1"))
+
+
+def _other_admin2(la: Record, lb: Record) -> bool:
+    """Two places in known, different districts: towns a few km apart across a district line are
+    two places, and so is a locality the gazetteer lacks (kept at its province's precision, with
+    the district the story named) and a town of another district of that province."""
+    return bool(la.get("admin2")) and bool(lb.get("admin2")) and la["admin2"] != lb["admin2"]
 
 
 def _km(la: Record, lb: Record) -> float | None:
@@ -156,11 +183,12 @@ def _km(la: Record, lb: Record) -> float | None:
 
 
 def _same_type(a: Record, b: Record) -> str | None:
-    """Same ACLED event type; the PLOVER type decides only when one of them has no ACLED type
-    (a battle and an attack on civilians are both PLOVER ASSAULT, yet not one event)."""
+    """Same ACLED event type and sub-event types that can describe one happening; the PLOVER
+    type decides only when one of them has no ACLED type (a battle and an attack on civilians
+    are both PLOVER ASSAULT, yet not one event)."""
     aa, ab = a.get("acled") or {}, b.get("acled") or {}
     if aa.get("event_type") and ab.get("event_type"):
-        if aa["event_type"] != ab["event_type"]:
+        if aa["event_type"] != ab["event_type"] or not _same_happening(aa.get("sub_event_type"), ab.get("sub_event_type")):
             return None
         same_sub = aa.get("sub_event_type") and aa.get("sub_event_type") == ab.get("sub_event_type")
         return f"type: {aa['sub_event_type'] if same_sub else aa['event_type']}"
@@ -170,16 +198,35 @@ def _same_type(a: Record, b: Record) -> str | None:
     return None
 
 
+def _same_happening(sub_a: str | None, sub_b: str | None) -> bool:
+    groups = _subevent_groups()
+    return sub_a not in groups or sub_b not in groups or groups[sub_a] == groups[sub_b]
+
+
+@lru_cache(maxsize=1)
+def _subevent_groups() -> dict[str, str]:
+    return {row["sub_event_type"]: row["group"] for row in read_tsv("merge_subevent_groups.tsv")}
+
+
 def _same_actors(a: Record, b: Record) -> str | None:
+    """Actors that can name the same sides; the organisations that led two crowds
+    (``assoc_actor_1``: "members of BNP" vs "members of Awami League") must agree too."""
     a1, a2, b1, b2 = a.get("actor1"), a.get("actor2"), b.get("actor1"), b.get("actor2")
-    if _actor_ok(a1, b1) and _actor_ok(a2, b2):
-        pairs = ((a1, b1), (a2, b2))
-    elif _actor_ok(a1, b2) and _actor_ok(a2, b1):
-        pairs = ((a1, b2), (a2, b1))  # "X attacked Y" and "Y clashed with X"
+    assoc_a, assoc_b = a.get("assoc_actor_1"), b.get("assoc_actor_1")
+    if _actor_ok(a1, b1) and _actor_ok(a2, b2) and _actor_ok(assoc_a, assoc_b):
+        pairs = ((a1, b1), (a2, b2), (assoc_a, assoc_b))
+    elif (_named(a1, b2) or _named(a2, b1)) and _actor_ok(a1, b2) and _actor_ok(a2, b1):
+        # "X attacked Y" and "Y clashed with X"; a swap that pairs no two named actors would let
+        # any two one-sided reports ("Al Shabaab attacked", "ISIS attacked") through
+        pairs = ((a1, b2), (a2, b1))
     else:
         return None
-    named = [f"{x['canonical']} ~ {y['canonical']}" for x, y in pairs if x and y and x.get("canonical") and y.get("canonical")]
+    named = [f"{x['canonical']} ~ {y['canonical']}" for x, y in pairs if _named(x, y)]
     return "actors: " + ("; ".join(named) if named else "no conflict")
+
+
+def _named(x: Record | None, y: Record | None) -> bool:
+    return bool(x and y and x.get("canonical") and y.get("canonical"))
 
 
 def _actor_ok(x: Record | None, y: Record | None) -> bool:

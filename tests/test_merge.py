@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import random
 
-from eventbuilder import CIVILIANS, PROTEST, SHELLING, TURKEY, article, mention, record
+from eventbuilder import AIR_STRIKE, CIVILIANS, PROTEST, SHELLING, TURKEY, article, mention, record
 
 from eventwire.evaluate.merge import score_merge
+from eventwire.evaluate.split import is_report_row
 from eventwire.merge import merge_events
-from eventwire.model import Actor
+from eventwire.model import Actor, Coding
 
 
 def test_two_outlets_a_day_apart_make_one_event_with_both_sources_and_an_explanation():
@@ -75,6 +76,80 @@ def test_vague_actors_and_swapped_roles_are_compatible():
     assert len(merge_events([mention(record("a")), mention(swapped)])) == 1
 
 
+def test_crowds_led_by_different_named_organisations_are_two_protests():
+    crowd = Actor("protesters", "Protesters (Bangladesh)", "BGD", "protesters")
+
+    def protest(article_id: str, party: str | None) -> dict:
+        m = mention(record(article_id, coding=PROTEST, actor1=crowd, actor2=None))
+        if party:
+            m["assoc_actor_1"] = Actor(f"members of {party}", party, "BGD", "political_party").to_dict()
+        return m
+
+    assert len(merge_events([protest("a", "BNP"), protest("b", "Awami League")])) == 2
+    assert len(merge_events([protest("a", "BNP"), protest("b", "BNP")])) == 1
+    assert len(merge_events([protest("a", "BNP"), protest("b", None)])) == 1  # one outlet did not name them
+
+
+def test_one_sided_reports_of_different_named_groups_do_not_merge_by_swapping_roles():
+    hts = Actor("HTS", "Hayat Tahrir al-Sham", "SYR", "rebel_group")
+    isis = Actor("IS", "Islamic State (Syria)", "SYR", "rebel_group")
+    reports = [mention(record("a", actor1=hts, actor2=None)), mention(record("b", actor1=isis, actor2=None))]
+    assert len(merge_events(reports)) == 2
+
+
+def test_towns_close_together_in_different_districts_are_two_places():
+    def in_district(article_id: str, place: str, district: str) -> dict:
+        m = mention(record(article_id, place=place))
+        m["location"]["admin2"] = district
+        return m
+
+    assert len(merge_events([in_district("a", "Idlib", "Idlib"), in_district("b", "Saraqib", "Ariha")])) == 2
+    assert len(merge_events([in_district("a", "Idlib", "Idlib"), in_district("b", "Saraqib", "Idlib")])) == 1
+    # a village the gazetteer lacks, kept at its province with the district the story named,
+    # is not the whole province: it does not contain a town of another district
+    assert len(merge_events([in_district("a", "Idlib Governorate", "Harem"), in_district("b", "Idlib", "Idlib")])) == 2
+    assert len(merge_events([mention(record("a", place="Idlib Governorate")), in_district("b", "Idlib", "Idlib")])) == 1
+
+
+def test_a_locality_the_gazetteer_lacks_is_somewhere_in_its_province_not_the_province():
+    def at(article_id: str, name: str, precision: str = "admin1", district: str | None = None) -> dict:
+        m = mention(record(article_id))
+        m["location"] = {"name": name, "country": "KEN", "admin1": "Kericho", "admin2": district, "latitude": -0.37,
+                         "longitude": 35.28, "precision": precision, "geonameid": None}
+        return m
+
+    town = at("b", "Kericho", "city")
+    town["location"].update(geonameid=192900, latitude=-0.3677, longitude=35.2831)
+    assert len(merge_events([at("a", "Kapkatet village"), town])) == 2
+    assert len(merge_events([at("a", "Kapkatet village"), at("b", "Kapkatet Village")])) == 1
+    assert len(merge_events([at("a", "Kericho"), at("b", "Kapkatet village")])) == 1  # the province itself
+    town["location"]["admin2"] = "Bureti"
+    assert len(merge_events([at("a", "Kapkatet village", district="Bureti"), town])) == 1  # same district
+
+
+def test_sub_event_types_of_one_event_type_merge_only_when_they_can_describe_one_happening():
+    ied = Coding("ASSAULT", "explosive", "Explosions/Remote violence", "Remote explosive/landmine/IED", "183")
+    other = Coding(None, None, "Strategic developments", "Other")
+    looting = Coding(None, None, "Strategic developments", "Looting/property destruction")
+    arrests = Coding(None, None, "Strategic developments", "Arrests")
+
+    def pair(a: Coding, b: Coding) -> int:
+        return len(merge_events([mention(record("a", coding=a)), mention(record("b", coding=b))]))
+
+    assert pair(AIR_STRIKE, ied) == 1  # "a bomb struck" and "an air strike" can be one strike
+    assert pair(arrests, looting) == 2
+    assert pair(arrests, other) == 1  # "Other" can be any strategic development
+
+
+def test_two_week_precision_dates_merge_only_within_a_week_of_each_other():
+    def week(article_id: str, day: str) -> dict:
+        return mention(record(article_id, day=day, precision="week"))
+
+    assert len(merge_events([week("a", "2024-12-02"), week("b", "2024-12-06")])) == 1
+    assert len(merge_events([week("a", "2024-12-02"), week("b", "2024-12-10")])) == 2  # windows touch at their ends
+    assert len(merge_events([week("a", "2024-12-02"), mention(record("b", day="2024-12-08"))])) == 1  # a day in the week
+
+
 def test_mentions_of_one_article_never_merge():
     assert len(merge_events([mention(record("a", 0)), mention(record("a", 1))])) == 2
 
@@ -103,3 +178,16 @@ def test_merge_test_set_scores(pipeline):
     assert result["n"] == 23 and result["gold_pairs"] == 15
     assert metrics["pair_precision"] >= 0.9
     assert metrics["pair_recall"] >= 0.6  # the misses are extraction errors (actors, places): see docs/store.md
+
+
+def test_acled_notes_come_from_the_report_split_unless_told(tmp_path, pipeline):
+    gold = tmp_path / "acled.csv"
+    rows = [f'ID{i},2021-03-{i + 1:02d},Riots,Mob violence,Kenya,"On {i + 1} March 2021, a mob beat a man in Nairobi."\n'
+            for i in range(20)]
+    gold.write_text("event_id_cnty,event_date,event_type,sub_event_type,country,notes\n" + "".join(rows), encoding="utf-8")
+    report = sum(is_report_row(f"ID{i}") for i in range(20))
+    assert 0 < report < 20
+    assert score_merge(str(gold), pipeline)["acled_notes"] == report
+    tune = score_merge(str(gold), pipeline, split="tune")
+    assert (tune["acled_notes"], tune["split"]) == (20 - report, "tune")
+    assert tune["metrics"]["acled_notes_falsely_merged"]["value"] == 0.0  # one mob a day: nothing to merge

@@ -103,7 +103,7 @@ def run_task(task: str, data: Path, pipeline, limit: int | None, split: str, pro
     path = data / filename if filename else None
     if path is not None and not path.exists():
         raise FileNotFoundError(f"{path}: not found: the {task} task needs it (see ../shared/data/README.md)")
-    kwargs = {"split": split} if task in ("acled", "case") else {}
+    kwargs = {"split": split} if task in ("acled", "case", "merge") else {}
     if task != "merge":  # the store helper's scorer takes the interface's three arguments only
         kwargs["progress"] = progress
     return getattr(module, f"score_{task}")(str(path) if path else None, pipeline, limit=limit, **kwargs)

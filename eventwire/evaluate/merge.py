@@ -7,8 +7,9 @@ Public entry point: ``score_merge``. Two measures, both through the real pipelin
   precision, recall and F1 of "these two articles report the same event" against
   ``expected.tsv``;
 - when given ACLED's development file: ACLED notes are distinct events by construction, so
-  every note merged with another is a false merge. Notes are taken from the report split,
-  densest first (one country, consecutive days), where wrong merges have the most chances.
+  every note merged with another is a false merge. Notes are taken from ``split`` (the report
+  split unless told), densest first (one country, consecutive days), where wrong merges have
+  the most chances.
 """
 from __future__ import annotations
 
@@ -23,14 +24,14 @@ from pathlib import Path
 from ..model import Article, InputError
 from ..store import EventQuery, Store
 from .common import GoldError, rate, require_columns
-from .split import is_report_row
+from .split import in_split
 
 MERGE_SET = Path(__file__).resolve().parents[2] / "tests" / "data" / "merge"
 ACLED_NOTES = 400  # notes ingested for the false-merge rate unless ``limit`` says otherwise
 PUBLISHED_AFTER = timedelta(days=3)
 
 
-def score_merge(path: str | None = None, pipeline=None, limit: int | None = None) -> dict:
+def score_merge(path: str | None = None, pipeline=None, limit: int | None = None, split: str = "report") -> dict:
     """``path``: a folder holding articles.jsonl and expected.tsv (default: the repository's
     merge set), or ACLED's acled_dev.csv, which adds the false-merge rate on ACLED notes."""
     if pipeline is None:
@@ -54,7 +55,7 @@ def score_merge(path: str | None = None, pipeline=None, limit: int | None = None
               "wrong_pairs": sorted(f"{a} + {b}" for a, b in predicted - expected),
               "missed_pairs": sorted(f"{a} + {b}" for a, b in expected - predicted)}
     if path and Path(path).is_file():
-        notes = _acled_notes(path, limit or ACLED_NOTES)
+        notes = _acled_notes(path, limit or ACLED_NOTES, split)
         merged = _events_per_article(pipeline, notes)
         owners = defaultdict(set)
         for note, event_ids in merged.items():
@@ -63,6 +64,7 @@ def score_merge(path: str | None = None, pipeline=None, limit: int | None = None
         falsely = {note for notes_of in owners.values() if len(notes_of) > 1 for note in notes_of}
         metrics["acled_notes_falsely_merged"] = {"value": rate(len(falsely), len(notes))}
         result["acled_notes"] = len(notes)
+        result["split"] = split
     return result
 
 
@@ -99,11 +101,11 @@ def _read_expected(path: Path) -> dict[str, str]:
     return {r["article_id"]: r["event"] for r in rows}
 
 
-def _acled_notes(path: str, n: int) -> list[Article]:
+def _acled_notes(path: str, n: int, split: str) -> list[Article]:
     with open(path, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         require_columns(path, reader.fieldnames, ("event_id_cnty", "event_date", "country", "notes"))
-        rows = [r for r in reader if is_report_row(r["event_id_cnty"]) and r["notes"].strip()]
+        rows = [r for r in reader if in_split(r["event_id_cnty"], split) and r["notes"].strip()]
     rows.sort(key=lambda r: (r["country"], r["event_date"], r["event_id_cnty"]))
     return [Article(origin=f"{path}:{r['event_id_cnty']}", id=r["event_id_cnty"], text=r["notes"],
                     published=date.fromisoformat(r["event_date"]) + PUBLISHED_AFTER) for r in rows[:n]]
