@@ -211,3 +211,20 @@ def test_what_someone_is_suspected_of_is_no_event(mentions):
 def test_a_month_in_the_date_is_no_march(mentions):
     found = mentions("On 29 March 2024, gunmen attacked the village of Kawo near Kidal.")
     assert [m.entry.acled_sub_event_type for _, m in found] == [None]
+
+
+def test_headline_verb_tagged_as_noun_is_read_as_the_verb(mentions):
+    # The small model reads "exchange fire" as a compound noun; the headline is re-read.
+    m = by_trigger(mentions("Police exchange fire with raiders"), "exchange")
+    assert m.entry.acled_sub_event_type == "Armed clash"
+    assert m.agent.text == "Police" and m.recipient.text == "raiders"
+
+
+def test_headline_third_person_verb_is_read_with_its_subject(mentions):
+    m = by_trigger(mentions("Militia kidnaps county official"), "kidnaps")
+    assert m.entry.acled_sub_event_type == "Abduction/forced disappearance"
+    assert m.agent.text == "Militia"
+
+
+def test_noun_use_of_a_verb_in_prose_is_no_event(mentions):
+    assert mentions("The police exchange programme ended in May.") == []
