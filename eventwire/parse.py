@@ -346,9 +346,20 @@ def _headline_verb(sentence: Span) -> tuple[Token, str] | None:
             continue
         word = token.lower_
         base = next((form for form in (word, word[:-1], word[:-2]) if form in _trigger_verbs()), None)
-        if base is not None and (base == word or word.endswith("s")):
+        if base is not None and (word.endswith("s") if base != word else _takes_plural_verb(token.nbor(-1))):
             return token, base
     return None
+
+
+def _takes_plural_verb(subject: Token) -> bool:
+    """'Raiders attack', 'Pokot attack', 'militia attack': a verb's base form agrees with its
+    subject; after 'revenge' or 'court' the word is a noun ('revenge attack', 'court battle')."""
+    return subject.tag_ in {"NNS", "NNPS", "NNP"} or subject.lower_ in _collective_nouns()
+
+
+@lru_cache(maxsize=1)
+def _collective_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("cues.tsv") if row["cue"] == "collective")
 
 
 @Language.factory("eventwire_headlines")

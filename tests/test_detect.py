@@ -228,3 +228,11 @@ def test_headline_third_person_verb_is_read_with_its_subject(mentions):
 
 def test_noun_use_of_a_verb_in_prose_is_no_event(mentions):
     assert mentions("The police exchange programme ended in May.") == []
+
+
+def test_headline_noun_after_a_singular_noun_stays_a_noun(pipeline):
+    # "Revenge attack": a base-form verb would need a plural subject; "militia" takes one.
+    doc = pipeline.parser.parse(CleanArticle("t", "Revenge attack on Kamae village", "test")).doc
+    assert doc[1].pos_ == "NOUN"
+    doc = pipeline.parser.parse(CleanArticle("t", "Militia attack herders near Kamae", "test")).doc
+    assert doc[1].pos_ == "VERB" and doc[0].dep_ == "nsubj"
