@@ -337,24 +337,33 @@ def _headline_verb(sentence: Span) -> tuple[Token, str] | None:
     a word. An article before it makes a noun phrase ("A bold rebel assault"), not a headline."""
     if len(sentence) > 15 or sentence.root.pos_ in {"VERB", "AUX"}:
         return None
+    title = _is_title_case(sentence)  # "Police Exchange Fire With Raiders": every word a name
     for token in sentence[:-1]:
         if token.lower_ in _ARTICLES:
             return None
-        if (token.i == sentence.start or token.pos_ != "NOUN" or not token.is_lower
+        if (token.i == sentence.start or not (token.pos_ == "NOUN" and token.is_lower or title)
                 or token.nbor(-1).pos_ not in {"NOUN", "PROPN"}
                 or not token.nbor().is_alpha):
             continue
         word = token.lower_
         base = next((form for form in (word, word[:-1], word[:-2]) if form in _trigger_verbs()), None)
-        if base is not None and (word.endswith("s") if base != word else _takes_plural_verb(token.nbor(-1))):
+        if base is not None and (word.endswith("s") if base != word else _takes_plural_verb(token.nbor(-1), title)):
             return token, base
     return None
 
 
-def _takes_plural_verb(subject: Token) -> bool:
+def _is_title_case(sentence: Span) -> bool:
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.is_title for t in words)
+
+
+def _takes_plural_verb(subject: Token, title: bool) -> bool:
     """'Raiders attack', 'Pokot attack', 'militia attack': a verb's base form agrees with its
-    subject; after 'revenge' or 'court' the word is a noun ('revenge attack', 'court battle')."""
-    return subject.tag_ in {"NNS", "NNPS", "NNP"} or subject.lower_ in _collective_nouns()
+    subject; after 'revenge' or 'court' the word is a noun ('revenge attack', 'court battle').
+    In a title-case headline every word is tagged a name, so a name counts only as a group's."""
+    names = {"NNPS", "NNP"} if not title else {"NNPS"}
+    return (subject.tag_ in {"NNS"} | names or subject.lower_ in _collective_nouns()
+            or title and subject.ent_type_ in {"NORP", "ORG"})
 
 
 @lru_cache(maxsize=1)

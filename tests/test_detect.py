@@ -236,3 +236,8 @@ def test_headline_noun_after_a_singular_noun_stays_a_noun(pipeline):
     assert doc[1].pos_ == "NOUN"
     doc = pipeline.parser.parse(CleanArticle("t", "Militia attack herders near Kamae", "test")).doc
     assert doc[1].pos_ == "VERB" and doc[0].dep_ == "nsubj"
+
+
+def test_title_case_headline_verb_is_read(mentions):
+    m = by_trigger(mentions("Police Exchange Fire With Raiders In Kitui"), "Exchange")
+    assert m.entry.acled_sub_event_type == "Armed clash" and m.agent.text == "Police"
