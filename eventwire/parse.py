@@ -13,6 +13,10 @@ Two small components run around spaCy's own:
   before "slum/residents", a town of some size elsewhere), and capitalised words after "in/at/near/of" that the gazetteer
   knows become GPE entities. Two entities the model split ("Ol" GPE + "Kalou" PERSON) are
   joined when together they name a place, and a mislabelled "Likoni (Mombasa" yields its places.
+- ``eventwire_headlines`` (after the parser): a headline ("Police exchange fire with raiders",
+  "MRC kidnaps official") often has its verb tagged as a noun and no verb at all; such a
+  sentence is re-parsed with the trigger verb behind "will" (which forces the verb reading) and,
+  when that gives the verb a subject, the new parse replaces the old one for its tokens.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .countries import country_by_name, normalise
 from .datafiles import read_tsv
@@ -316,10 +320,95 @@ def sentence_before(sentence: Span) -> Span | None:
     return listed[i - 1] if i > 0 else None
 
 
+# Headlines leave articles out: a noun phrase with one is no headline.
+_ARTICLES = {"a", "an", "the"}
+# The components a headline's re-reading runs: tags, lemmas and the dependency parse.
+_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+@lru_cache(maxsize=1)
+def _trigger_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("triggers.tsv") if row["pos"] in {"VERB", "ANY"})
+
+
+def _headline_verb(sentence: Span) -> tuple[Token, str] | None:
+    """The trigger verb a verbless headline hides as a noun ("Police exchange fire", "MRC kidnaps
+    official"), with its base form: a noun after the bare noun that would be its subject, before
+    a word. An article before it makes a noun phrase ("A bold rebel assault"), not a headline."""
+    if len(sentence) > 15 or sentence.root.pos_ in {"VERB", "AUX"}:
+        return None
+    title = _is_title_case(sentence)  # "Police Exchange Fire With Raiders": every word a name
+    for token in sentence[:-1]:
+        if token.lower_ in _ARTICLES:
+            return None
+        if (token.i == sentence.start or not (token.pos_ == "NOUN" and token.is_lower or title)
+                or token.nbor(-1).pos_ not in {"NOUN", "PROPN"}
+                or not token.nbor().is_alpha):
+            continue
+        word = token.lower_
+        base = next((form for form in (word, word[:-1], word[:-2]) if form in _trigger_verbs()), None)
+        if base is not None and (word.endswith("s") if base != word else _takes_plural_verb(token.nbor(-1), title)):
+            return token, base
+    return None
+
+
+def _is_title_case(sentence: Span) -> bool:
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.is_title for t in words)
+
+
+def _takes_plural_verb(subject: Token, title: bool) -> bool:
+    """'Raiders attack', 'Pokot attack', 'militia attack': a verb's base form agrees with its
+    subject; after 'revenge' or 'court' the word is a noun ('revenge attack', 'court battle').
+    In a title-case headline every word is tagged a name, so a name counts only as a group's."""
+    names = {"NNPS", "NNP"} if not title else {"NNPS"}
+    return (subject.tag_ in {"NNS"} | names or subject.lower_ in _collective_nouns()
+            or title and subject.ent_type_ in {"NORP", "ORG"})
+
+
+@lru_cache(maxsize=1)
+def _collective_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("cues.tsv") if row["cue"] == "collective")
+
+
+@Language.factory("eventwire_headlines")
+def _headlines_factory(nlp: Language, name: str):
+    def reread(doc: Doc) -> Doc:
+        for sentence in list(doc.sents):
+            found = _headline_verb(sentence)
+            if found is not None:
+                _reparse_with_verb(nlp, sentence, *found)
+        return doc
+    return reread
+
+
+def _reparse_with_verb(nlp: Language, sentence: Span, verb: Token, base: str) -> None:
+    """Parse the sentence with "will <base>" for the verb; keep that parse when the verb has a subject."""
+    offset = verb.i - sentence.start
+    words = [t.text for t in sentence]
+    words[offset : offset + 1] = ["will", base]
+    rewritten = Doc(nlp.vocab, words=words, spaces=[True] * len(words))
+    for name in _PARSE_PIPES:
+        rewritten = nlp.get_pipe(name)(rewritten)
+    new_verb = rewritten[offset + 1]
+    if new_verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in new_verb.children):
+        return
+    def original(i: int) -> Token:  # the rewritten token's counterpart ("will" is the verb's)
+        return sentence[i if i <= offset else i - 1]
+    for new in rewritten:
+        if new.i == offset:
+            continue
+        token = original(new.i)
+        token.pos_, token.tag_, token.dep_ = new.pos_, new.tag_, new.dep_
+        token.head = original(new.head.i) if new.head.i != offset else verb
+    verb.tag_, verb.lemma_ = "VBZ" if verb.lower_ != base else "VBP", base
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("eventwire_paragraphs", before="parser")
+    nlp.add_pipe("eventwire_headlines", after="lemmatizer")
     nlp.add_pipe("eventwire_places", after="ner")
     return nlp
 

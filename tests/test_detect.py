@@ -211,3 +211,33 @@ def test_what_someone_is_suspected_of_is_no_event(mentions):
 def test_a_month_in_the_date_is_no_march(mentions):
     found = mentions("On 29 March 2024, gunmen attacked the village of Kawo near Kidal.")
     assert [m.entry.acled_sub_event_type for _, m in found] == [None]
+
+
+def test_headline_verb_tagged_as_noun_is_read_as_the_verb(mentions):
+    # The small model reads "exchange fire" as a compound noun; the headline is re-read.
+    m = by_trigger(mentions("Police exchange fire with raiders"), "exchange")
+    assert m.entry.acled_sub_event_type == "Armed clash"
+    assert m.agent.text == "Police" and m.recipient.text == "raiders"
+
+
+def test_headline_third_person_verb_is_read_with_its_subject(mentions):
+    m = by_trigger(mentions("Militia kidnaps county official"), "kidnaps")
+    assert m.entry.acled_sub_event_type == "Abduction/forced disappearance"
+    assert m.agent.text == "Militia"
+
+
+def test_noun_use_of_a_verb_in_prose_is_no_event(mentions):
+    assert mentions("The police exchange programme ended in May.") == []
+
+
+def test_headline_noun_after_a_singular_noun_stays_a_noun(pipeline):
+    # "Revenge attack": a base-form verb would need a plural subject; "militia" takes one.
+    doc = pipeline.parser.parse(CleanArticle("t", "Revenge attack on Kamae village", "test")).doc
+    assert doc[1].pos_ == "NOUN"
+    doc = pipeline.parser.parse(CleanArticle("t", "Militia attack herders near Kamae", "test")).doc
+    assert doc[1].pos_ == "VERB" and doc[0].dep_ == "nsubj"
+
+
+def test_title_case_headline_verb_is_read(mentions):
+    m = by_trigger(mentions("Police Exchange Fire With Raiders In Kitui"), "Exchange")
+    assert m.entry.acled_sub_event_type == "Armed clash" and m.agent.text == "Police"
