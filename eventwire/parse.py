@@ -105,6 +105,8 @@ def _place_entities(doc: Doc) -> Doc:
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
         elif ent.label_ in {"ORG", "FAC"} and (town := _town_of_institution(ent)) is not None:
             ents.append(town)
+        elif _names_route(ent):
+            ents.extend(_route_ends(ent))
         elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and any(_splits_places(t) for t in ent):
             ents.extend(_bracketed_places(ent))
         elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
@@ -215,6 +217,37 @@ def _bracketed_places(ent: Span) -> Iterator[Span]:
     start = ent.start
     for token in [*ent, None]:
         if token is None or _splits_places(token) or token.text == ",":
+            end = token.i if token is not None else ent.end
+            if end > start and _is_place_name(ent.doc[start:end].text):
+                yield Span(ent.doc, start, end, label="GPE")
+            start = end + 1
+
+
+@lru_cache(maxsize=1)
+def _route_words() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("cues.tsv") if row["cue"] == "route")
+
+
+def _names_route(ent: Span) -> bool:
+    """'the Eldoret-Kitale road', 'Nandi Hills-Chemelil road': two names joined by an unspaced
+    hyphen before a route word, which together name no place (unlike "Porto-Novo")."""
+    doc = ent.doc
+    return (ent.end < len(doc) and doc[ent.end].lower_ in _route_words()
+            and any(t.text == "-" and _joins_name(t) for t in ent) and not _is_place_name(ent.text)
+            and not _place_follows(doc, ent.end + 1))
+
+
+def _place_follows(doc: Doc, i: int) -> bool:
+    """'the Dhaka-Mymensingh highway, Trishal upazila', '... highway in Barisal city': the text
+    says where on the road, so its ends are not the place."""
+    return i + 1 < len(doc) and doc[i].lower_ in {",", "in", "at", "near"} and doc[i + 1].text[:1].isupper()
+
+
+def _route_ends(ent: Span) -> Iterator[Span]:
+    """The known places at the ends of a route, first end first: an event on the road is near them."""
+    start = ent.start + (ent[0].lower_ == "the")
+    for token in [*ent, None]:
+        if token is None or (token.text == "-" and _joins_name(token)):
             end = token.i if token is not None else ent.end
             if end > start and _is_place_name(ent.doc[start:end].text):
                 yield Span(ent.doc, start, end, label="GPE")

@@ -82,6 +82,7 @@ class _Draft:
     actor1: Actor | None
     actor2: Actor | None
     location: Location | None
+    own_place: bool  # placed by its own words, not by the story's other events
     date: ResolvedDate
     own_date: bool
     background: bool
@@ -237,7 +238,7 @@ def _draft(
     entry = mention.entry
     locations = [located[p.start] for p in mention.places if p.start in located]
     location = _best_location(locations)
-    if location is None and entry.plover_type in MATERIAL_TYPES and not mention.anaphoric:
+    if not mention.anaphoric and _stands_in(fallback, location, entry.plover_type in MATERIAL_TYPES):
         location = fallback
     when, background = event_date(mention, published, parsed)
     context_country = (location.country if location else None) or story_country
@@ -251,6 +252,7 @@ def _draft(
         actor1=actor1,
         actor2=actor2,
         location=location,
+        own_place=bool(locations),
         date=when,
         own_date=mention.own_date,
         background=background,
@@ -303,6 +305,13 @@ def _as_protest(entry: TriggerEntry) -> TriggerEntry:
     that is the event ACLED and PLOVER code (the demand is the protest's claim)."""
     protest = trigger_lexicon()["protest"][0]
     return replace(protest, lemma=entry.lemma, pos=entry.pos, modifiers=entry.modifiers, weight=entry.weight)
+
+
+def _stands_in(story_place: Location | None, own: Location | None, material: bool) -> bool:
+    """Whether the story's place stands in for an event that has none. A demand is made where
+    the story's events are; but a country alone places no statement: in "Kuwait restored ties
+    with Libya" the states are its parties."""
+    return own is None and story_place is not None and (material or story_place.precision != "country")
 
 
 def _best_location(locations: list[Location]) -> Location | None:
@@ -383,8 +392,8 @@ def _fold(target: _Draft, new: _Draft) -> None:
     target.actor1 = _more_specific(target.actor1, new.actor1)
     if target.actor2 is None and not _victims_of_battle(target, new.actor2):
         target.actor2 = new.actor2
-    if target.location is None:
-        target.location = new.location
+    if target.location is None or (new.own_place and not target.own_place):
+        target.location, target.own_place = new.location, new.own_place
     elif new.location is not None and new.location.name != target.location.name:
         target.other_locations.append(new.location)
     target.other_locations.extend(new.other_locations)
@@ -716,7 +725,8 @@ def _unopposed(sub: str | None, text: str) -> str | None:
 def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float) -> float:
     score = 0.3 + 0.35 * lead.entry.weight + 0.1 * support
     score += 0.08 if draft.actor1 is not None else 0.0
-    score += 0.07 if draft.location is not None else 0.0
+    # A statement placed only where the story's events are is no more certain for it.
+    score += 0.07 if draft.own_place or (draft.location is not None and draft.plover_type in MATERIAL_TYPES) else 0.0
     score += 0.05 if draft.own_date else 0.0
     score += 0.05 if len(draft.mentions) > 1 else 0.0
     score += 0.05 if coding.acled_sub_event_type else 0.0

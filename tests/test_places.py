@@ -220,6 +220,27 @@ def test_an_institution_named_after_its_town_is_in_that_town(pipeline):
     assert _event_place(pipeline, "University of Nairobi lecturers protested over salaries.").name == "Nairobi"
 
 
+def test_a_route_between_two_towns_names_both_towns(pipeline):
+    doc = pipeline.nlp("Traders blocked the Eldoret-Kitale road on Monday. Others marched in Porto-Novo.")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Eldoret", "Kitale", "Porto-Novo"]
+    doc = pipeline.nlp("Workers blocked the Dhaka-Mymensingh highway, Trishal upazila, over wages.")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Trishal"]
+    place = _event_place(pipeline, "On 4 March, youths barricaded the Nandi Hills-Chemelil road to protest rising crime.")
+    assert (place.country, place.admin1) == ("KEN", "Nandi")
+
+
+def test_an_unplaced_demand_is_where_the_story_is_without_gaining_confidence(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(Article(origin="t", text="Tension is high in Kakamega after the budget vote. "
+                                         "Teachers demanded the payment of their salaries."), date(2023, 5, 2))
+    demand = next(e for e in events if e.coding.plover_type == "REQUEST")
+    assert (demand.location.name, demand.location.admin1) == ("Kakamega", "Kakamega")
+    assert demand.confidence == 0.59  # as unplaced: the story's place is no evidence of the demand's
+
+
 def test_residents_of_a_small_town_name_it(pipeline):
     assert _event_place(pipeline, "Police officers were injured during a demonstration by Keroka residents.").name == "Keroka"
 
