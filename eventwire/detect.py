@@ -31,6 +31,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Events that happen somewhere: with no place of their own they take their sentence's place.
 # Statements (ACCUSE, REQUEST ...) do not: "criticised reliance on Russia" is not in Russia.
 MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE"}
+# What a crowd says: a demand, a denunciation, a rejection, a threat; voiced by a crowd, its protest.
+CLAIM_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NOUN_POS = {"NOUN", "PROPN"}
 # nsubjpass: "firearms were seized" names what was seized as "seized firearms" does.
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "prt", "dobj", "nsubjpass", "prep", "pobj", "npadvmod", "appos", "attr", "oprd", "dep", "xcomp"}
@@ -153,10 +155,6 @@ def _without_consumed_objects(found: list[Mention]) -> list[Mention]:
     return [m for m in found if m.trigger.i not in consumed]
 
 
-# What a crowd says: a demand, a denunciation, a rejection, a threat.
-_CLAIM_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
-
-
 def _claims_of_gatherings(found: list[Mention]) -> list[Mention]:
     """'Workers gathered to call for higher wages', 'staged a sit-in demanding ...': what a
     gathering says in a purpose clause is its claim, not a second event; the gathering is the
@@ -165,7 +163,7 @@ def _claims_of_gatherings(found: list[Mention]) -> list[Mention]:
     kept = []
     for mention in found:
         token, head = mention.trigger, mention.trigger.head
-        if mention.entry.plover_type in _CLAIM_TYPES and token.dep_ in {"xcomp", "advcl", "conj"} and head != token:
+        if mention.entry.plover_type in CLAIM_TYPES and token.dep_ in {"xcomp", "advcl", "conj"} and head != token:
             if head.i in protests:
                 continue
             if _lookup(cues()["assembly"], head) is not None:

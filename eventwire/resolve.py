@@ -30,6 +30,7 @@ from spacy.tokens import Span
 from . import actors, countries, numbers, typology
 from .classify import SubEventClassifier, tagged_sub_event
 from .detect import (
+    CLAIM_TYPES,
     MATERIAL_TYPES,
     STATEMENT,
     Mention,
@@ -54,8 +55,6 @@ from .parse import ParsedArticle, document_text, sentences
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _STATE_TYPES = {"state_military", "government", "police"}
 _ARMED_NON_STATE_TYPES = {"rebel_group", "political_militia", "identity_militia", "unidentified_armed_group"}
-# Verbal events that, voiced by a crowd, are its protest.
-_CROWD_CLAIMS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
 # How sure the classifier must be to overrule the sub-event type a trigger word fixes. A word
 # names a weapon or an act reliably ("air strike", "curfew", "seized the town"), but not who
@@ -233,7 +232,7 @@ def _draft(
     mention: Mention, located: dict[int, Location], story_country: str | None, published: ResolvedDate,
     parsed: ParsedArticle, fallback: Location | None,
 ) -> _Draft:
-    if mention.entry.plover_type in _CROWD_CLAIMS and _is_crowd(mention.agent):
+    if mention.entry.plover_type in CLAIM_TYPES and _is_crowd(mention.agent):
         mention = replace(mention, entry=_as_protest(mention.entry))
     entry = mention.entry
     locations = [located[p.start] for p in mention.places if p.start in located]
