@@ -214,25 +214,20 @@ def _with_name_start(ent: Span) -> Span:
 def _bracketed_places(ent: Span) -> Iterator[Span]:
     """'Likoni (Mombasa', 'Luvungi (Uvira, Sud-Kivu' or 'Dhaka - Shahbagh' tagged ORG: the known
     places between the brackets, commas and dashes."""
-    start = ent.start
-    for token in [*ent, None]:
-        if token is None or _splits_places(token) or token.text == ",":
-            end = token.i if token is not None else ent.end
-            if end > start and _is_place_name(ent.doc[start:end].text):
-                yield Span(ent.doc, start, end, label="GPE")
-            start = end + 1
+    return _known_pieces(ent, ent.start, lambda token: _splits_places(token) or token.text == ",")
 
 
-@lru_cache(maxsize=1)
-def _route_words() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("cues.tsv") if row["cue"] == "route")
+@lru_cache(maxsize=None)
+def _cue_words(cue: str) -> frozenset[str]:
+    """The words of one cue of data/cues.tsv (detect.cues reads them all; parse runs first)."""
+    return frozenset(row["lemma"] for row in read_tsv("cues.tsv") if row["cue"] == cue)
 
 
 def _names_route(ent: Span) -> bool:
     """'the Eldoret-Kitale road', 'Nandi Hills-Chemelil road': two names joined by an unspaced
     hyphen before a route word, which together name no place (unlike "Porto-Novo")."""
     doc = ent.doc
-    return (ent.end < len(doc) and doc[ent.end].lower_ in _route_words()
+    return (ent.end < len(doc) and doc[ent.end].lower_ in _cue_words("route")
             and any(t.text == "-" and _joins_name(t) for t in ent) and not _is_place_name(ent.text)
             and not _place_follows(doc, ent.end + 1))
 
@@ -245,9 +240,14 @@ def _place_follows(doc: Doc, i: int) -> bool:
 
 def _route_ends(ent: Span) -> Iterator[Span]:
     """The known places at the ends of a route, first end first: an event on the road is near them."""
-    start = ent.start + (ent[0].lower_ == "the")
+    return _known_pieces(ent, ent.start + (ent[0].lower_ == "the"), lambda token: token.text == "-" and _joins_name(token))
+
+
+def _known_pieces(ent: Span, start: int, splits) -> Iterator[Span]:
+    """The pieces of ``ent`` from ``start`` between the tokens ``splits`` marks that the
+    gazetteer knows as places, in text order."""
     for token in [*ent, None]:
-        if token is None or (token.text == "-" and _joins_name(token)):
+        if token is None or splits(token):
             end = token.i if token is not None else ent.end
             if end > start and _is_place_name(ent.doc[start:end].text):
                 yield Span(ent.doc, start, end, label="GPE")
@@ -395,13 +395,8 @@ def _takes_plural_verb(subject: Token, title: bool) -> bool:
     subject; after 'revenge' or 'court' the word is a noun ('revenge attack', 'court battle').
     In a title-case headline every word is tagged a name, so a name counts only as a group's."""
     names = {"NNPS", "NNP"} if not title else {"NNPS"}
-    return (subject.tag_ in {"NNS"} | names or subject.lower_ in _collective_nouns()
+    return (subject.tag_ in {"NNS"} | names or subject.lower_ in _cue_words("collective")
             or title and subject.ent_type_ in {"NORP", "ORG"})
-
-
-@lru_cache(maxsize=1)
-def _collective_nouns() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("cues.tsv") if row["cue"] == "collective")
 
 
 @Language.factory("eventwire_headlines")
