@@ -208,7 +208,6 @@ def is_named_actor(text: str) -> bool:
 # Named actors that belong to one state wherever they are written about: its parties, forces,
 # leaders and institutions (not armed groups, which cross borders: Al Shabaab in Kenya).
 _NATIONAL_TYPES = {"government", "state_military", "police", "political_party", "political_militia"}
-# Each capitalised word, with the capitalised word after it: "Nairobi", "Addis Ababa".
 # A proper name: a run of capitalised words ("Nairobi", "San Juan del Cesar" is two runs).
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 

@@ -449,7 +449,8 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
     evidence = _evidence(draft.mentions)
     context = _paragraph_of(lead.sentence)
     coding = _coding(draft, lead, context)
-    fatalities = numbers.reconcile(_killed_claims(draft, coding))
+    killed = _killed_claims(draft, coding)
+    fatalities = numbers.reconcile(killed)
     article_id = parsed.clean.article_id
     event_id = hashlib.sha256(f"{article_id}:{lead.trigger.idx}:{coding.plover_type}".encode()).hexdigest()[:16]
     status = _status(draft.mentions)
@@ -473,7 +474,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         location=draft.location,
         fatalities=fatalities,
         evidence=evidence,
-        confidence=_confidence(draft, lead, coding, _model_support(context, coding)),
+        confidence=_confidence(draft, lead, coding, _model_support(context, coding), bool(killed)),
         trigger=lead.trigger.text,
         extra=extra,
     )
@@ -721,7 +722,7 @@ def _unopposed(sub: str | None, text: str) -> str | None:
     return sub
 
 
-def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float) -> float:
+def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float, has_toll: bool) -> float:
     score = 0.3 + 0.35 * lead.entry.weight + 0.1 * support
     score += 0.08 if draft.actor1 is not None else 0.0
     # A statement placed only where the story's events are is no more certain for it.
@@ -732,7 +733,7 @@ def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float) ->
     # The lead sentence states the news; later sentences add consequences and context.
     score += 0.05 if draft.mentions[0].sentence.start == 0 else 0.0
     # A story gives the toll of its main event: the dead are what it reports.
-    score += 0.05 if _killed_claims(draft, coding) else 0.0
+    score += 0.05 if has_toll else 0.0
     if draft.background or lead.status in {"planned", "denied"}:
         score *= 0.7
     return min(score, 0.99)
