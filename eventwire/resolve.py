@@ -53,8 +53,8 @@ from .parse import ParsedArticle, document_text, sentences
 
 # Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
-_STATE_TYPES = {"state_military", "government", "police"}
-_ARMED_NON_STATE_TYPES = {"rebel_group", "political_militia", "identity_militia", "unidentified_armed_group"}
+# Armed groups not of the state, named or not: people they "detain" are abducted, not arrested.
+_ARMED_NON_STATE_TYPES = actors.NON_STATE_ARMED | {"unidentified_armed_group"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
 # How sure the classifier must be to overrule the sub-event type a trigger word fixes. A word
 # names a weapon or an act reliably ("air strike", "curfew", "seized the town"), but not who
@@ -170,12 +170,12 @@ def _toll_owner(text: str, drafts: list[_Draft], killing: _Draft) -> _Draft | No
     start = killing.mentions[0].sentence.start
     if killing.actor1 is None:
         return _event_before(text, drafts, start, same_sentence=False)
-    if killing.actor1.type not in _STATE_TYPES:
+    if killing.actor1.type not in actors.STATE_TYPES:
         return None
     host = _event_before(text, [d for d in drafts if d is not killing], start)
     if host is None or _peaceful(host):
         return None
-    crowd_side = host.actor1 is None or host.actor1.type not in _STATE_TYPES
+    crowd_side = host.actor1 is None or host.actor1.type not in actors.STATE_TYPES
     return host if host.plover_type == "PROTEST" or (crowd_side and _aimed_at_crowd(killing) is not None) else None
 
 
@@ -372,7 +372,7 @@ def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
     if actors.is_generic_name(a.canonical) or actors.is_generic_name(b.canonical):
         return a.type == b.type  # "the militants" are the JNIM fighters the story named
     # "Russia" (its forces) and "Moscow" (its government) are one state actor.
-    return a.country == b.country and a.type in _STATE_TYPES and b.type in _STATE_TYPES
+    return a.country == b.country and a.type in actors.STATE_TYPES and b.type in actors.STATE_TYPES
 
 
 def _places_agree(a: Location | None, b: Location | None) -> bool:
@@ -509,13 +509,13 @@ def _crowd_actors(crowd: tuple[str, str], draft: _Draft) -> tuple[Actor, Actor |
     actor = draft.actor1
     # "Ukrainian protesters", "Israeli settlers": the crowd's own people; the police who
     # dispersed it say nothing of the crowd's country.
-    own = actor.country if actor and actor.type not in _STATE_TYPES else None
+    own = actor.country if actor and actor.type not in actors.STATE_TYPES else None
     iso3 = own or (draft.location.country if draft.location else None) or draft.context_country
     country = countries.country_by_iso3(iso3) if iso3 else None
     name = actor.name if actor and actor.type in _CROWD_MEMBERS else crowd[1]
     crowd_actor = Actor(name, actors.canonical_name(crowd[0], country), iso3, crowd[1])
     assoc = actor if actor is not None and actor.type in {"political_party", "political_militia"} else None
-    actor2 = actor if actor is not None and actor.type in _STATE_TYPES and (
+    actor2 = actor if actor is not None and actor.type in actors.STATE_TYPES and (
         draft.actor2 is None or draft.actor2.type in _CROWD_MEMBERS) else draft.actor2
     return crowd_actor, actor2, assoc
 
@@ -710,7 +710,7 @@ def _by_actor_type(sub: str | None, actor: Actor | None, country: str | None) ->
     if sub not in _TERRITORY:
         return sub
     foreign = actor.country is not None and country is not None and actor.country != country
-    return "Government regains territory" if actor.type in _STATE_TYPES and not foreign else "Non-state actor overtakes territory"
+    return "Government regains territory" if actor.type in actors.STATE_TYPES and not foreign else "Non-state actor overtakes territory"
 
 
 def _unopposed(sub: str | None, text: str) -> str | None:
