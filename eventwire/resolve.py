@@ -14,31 +14,30 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
    to the event the dead were killed in ("six were killed in the clash"), else its first
    attack; a toll no event of its sentence takes goes to the attack or protest told last, and
    one the forces' shooting at a riot took goes to the riot (ACLED codes one riot, with its toll).
-4. Each event is coded (PLOVER, ACLED through the learned classifier and the crosswalk, CAMEO)
-   and given a confidence; the event the story gives a toll for is its main event.
+4. Each event is coded (``event_coding.code_event``: PLOVER, ACLED through the learned
+   classifier and the crosswalk, CAMEO) and given a confidence; the event the story gives a
+   toll for is its main event.
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import replace
 
 from spacy.tokens import Span
 
 from . import actors, countries, numbers, typology
-from .classify import SubEventClassifier, tagged_sub_event
 from .detect import (
     CLAIM_TYPES,
     MATERIAL_TYPES,
     STATEMENT,
     Mention,
     TriggerEntry,
-    cues,
     trigger_lexicon,
 )
+from .event_coding import aimed_at_crowd, code_event, model_support
 from .event_dates import event_date, finer
+from .event_draft import Draft
 from .geography import locate_story
 from .model import (
     Actor,
@@ -51,49 +50,15 @@ from .model import (
 )
 from .parse import ParsedArticle, document_text, sentences
 
-# Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
-_CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
-# Armed groups not of the state, named or not: people they "detain" are abducted, not arrested.
-_ARMED_NON_STATE_TYPES = actors.NON_STATE_ARMED | {"unidentified_armed_group"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
-# How sure the classifier must be to overrule the sub-event type a trigger word fixes. A word
-# names a weapon or an act reliably ("air strike", "curfew", "seized the town"), but not who
-# took part, which is what tells a clash between armed groups from a riot or a mob killing.
-# Set on held-out tuning data: a fifth of the tuning notes read by a model trained on the other
-# four fifths, and the CASE tuning snippets (lower overrules more notes right but loses snippets).
-_OVERRULE = 0.6
-_OVERRULE_WHO = 0.5
-# Arson by a crowd ("villagers set fire to his house") is mob violence: who, not the act, decides.
-_DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
-                   "Protest with intervention", "Excessive force against protesters", "Looting/property destruction"}
-_TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
 # The prepositions that name the event a killing happened in: "killed in the clash".
 _SCENE_PREPS = {"in", "during", "amid"}
-
-
-@dataclass
-class _Draft:
-    """An event being assembled from the mentions that refer to it."""
-
-    mentions: list[Mention]
-    plover_type: str
-    sub_event_type: str | None
-    actor1: Actor | None
-    actor2: Actor | None
-    location: Location | None
-    own_place: bool  # placed by its own words, not by the story's other events
-    date: ResolvedDate
-    own_date: bool
-    background: bool
-    claims: list[CasualtyClaim] = field(default_factory=list)
-    other_locations: list[Location] = field(default_factory=list)
-    context_country: str | None = None  # the event's place's country, else the story's
 
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
     story = locate_story(parsed)
     claims_by_sentence = _casualties(parsed)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     hosts = _toll_hosts(mentions)
     claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
@@ -141,7 +106,7 @@ def _frames_toll(mention: Mention, mentions: list[Mention]) -> bool:
     )
 
 
-def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
+def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
                           claimed: set[int]) -> None:
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
     sentence with no attack of its own belongs to the attack or protest told last up to that
@@ -162,7 +127,7 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by
                 draft.claims = []
 
 
-def _toll_owner(text: str, drafts: list[_Draft], killing: _Draft) -> _Draft | None:
+def _toll_owner(text: str, drafts: list[Draft], killing: Draft) -> Draft | None:
     """The event a killing is part of, which takes its toll: the attack or protest told before a
     killing naming no one doing it; the riot or protest the forces answered ('Riots broke out in
     Kisumu. Police shot one dead as they intervened', 'police fired at the demonstrators'), told
@@ -176,17 +141,17 @@ def _toll_owner(text: str, drafts: list[_Draft], killing: _Draft) -> _Draft | No
     if host is None or _peaceful(host):
         return None
     crowd_side = host.actor1 is None or host.actor1.type not in actors.STATE_TYPES
-    return host if host.plover_type == "PROTEST" or (crowd_side and _aimed_at_crowd(killing) is not None) else None
+    return host if host.plover_type == "PROTEST" or (crowd_side and aimed_at_crowd(killing) is not None) else None
 
 
-def _peaceful(protest: _Draft) -> bool:
+def _peaceful(protest: Draft) -> bool:
     """Coded a peaceful protest, whose toll is dropped (_killed_claims): forces shooting into it
     keep the toll on their own event."""
     lead = _lead(protest)
-    return _coding(protest, lead, _paragraph_of(lead.sentence)).acled_sub_event_type == "Peaceful protest"
+    return code_event(protest, lead, _paragraph_of(lead.sentence)).acled_sub_event_type == "Peaceful protest"
 
 
-def _event_before(text: str, drafts: list[_Draft], start: int, same_sentence: bool = True) -> _Draft | None:
+def _event_before(text: str, drafts: list[Draft], start: int, same_sentence: bool = True) -> Draft | None:
     """The attack or protest told last before the sentence starting at token ``start`` (or in
     it), in its paragraph."""
     told = {}  # each attack or protest -> its last sentence up to that one
@@ -218,7 +183,7 @@ def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
             mention.places = [p for p in mention.places if (mention.sentence.start, p.start) not in owned]
 
 
-def _story_location(drafts: list["_Draft"]) -> Location | None:
+def _story_location(drafts: list["Draft"]) -> Location | None:
     """An event the story places nowhere happens where its latest located event did."""
     for draft in reversed(drafts):
         if draft.location is not None and draft.plover_type in MATERIAL_TYPES and draft.location.precision != "country":
@@ -231,7 +196,7 @@ def _story_location(drafts: list["_Draft"]) -> Location | None:
 def _draft(
     mention: Mention, located: dict[int, Location], story_country: str | None, published: ResolvedDate,
     parsed: ParsedArticle, fallback: Location | None,
-) -> _Draft:
+) -> Draft:
     if mention.entry.plover_type in CLAIM_TYPES and _is_crowd(mention.agent):
         mention = replace(mention, entry=_as_protest(mention.entry))
     entry = mention.entry
@@ -244,7 +209,7 @@ def _draft(
     role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
     actor1 = _actor1(mention, context_country, role)
     actor2 = actors.resolve_actor(mention.recipient.text, country=context_country) if mention.recipient else None
-    return _Draft(
+    return Draft(
         mentions=[mention],
         plover_type=entry.plover_type,
         sub_event_type=entry.acled_sub_event_type,
@@ -321,14 +286,14 @@ def _best_location(locations: list[Location]) -> Location | None:
 
 # --- folding mentions into events ---------------------------------------------------------------
 
-def _coreferent(drafts: list[_Draft], new: _Draft, mention: Mention) -> _Draft | None:
+def _coreferent(drafts: list[Draft], new: Draft, mention: Mention) -> Draft | None:
     for draft in reversed(drafts):
         if _compatible(draft, new, mention):
             return draft
     return None
 
 
-def _compatible(old: _Draft, new: _Draft, mention: Mention) -> bool:
+def _compatible(old: Draft, new: Draft, mention: Mention) -> bool:
     if new.plover_type == STATEMENT.plover_type:
         return _reports(old, new)
     if old.plover_type != new.plover_type or old.background != new.background:
@@ -347,7 +312,7 @@ def _compatible(old: _Draft, new: _Draft, mention: Mention) -> bool:
     return _places_agree(old.location, new.location)
 
 
-def _reports(old: _Draft, statement: _Draft) -> bool:
+def _reports(old: Draft, statement: Draft) -> bool:
     """A speech sentence right after a statement event, by a speaker of the same state."""
     last = old.mentions[-1].sentence
     return (
@@ -385,7 +350,7 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
     return a.name == b.name or (a.admin1 is not None and a.admin1 == b.admin1)
 
 
-def _fold(target: _Draft, new: _Draft) -> None:
+def _fold(target: Draft, new: Draft) -> None:
     target.mentions.extend(new.mentions)
     target.sub_event_type = target.sub_event_type or new.sub_event_type
     target.actor1 = _more_specific(target.actor1, new.actor1)
@@ -401,7 +366,7 @@ def _fold(target: _Draft, new: _Draft) -> None:
     target.claims.extend(new.claims)
 
 
-def _victims_of_battle(target: _Draft, actor: Actor | None) -> bool:
+def _victims_of_battle(target: Draft, actor: Actor | None) -> bool:
     """'The fighting has killed 327 people': the dead of a battle are its toll, not its other side."""
     return (actor is not None and actor.type == "civilians" and target.sub_event_type is not None
             and typology.acled_event_type(target.sub_event_type) == "Battles")
@@ -416,7 +381,7 @@ def _more_specific(a: Actor | None, b: Actor | None) -> Actor | None:
     return a
 
 
-def _name_generic_groups(drafts: list[_Draft]) -> None:
+def _name_generic_groups(drafts: list[Draft]) -> None:
     """'the rebels' in a story that names one rebel group of that country is that group.
 
     Only when the story names exactly one: two named groups leave the generic mention generic.
@@ -440,15 +405,15 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
 
 # --- coding and the record ------------------------------------------------------------------------
 
-def _lead(draft: _Draft) -> Mention:
+def _lead(draft: Draft) -> Mention:
     return max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
 
 
-def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
+def _record(parsed: ParsedArticle, draft: Draft) -> EventRecord:
     lead = _lead(draft)
     evidence = _evidence(draft.mentions)
     context = _paragraph_of(lead.sentence)
-    coding = _coding(draft, lead, context)
+    coding = code_event(draft, lead, context)
     killed = _killed_claims(draft, coding)
     fatalities = numbers.reconcile(killed)
     article_id = parsed.clean.article_id
@@ -474,7 +439,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         location=draft.location,
         fatalities=fatalities,
         evidence=evidence,
-        confidence=_confidence(draft, lead, coding, _model_support(context, coding), bool(killed)),
+        confidence=_confidence(draft, lead, coding, model_support(context, coding), bool(killed)),
         trigger=lead.trigger.text,
         extra=extra,
     )
@@ -490,7 +455,7 @@ _UNNAMED_PERPETRATOR = {"Armed clash", "Attack", "Abduction/forced disappearance
 _ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
 
 
-def _record_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None, Actor | None]:
+def _record_actors(coding: Coding, draft: Draft, paragraph: str) -> tuple[Actor | None, Actor | None, Actor | None]:
     """Actor1, actor2 and the associated actor of the record, as ACLED codes them for the
     event's type."""
     crowd = _CROWDS.get(coding.acled_event_type or "")
@@ -501,7 +466,7 @@ def _record_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor
     return draft.actor1, draft.actor2, None
 
 
-def _crowd_actors(crowd: tuple[str, str], draft: _Draft) -> tuple[Actor, Actor | None, Actor | None]:
+def _crowd_actors(crowd: tuple[str, str], draft: Draft) -> tuple[Actor, Actor | None, Actor | None]:
     """ACLED codes the people in every protest as 'Protesters (Country)' and in every riot as
     'Rioters (Country)', whoever the sentence makes its subject: a party or union that led them
     is the associated actor, police who dispersed them ("police fired tear gas at rioters") the
@@ -520,7 +485,7 @@ def _crowd_actors(crowd: tuple[str, str], draft: _Draft) -> tuple[Actor, Actor |
     return crowd_actor, actor2, assoc
 
 
-def _violence_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None]:
+def _violence_actors(coding: Coding, draft: Draft, paragraph: str) -> tuple[Actor | None, Actor | None]:
     """Who did it and to whom. Civilians are the targets of violence, never its perpetrators
     ("a man was shot dead by ..." read with the man as subject); in a battle, people who fight
     each other ("herders and farmers clashed") are a communal militia."""
@@ -581,7 +546,7 @@ def _status(mentions: list[Mention]) -> str:
     return "reported"
 
 
-def _killed_claims(draft: _Draft, coding: Coding) -> list[CasualtyClaim]:
+def _killed_claims(draft: Draft, coding: Coding) -> list[CasualtyClaim]:
     if coding.acled_sub_event_type == "Peaceful protest":
         return []  # a death near a peaceful protest is another event (or the protest's cause)
     killed = [c for c in draft.claims if c.kind == "killed"]
@@ -592,137 +557,7 @@ def _killed_claims(draft: _Draft, coding: Coding) -> list[CasualtyClaim]:
     return [c if c.source or not claimed else replace(c, source=draft.actor1.name) for c in killed]
 
 
-def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
-    """The event's codes. The ACLED sub-event type, surest first: an ACLED note tag; violence
-    aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
-    the type a weapon doer or the trigger word fixes unless it is sure of another; else the
-    crosswalk; a chemical agent named in the lead sentence overrides all of these. Then whether
-    the ground was surely taken, who took it and whether anyone resisted settle territory types,
-    and who detained people settles arrest against abduction."""
-    entry = lead.entry
-    sub = draft.sub_event_type
-    if (tagged := tagged_sub_event(text)) is not None:
-        sub = tagged
-    elif draft.plover_type in _CLASSIFIED_TYPES:
-        sub = _aimed_at_crowd(draft) or _classified_sub_event(draft, text, _weapon_doer(draft) or sub)
-    elif sub is None:
-        _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
-    sub = _chemical(draft, lead) or sub
-    sub = _unopposed(_by_actor_type(_unconfirmed_territory(sub, draft), draft.actor1, draft.context_country), text)
-    return Coding(
-        plover_type=entry.plover_type,
-        plover_mode=entry.plover_mode,
-        acled_event_type=typology.acled_event_type(sub) if sub else None,
-        acled_sub_event_type=sub,
-        cameo=entry.cameo,
-    )
-
-
-def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | None:
-    """The classifier's choice among the sub-types this PLOVER type can take. A trigger that
-    fixes its sub-type ("air strike", "seized the town") keeps it unless the classifier is
-    sure of another (an ACLED-trained model knows "rioters clashed with police" is a riot)."""
-    allowed = typology.acled_options().get(draft.plover_type, frozenset())
-    predicted = _predicted(text)
-    scores = {label: p for label, p in predicted.items() if label in allowed}
-    if not scores:
-        return hint
-    best = max(scores, key=scores.get)
-    # A type the model never learned ("Chemical weapon") or learned from a few dozen notes
-    # (territory) is not the model's to overrule.
-    if hint in _TERRITORY or (hint is not None and hint not in predicted) or (hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE)):
-        return hint
-    return best
-
-
-def _weapon_doer(draft: _Draft) -> str | None:
-    """'Warplanes hit a base', 'the vehicle was struck by a missile': an aircraft or a heavy
-    weapon as the doer makes the violence an air strike or shelling, whatever the verb."""
-    doers = cues()["weapon_agent"]
-    for mention in draft.mentions:
-        if mention.agent is None or mention.entry.plover_type != "ASSAULT":
-            continue
-        root = mention.agent.root
-        head = root.lemma_.lower()
-        words = [*(f"{c.lemma_.lower()} {head}" for c in root.children if c.dep_ == "compound"), head]
-        found = next((doers[w] for w in words if w in doers), None)
-        if found is not None:
-            return found
-    return None
-
-
-def _chemical(draft: _Draft, lead: Mention) -> str | None:
-    """'Rebels fired shells filled with poison gas', 'a helicopter dropped chlorine': violence
-    whose lead sentence names a chemical agent is a chemical weapon attack, whatever the verb or
-    the weapon that carried it (cues.tsv `chemical_agent`; the classifier never learned the type)."""
-    if draft.plover_type != "ASSAULT":
-        return None
-    sentence = lead.sentence.text.lower()
-    agents = cues()["chemical_agent"]
-    return next((agents[a] for a in agents if re.search(rf"\b{re.escape(a)}\b", sentence)), None)
-
-
-def _aimed_at_crowd(draft: _Draft) -> str | None:
-    """'Officers attacked a peaceful demonstration', 'troops opened fire on protesters':
-    violence aimed at demonstrators by anyone but another crowd is excessive force against them
-    (rioters are fought, not repressed: that is a violent demonstration or mob violence)."""
-    if draft.plover_type != "ASSAULT" or (draft.actor1 is not None and draft.actor1.type in {"protesters", "rioters"}):
-        return None
-    for mention in draft.mentions:
-        target = mention.recipient
-        if target is None:
-            continue
-        actor = actors.resolve_actor(target.text)
-        entries = trigger_lexicon().get(target.root.lemma_.lower(), [])
-        if (actor is not None and actor.type == "protesters") or any(e.plover_type == "PROTEST" and not e.modifiers for e in entries):
-            return "Excessive force against protesters"
-    return None
-
-
-@lru_cache(maxsize=64)
-def _predicted(text: str) -> dict[str, float]:
-    return dict(SubEventClassifier.load().predict(text))
-
-
-def _model_support(text: str, coding: Coding) -> float:
-    """How strongly the learned model, reading the paragraph on its own, backs the ACLED coding
-    (0 for events ACLED does not code): a second, independent signal for the confidence."""
-    return _predicted(text).get(coding.acled_sub_event_type, 0.0) if coding.acled_sub_event_type else 0.0
-
-
-def _unconfirmed_territory(sub: str | None, draft: _Draft) -> str | None:
-    """'Al Shabaab claimed to have overrun the base', 'troops attempted to capture the town':
-    ground only claimed or sought is not known to have changed hands; what is known is the fight."""
-    if sub not in _TERRITORY:
-        return sub
-    taking = [m for m in draft.mentions if m.entry.acled_sub_event_type in _TERRITORY]
-    return "Armed clash" if taking and all(m.status in {"claimed", "planned"} for m in taking) else sub
-
-
-def _by_actor_type(sub: str | None, actor: Actor | None, country: str | None) -> str | None:
-    """Territory taken by the state's own forces is regained; by anyone else, a foreign army
-    included ('Russian forces took the town' in Ukraine), overtaken. Only the state arrests:
-    people an armed group 'detained' are abducted."""
-    if actor is None:
-        return sub
-    if sub == "Arrests" and actor.type in _ARMED_NON_STATE_TYPES:
-        return "Abduction/forced disappearance"
-    if sub not in _TERRITORY:
-        return sub
-    foreign = actor.country is not None and country is not None and actor.country != country
-    return "Government regains territory" if actor.type in actors.STATE_TYPES and not foreign else "Non-state actor overtakes territory"
-
-
-def _unopposed(sub: str | None, text: str) -> str | None:
-    """'Took over the village without resistance': ground that changed hands without a fight is
-    a non-violent transfer (cues.tsv `unopposed`)."""
-    lowered = text.lower()
-    if sub in _TERRITORY and any(phrase in lowered for phrase in cues()["unopposed"]):
-        return "Non-violent transfer of territory"
-    return sub
-
-
-def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float, has_toll: bool) -> float:
+def _confidence(draft: Draft, lead: Mention, coding: Coding, support: float, has_toll: bool) -> float:
     score = 0.3 + 0.35 * lead.entry.weight + 0.1 * support
     score += 0.08 if draft.actor1 is not None else 0.0
     # A statement placed only where the story's events are is no more certain for it.
