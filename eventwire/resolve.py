@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -76,9 +76,10 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
             continue  # "killed in the clash" with no clash told before: the toll is an orphan
         if draft.claims:
             claimed_sentences.add(mention.sentence.start)
-    _attach_orphan_claims(parsed, drafts, claims_by_sentence, claimed_sentences)
     _name_generic_groups(drafts)
-    return [_record(parsed, d) for d in drafts]
+    coded = [_code(d) for d in drafts]
+    _attach_orphan_claims(parsed, drafts, [c.coding for c in coded], claims_by_sentence, claimed_sentences)
+    return [_record(parsed, c) for c in coded]
 
 
 def _toll_hosts(mentions: list[Mention]) -> dict[int, Mention]:
@@ -106,14 +107,16 @@ def _frames_toll(mention: Mention, mentions: list[Mention]) -> bool:
     )
 
 
-def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
-                          claimed: set[int]) -> None:
+def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[Draft], codings: list[Coding],
+                          claims_by_sentence: dict[int, list[CasualtyClaim]], claimed: set[int]) -> None:
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
     sentence with no attack of its own belongs to the attack or protest told last up to that
     sentence in the paragraph ('One person died during a violent protest'); so does the toll of
     a killing that is part of that attack or protest (_toll_owner). A peaceful protest's toll
     is dropped when it is coded (_killed_claims)."""
     text = document_text(parsed.doc)
+    # Forces shooting into a peaceful protest keep the toll on their own event.
+    peaceful = {id(d) for d, coding in zip(drafts, codings) if coding.acled_sub_event_type == "Peaceful protest"}
     for start, claims in sorted(claims_by_sentence.items()):
         if start not in claimed:
             host = _event_before(text, drafts, start)
@@ -121,34 +124,28 @@ def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[Draft], claims_by_
                 host.claims.extend(claims)
     for draft in drafts:
         if draft.claims and not draft.background:
-            host = _toll_owner(text, drafts, draft)
+            host = _toll_owner(text, drafts, draft, peaceful)
             if host is not None:
                 host.claims.extend(draft.claims)
                 draft.claims = []
 
 
-def _toll_owner(text: str, drafts: list[Draft], killing: Draft) -> Draft | None:
+def _toll_owner(text: str, drafts: list[Draft], killing: Draft, peaceful: set[int]) -> Draft | None:
     """The event a killing is part of, which takes its toll: the attack or protest told before a
     killing naming no one doing it; the riot or protest the forces answered ('Riots broke out in
     Kisumu. Police shot one dead as they intervened', 'police fired at the demonstrators'), told
-    before or in the same sentence, which ACLED codes as the riot, with its toll."""
+    before or in the same sentence, which ACLED codes as the riot, with its toll; not a protest
+    coded peaceful (its ``id`` in ``peaceful``)."""
     start = killing.mentions[0].sentence.start
     if killing.actor1 is None:
         return _event_before(text, drafts, start, same_sentence=False)
     if killing.actor1.type not in actors.STATE_TYPES:
         return None
     host = _event_before(text, [d for d in drafts if d is not killing], start)
-    if host is None or _peaceful(host):
+    if host is None or id(host) in peaceful:
         return None
     crowd_side = host.actor1 is None or host.actor1.type not in actors.STATE_TYPES
     return host if host.plover_type == "PROTEST" or (crowd_side and aimed_at_crowd(killing) is not None) else None
-
-
-def _peaceful(protest: Draft) -> bool:
-    """Coded a peaceful protest, whose toll is dropped (_killed_claims): forces shooting into it
-    keep the toll on their own event."""
-    lead = _lead(protest)
-    return code_event(protest, lead, _paragraph_of(lead.sentence)).acled_sub_event_type == "Peaceful protest"
 
 
 def _event_before(text: str, drafts: list[Draft], start: int, same_sentence: bool = True) -> Draft | None:
@@ -405,15 +402,25 @@ def _name_generic_groups(drafts: list[Draft]) -> None:
 
 # --- coding and the record ------------------------------------------------------------------------
 
-def _lead(draft: Draft) -> Mention:
-    return max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+@dataclass
+class _Coded:
+    """A folded event with its codes, coded once: the codes decide tolls and make the record."""
+
+    draft: Draft
+    lead: Mention  # the mention that states the event best
+    paragraph: str  # the classifier's context
+    coding: Coding
 
 
-def _record(parsed: ParsedArticle, draft: Draft) -> EventRecord:
-    lead = _lead(draft)
+def _code(draft: Draft) -> _Coded:
+    lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+    paragraph = _paragraph_of(lead.sentence)
+    return _Coded(draft, lead, paragraph, code_event(draft, lead, paragraph))
+
+
+def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
+    draft, lead, context, coding = coded.draft, coded.lead, coded.paragraph, coded.coding
     evidence = _evidence(draft.mentions)
-    context = _paragraph_of(lead.sentence)
-    coding = code_event(draft, lead, context)
     killed = _killed_claims(draft, coding)
     fatalities = numbers.reconcile(killed)
     article_id = parsed.clean.article_id
