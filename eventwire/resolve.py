@@ -5,18 +5,16 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
 1. Every place entity of the article is geocoded once (``geography.locate_story``), with the
    countries the story names as hints, so "Hama" goes to Syria in a Syrian story.
 2. Each mention's spans are resolved: actors through the actor dictionary, its date through
-   ``event_dates.event_date``, casualty numbers of its sentence with their sources.
+   ``event_dates.event_date``.
 3. Mentions that refer to one happening are folded into one event, in text order: a mention
    joins the latest earlier event it is compatible with (same PLOVER type, no conflicting
    sub-event type, actor, place or date); "the offensive" and bare "killed" never open a new
-   event when an earlier one fits. This is what keeps "Moscow claims to have killed 300" on
-   the air strikes and "the fighting has killed 327" on the offensive. A sentence's toll goes
-   to the event the dead were killed in ("six were killed in the clash"), else its first
-   attack; a toll no event of its sentence takes goes to the attack or protest told last, and
-   one the forces' shooting at a riot took goes to the riot (ACLED codes one riot, with its toll).
+   event when an earlier one fits.
 4. Each event is coded (``event_coding.code_event``: PLOVER, ACLED through the learned
-   classifier and the crosswalk, CAMEO) and given a confidence; the event the story gives a
-   toll for is its main event.
+   classifier and the crosswalk, CAMEO), then given the story's tolls (``tolls.attach_tolls``):
+   this is what keeps "Moscow claims to have killed 300" on the air strikes and "the fighting
+   has killed 327" on the offensive.
+5. Each record names the actors ACLED codes for its type and gets a confidence; the event the story gives a toll for is its main event.
 """
 from __future__ import annotations
 
@@ -35,7 +33,7 @@ from .detect import (
     TriggerEntry,
     trigger_lexicon,
 )
-from .event_coding import aimed_at_crowd, code_event, model_support
+from .event_coding import code_event, model_support
 from .event_dates import event_date, finer
 from .event_draft import Draft
 from .geography import locate_story
@@ -48,128 +46,31 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle, document_text, sentences
+from .parse import ParsedArticle, document_text
+from .tolls import attach_tolls
 
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
-# The prepositions that name the event a killing happened in: "killed in the clash".
-_SCENE_PREPS = {"in", "during", "amid"}
 
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
     story = locate_story(parsed)
-    claims_by_sentence = _casualties(parsed)
     drafts: list[Draft] = []
-    hosts = _toll_hosts(mentions)
-    claimed_sentences: set[int] = set()
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
         fallback = _story_location(drafts) or story.first_place or story.filed_from
         draft = _draft(mention, story.located, story.country, published, parsed, fallback)
-        if hosts.get(mention.sentence.start) is mention:
-            draft.claims = claims_by_sentence.get(mention.sentence.start, [])
         target = _coreferent(drafts, draft, mention)
         if target is not None:
             _fold(target, draft)
         elif not mention.anaphoric and draft.plover_type != STATEMENT.plover_type:
             drafts.append(draft)
-        else:
-            continue  # "killed in the clash" with no clash told before: the toll is an orphan
-        if draft.claims:
-            claimed_sentences.add(mention.sentence.start)
     _name_generic_groups(drafts)
     coded = [_code(d) for d in drafts]
-    _attach_orphan_claims(parsed, drafts, [c.coding for c in coded], claims_by_sentence, claimed_sentences)
+    attach_tolls(parsed, mentions, drafts, [c.coding for c in coded])
     return [_record(parsed, c) for c in coded]
 
 
-def _toll_hosts(mentions: list[Mention]) -> dict[int, Mention]:
-    """The mention each sentence's casualty claims belong to, by sentence start: the event the
-    dead were killed in or during ('six people were killed in the clash', 'a student died
-    during protests'), else the sentence's first attack."""
-    hosts: dict[int, Mention] = {}
-    for mention in mentions:
-        start = mention.sentence.start
-        if _frames_toll(mention, mentions):
-            hosts[start] = mention
-        elif start not in hosts and mention.entry.plover_type == "ASSAULT":
-            hosts[start] = mention
-    return hosts
-
-
-def _frames_toll(mention: Mention, mentions: list[Mention]) -> bool:
-    """'killed in the clash': an attack or protest named as the scene of another mention's killing."""
-    trigger = mention.trigger
-    return (
-        mention.entry.plover_type in {"ASSAULT", "PROTEST"}
-        and trigger.dep_ == "pobj"
-        and trigger.head.lower_ in _SCENE_PREPS
-        and any(m.trigger == trigger.head.head and m.entry.plover_type == "ASSAULT" for m in mentions)
-    )
-
-
-def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[Draft], codings: list[Coding],
-                          claims_by_sentence: dict[int, list[CasualtyClaim]], claimed: set[int]) -> None:
-    """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
-    sentence with no attack of its own belongs to the attack or protest told last up to that
-    sentence in the paragraph ('One person died during a violent protest'); so does the toll of
-    a killing that is part of that attack or protest (_toll_owner). A peaceful protest's toll
-    is dropped when it is coded (_killed_claims)."""
-    text = document_text(parsed.doc)
-    # Forces shooting into a peaceful protest keep the toll on their own event.
-    peaceful = {id(d) for d, coding in zip(drafts, codings) if coding.acled_sub_event_type == "Peaceful protest"}
-    for start, claims in sorted(claims_by_sentence.items()):
-        if start not in claimed:
-            host = _event_before(text, drafts, start)
-            if host is not None:
-                host.claims.extend(claims)
-    for draft in drafts:
-        if draft.claims and not draft.background:
-            host = _toll_owner(text, drafts, draft, peaceful)
-            if host is not None:
-                host.claims.extend(draft.claims)
-                draft.claims = []
-
-
-def _toll_owner(text: str, drafts: list[Draft], killing: Draft, peaceful: set[int]) -> Draft | None:
-    """The event a killing is part of, which takes its toll: the attack or protest told before a
-    killing naming no one doing it; the riot or protest the forces answered ('Riots broke out in
-    Kisumu. Police shot one dead as they intervened', 'police fired at the demonstrators'), told
-    before or in the same sentence, which ACLED codes as the riot, with its toll; not a protest
-    coded peaceful (its ``id`` in ``peaceful``)."""
-    start = killing.mentions[0].sentence.start
-    if killing.actor1 is None:
-        return _event_before(text, drafts, start, same_sentence=False)
-    if killing.actor1.type not in actors.STATE_TYPES:
-        return None
-    host = _event_before(text, [d for d in drafts if d is not killing], start)
-    if host is None or id(host) in peaceful:
-        return None
-    crowd_side = host.actor1 is None or host.actor1.type not in actors.STATE_TYPES
-    return host if host.plover_type == "PROTEST" or (crowd_side and aimed_at_crowd(killing) is not None) else None
-
-
-def _event_before(text: str, drafts: list[Draft], start: int, same_sentence: bool = True) -> Draft | None:
-    """The attack or protest told last before the sentence starting at token ``start`` (or in
-    it), in its paragraph."""
-    told = {}  # each attack or protest -> its last sentence up to that one
-    for d in drafts:
-        if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background:
-            up_to = [m.sentence for m in d.mentions if m.sentence.start < start or same_sentence and m.sentence.start == start]
-            if up_to:
-                told[id(d)] = (d, max(up_to, key=lambda s: s.start))
-    if not told:
-        return None
-    draft, last = max(told.values(), key=lambda pair: pair[1].start)
-    return draft if "\n" not in text[last.end_char : last.doc[start].idx] else None
-
-
 # --- article context ---------------------------------------------------------------------------
-
-def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:
-    """Casualty claims of every sentence that gives any, by sentence start."""
-    found = {sentence.start: numbers.extract_casualties(sentence.text, sentence.start_char) for sentence in sentences(parsed.doc)}
-    return {start: claims for start, claims in found.items() if claims}
-
 
 def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
     """A borrowed sentence place that another trigger of the sentence owns is not this event's:
@@ -360,7 +261,6 @@ def _fold(target: Draft, new: Draft) -> None:
     target.other_locations.extend(new.other_locations)
     if new.own_date and (not target.own_date or finer(new.date, target.date)):
         target.date, target.own_date = new.date, True
-    target.claims.extend(new.claims)
 
 
 def _victims_of_battle(target: Draft, actor: Actor | None) -> bool:
