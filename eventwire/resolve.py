@@ -14,7 +14,8 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
    classifier and the crosswalk, CAMEO), then given the story's tolls (``tolls.attach_tolls``):
    this is what keeps "Moscow claims to have killed 300" on the air strikes and "the fighting
    has killed 327" on the offensive.
-5. Each record names the actors ACLED codes for its type and gets a confidence; the event the story gives a toll for is its main event.
+5. Each record names the actors ACLED codes for its type (``event_actors.record_actors``) and
+   gets a confidence; the event the story gives a toll for is its main event.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
-from . import actors, countries, numbers, typology
+from . import actors, numbers, typology
 from .detect import (
     CLAIM_TYPES,
     MATERIAL_TYPES,
@@ -33,6 +34,7 @@ from .detect import (
     TriggerEntry,
     trigger_lexicon,
 )
+from .event_actors import record_actors
 from .event_coding import code_event, model_support
 from .event_dates import event_date, finer
 from .event_draft import Draft
@@ -331,7 +333,7 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
     }
-    actor1, actor2, assoc = _record_actors(coding, draft, context)
+    actor1, actor2, assoc = record_actors(coding, draft, context)
     if assoc is not None:
         extra["assoc_actor_1"] = assoc.to_dict()
     return EventRecord(
@@ -350,82 +352,6 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
         trigger=lead.trigger.text,
         extra=extra,
     )
-
-
-_CROWDS = {"Protests": ("Protesters {in}", "protesters"), "Riots": ("Rioters {in}", "rioters")}
-_CROWD_MEMBERS = {None, "civilians", "protesters", "rioters", "political_party", "political_militia"}
-# Violence whose perpetrator a report may leave unnamed; air strikes and shelling are left out
-# (they come from armies, and the story usually says whose).
-_UNNAMED_PERPETRATOR = {"Armed clash", "Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED",
-                        "Grenade", "Suicide bomb", "Sexual violence", "Looting/property destruction"}
-# Event types whose unnamed perpetrator is the armed group the paragraph names.
-_ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
-
-
-def _record_actors(coding: Coding, draft: Draft, paragraph: str) -> tuple[Actor | None, Actor | None, Actor | None]:
-    """Actor1, actor2 and the associated actor of the record, as ACLED codes them for the
-    event's type."""
-    crowd = _CROWDS.get(coding.acled_event_type or "")
-    if crowd is not None:
-        return _crowd_actors(crowd, draft)
-    if coding.acled_event_type in _ARMED_EVENTS:
-        return (*_violence_actors(coding, draft, paragraph), None)
-    return draft.actor1, draft.actor2, None
-
-
-def _crowd_actors(crowd: tuple[str, str], draft: Draft) -> tuple[Actor, Actor | None, Actor | None]:
-    """ACLED codes the people in every protest as 'Protesters (Country)' and in every riot as
-    'Rioters (Country)', whoever the sentence makes its subject: a party or union that led them
-    is the associated actor, police who dispersed them ("police fired tear gas at rioters") the
-    other side."""
-    actor = draft.actor1
-    # "Ukrainian protesters", "Israeli settlers": the crowd's own people; the police who
-    # dispersed it say nothing of the crowd's country.
-    own = actor.country if actor and actor.type not in actors.STATE_TYPES else None
-    iso3 = own or (draft.location.country if draft.location else None) or draft.context_country
-    country = countries.country_by_iso3(iso3) if iso3 else None
-    name = actor.name if actor and actor.type in _CROWD_MEMBERS else crowd[1]
-    crowd_actor = Actor(name, actors.canonical_name(crowd[0], country), iso3, crowd[1])
-    assoc = actor if actor is not None and actor.type in {"political_party", "political_militia"} else None
-    actor2 = actor if actor is not None and actor.type in actors.STATE_TYPES and (
-        draft.actor2 is None or draft.actor2.type in _CROWD_MEMBERS) else draft.actor2
-    return crowd_actor, actor2, assoc
-
-
-def _violence_actors(coding: Coding, draft: Draft, paragraph: str) -> tuple[Actor | None, Actor | None]:
-    """Who did it and to whom. Civilians are the targets of violence, never its perpetrators
-    ("a man was shot dead by ..." read with the man as subject); in a battle, people who fight
-    each other ("herders and farmers clashed") are a communal militia."""
-    actor, target = draft.actor1, draft.actor2
-    iso3 = (draft.location.country if draft.location else None) or draft.context_country
-    if actor is not None and actor.type == "civilians" and coding.acled_event_type == "Battles":
-        actor = replace(actors.resolve_actor("militia", country=actor.country), name=actor.name)
-    elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
-        actor, target = None, target or actor
-    if actor is None:
-        return _unnamed_perpetrator(coding, target, paragraph, iso3), target
-    if actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":
-        # "Russian forces launched an airstrike": the air arm, where ACLED names it apart.
-        air = actors.resolve_actor(f"{countries.country_by_iso3(actor.country).name} air force", country=iso3)
-        actor = replace(air, name=actor.name) if air is not None and air.canonical.startswith(actor.canonical) else actor
-    return actor, target
-
-
-def _unnamed_perpetrator(coding: Coding, target: Actor | None, paragraph: str, iso3: str | None) -> Actor | None:
-    """Whom ACLED codes for violence its report attributes to no one: an arrest to the state's
-    police; else the armed group the paragraph blames ("Al Shabaab claimed the attack"), not the
-    target ("an IED exploded near a QSD vehicle"); else, for the kinds of violence reports leave
-    unattributed, 'Unidentified Armed Group (Country)'."""
-    if coding.acled_sub_event_type == "Arrests":
-        return replace(actors.resolve_actor("police", country=iso3), name="(not named)")
-    blamed = actors.blamed_group(paragraph, iso3)
-    if blamed is not None and (target is None or blamed.canonical != target.canonical):
-        return blamed
-    if coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
-        country = countries.country_by_iso3(iso3) if iso3 else None
-        return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
-                     "unidentified_armed_group")
-    return None
 
 
 def _evidence(mentions: list[Mention]) -> list[Evidence]:
