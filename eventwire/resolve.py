@@ -48,10 +48,12 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle, document_text
+from .parse import ParsedArticle, paragraph_text
 from .tolls import attach_tolls
 
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
+# How much of a long paragraph the classifier reads around an event's lead sentence.
+_CONTEXT_CHARS = 800
 
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
@@ -316,7 +318,9 @@ class _Coded:
 
 def _code(draft: Draft) -> _Coded:
     lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
-    paragraph = _paragraph_of(lead.sentence)
+    # The classifier's context: 'Demonstrators marched. They stoned the police station' is a
+    # violent demonstration, which neither sentence says alone.
+    paragraph = paragraph_text(lead.sentence, limit=_CONTEXT_CHARS)
     return _Coded(draft, lead, paragraph, code_event(draft, lead, paragraph))
 
 
@@ -357,17 +361,6 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
 def _evidence(mentions: list[Mention]) -> list[Evidence]:
     sentences = sorted({(m.sentence.start_char, m.sentence.end_char): m.sentence for m in mentions}.items())
     return [Evidence(span.text, start, end) for (start, end), span in sentences]
-
-
-def _paragraph_of(sentence: Span, limit: int = 800) -> str:
-    """The paragraph around a sentence, the classifier's context: 'Demonstrators marched. They
-    stoned the police station' is a violent demonstration, which neither sentence says alone.
-    News paragraphs are short and keep to one happening; a long one is cut around the sentence."""
-    text = document_text(sentence.doc)
-    start = max(text.rfind("\n", 0, sentence.start_char) + 1, sentence.start_char - limit // 2)
-    end = text.find("\n", sentence.end_char)
-    end = min(len(text) if end < 0 else end, sentence.end_char + limit // 2)
-    return text[start:end]
 
 
 def _status(mentions: list[Mention]) -> str:
