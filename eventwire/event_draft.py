@@ -25,6 +25,6 @@ class Draft:
     date: ResolvedDate
     own_date: bool
     background: bool
-    claims: list[CasualtyClaim] = field(default_factory=list)
+    claims: list[CasualtyClaim] = field(default_factory=list)  # given by tolls.attach_tolls once all are folded
     other_locations: list[Location] = field(default_factory=list)
     context_country: str | None = None  # the event's place's country, else the story's

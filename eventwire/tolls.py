@@ -34,7 +34,8 @@ def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:
     return {start: claims for start, claims in found.items() if claims}
 
 
-def _attach_to_hosts(drafts: list[Draft], hosts: dict[int, Mention], claims_by_sentence: dict[int, list[CasualtyClaim]]) -> set[int]:
+def _attach_to_hosts(drafts: list[Draft], hosts: dict[int, Mention],
+                     claims_by_sentence: dict[int, list[CasualtyClaim]]) -> set[int]:
     """Each sentence's claims go to the event its host mention folded into, in text order; the
     sentences whose claims found their event, by sentence start."""
     claimed: set[int] = set()
