@@ -43,12 +43,14 @@ _HEAD_ENDS = {"of", "from", "in", "at", "on", "near", "with", "who", "that", "wh
 # "Matan and Geledle clans", "the Degodia clan": ACLED's "Matan Clan Militia (Kenya)".
 _CLAN = re.compile(r"\b([A-Z][\w'-]+)(?: and [A-Z][\w'-]+)? (?:sub-)?clans?\b")
 _MAX_WORDS = 7
-_STATE_TYPES = {"state_military", "police", "government"}
+# The state's own forces and authorities (resolve reads them too: who represses, who regains ground).
+STATE_TYPES = {"state_military", "police", "government"}
 # Role-noun types an ethnic name turns into that group's militia ("Pokot raiders", "Fulani
 # gunmen"); people nouns ("Fulani herders") only when they do violence.
 _ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
-_NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+# Armed groups that are not the state's and that a report can name (resolve adds unnamed ones).
+NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
 # "West Pokot", "South Sudan": places named after a group.
 _COMPASS = {"west", "east", "north", "south", "central", "upper", "lower"}
 
@@ -182,7 +184,7 @@ def blamed_group(text: str, country: str | None = None) -> Actor | None:
     """The named armed group a paragraph names ("an IED planted by Al Shabaab", "Al-Shabaab
     claimed the attack"): whom an attack its sentence leaves unnamed ("gunmen", "an IED
     exploded") is coded to. Parties, states and organisations are not blamed this way."""
-    named = next((n for n in _matches(text, *_named()) if n.type in _NON_STATE_ARMED), None)
+    named = next((n for n in _matches(text, *_named()) if n.type in NON_STATE_ARMED), None)
     if named is None:
         return None
     return _named_actor(named.canonical, named, country_by_iso3(country) if country else None)
@@ -337,7 +339,7 @@ def _reading(readings: list[_Role], where: Country | None) -> _Role | None:
 
 def _group_militia(written: str, words: list[str], noun: _Role | None, story: Country | None, role: str | None) -> Actor | None:
     """'Pokot raiders', 'the Turkana', 'Fulani herders' attacking, 'Matan clan' -> identity militia."""
-    if noun is not None and noun.type in _STATE_TYPES | {"protesters"}:
+    if noun is not None and noun.type in STATE_TYPES | {"protesters"}:
         return None
     armed = noun is None or noun.type in _ARMED_TYPES or role == "violence"
     clan = _CLAN.search(written)

@@ -335,6 +335,20 @@ def document_text(doc: Doc) -> str:
     return text
 
 
+def paragraph_text(sentence: Span, limit: int | None = None) -> str:
+    """The line of text holding ``sentence``: a story's paragraph (news paragraphs are short and
+    keep to one happening). With ``limit``, a long one is cut to ``limit // 2`` characters either
+    side of the sentence. A sentence that ends its line holds the line break (a space token of
+    its own), so its paragraph runs on to the end of the next line."""
+    text = document_text(sentence.doc)
+    start = text.rfind("\n", 0, sentence.start_char) + 1
+    end = text.find("\n", sentence.end_char)
+    end = len(text) if end < 0 else end
+    if limit is not None:
+        start, end = max(start, sentence.start_char - limit // 2), min(end, sentence.end_char + limit // 2)
+    return text[start:end]
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, listed once (``doc.sents`` and ``token.sent`` walk the whole
     document on every call)."""
