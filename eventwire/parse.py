@@ -338,15 +338,21 @@ def document_text(doc: Doc) -> str:
 def paragraph_text(sentence: Span, limit: int | None = None) -> str:
     """The line of text holding ``sentence``: a story's paragraph (news paragraphs are short and
     keep to one happening). With ``limit``, a long one is cut to ``limit // 2`` characters either
-    side of the sentence. A sentence that ends its line holds the line break (a space token of
-    its own), so its paragraph runs on to the end of the next line."""
+    side of the sentence. A sentence that ends its line holds the line break as a trailing
+    space token, so the line's end is looked for from the end of its words, not of its span:
+    the next paragraph is another story's or another event's."""
     text = document_text(sentence.doc)
-    start = text.rfind("\n", 0, sentence.start_char) + 1
-    end = text.find("\n", sentence.end_char)
+    start = paragraph_start(sentence)
+    end = text.find("\n", sentence.start_char + len(sentence.text.rstrip()))
     end = len(text) if end < 0 else end
     if limit is not None:
         start, end = max(start, sentence.start_char - limit // 2), min(end, sentence.end_char + limit // 2)
     return text[start:end]
+
+
+def paragraph_start(sentence: Span) -> int:
+    """Where the line of text holding ``sentence`` starts: sentences with the same start share a paragraph."""
+    return document_text(sentence.doc).rfind("\n", 0, sentence.start_char) + 1
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -48,7 +48,7 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle, paragraph_text
+from .parse import ParsedArticle, paragraph_start, paragraph_text
 from .tolls import attach_tolls
 
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -207,11 +207,26 @@ def _compatible(old: Draft, new: Draft, mention: Mention) -> bool:
     # of a two-sided event is part of it.
     if not (_actors_agree(old.actor1, new.actor1) or (bare and old.actor2 is not None and _actors_agree(old.actor2, new.actor1))):
         return False
-    if bare:
-        return True  # "the offensive", "killed": refers back when type and actor fit
     if old.own_date and new.own_date and old.date.date != new.date.date:
         return False
+    if bare and not _other_paragraph_event(old, new, mention):
+        return True  # "the offensive", "killed": refers back when type and actor fit
     return _places_agree(old.location, new.location)
+
+
+def _other_paragraph_event(old: Draft, new: Draft, mention: Mention) -> bool:
+    """A round-up's paragraphs ("On 20 December, men protested in Kapsabet.\n\nOn 17 December,
+    residents protested in Kitui") report as many events, however bare their verbs: a mention in
+    another paragraph is another event when the two paragraphs state different days, or name
+    different towns or districts for it. Within a paragraph a second place is most often part
+    of the first ("Manaus ... in the Cidade Nova neighborhood")."""
+    if paragraph_start(old.mentions[-1].sentence) == paragraph_start(mention.sentence):
+        return False
+    if old.date.precision == new.date.precision == "day" and old.date.date != new.date.date:
+        return True
+    places = (old.location, new.location) if old.own_place and new.own_place else (None, None)
+    precise = None not in places and "country" not in (places[0].precision, places[1].precision)
+    return precise and not _places_agree(*places)
 
 
 def _reports(old: Draft, statement: Draft) -> bool:
