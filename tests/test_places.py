@@ -134,6 +134,16 @@ def _event_place(pipeline, text: str):
     return events[0].location
 
 
+def _located(pipeline, text: str):
+    """The story's geocoded place entities, in order."""
+    from eventwire.clean import clean
+    from eventwire.geography import locate_story
+    from eventwire.model import Article
+
+    located = locate_story(pipeline.parser.parse(clean(Article(origin="t", text=text)))).located
+    return [located[start] for start in sorted(located)]
+
+
 def test_a_chain_of_containers_with_feature_words_between(pipeline):
     # No Fatehpur lies in Hathazari: the Indian town of that name is not the place.
     place = _event_place(pipeline, "Students staged a protest in Fatehpur union, Hathazari upazila (Chittagong) on Monday.")
@@ -288,3 +298,17 @@ def test_a_country_container_does_not_overrule_the_gazetteers_country(pipeline):
     # GeoNames puts Jerusalem in Israel; "(Al Quds, West Bank)" still means Jerusalem.
     place = _event_place(pipeline, "On 11 May 2022, rioters clashed with police forces in Al Quds - Silwan (Al Quds, West Bank).")
     assert place.name == "Jerusalem"
+
+
+def test_a_town_named_like_its_province_outvotes_a_city_abroad(pipeline):
+    # Isiolo, a county town, counts like its county: Maua is the Kenyan town, not Brazil's Mauá.
+    located = _located(pipeline, "A man from Isiolo was attacked by a mob at a market near Maua.")
+    assert [(loc.name, loc.country, loc.admin1) for loc in located] == [("Isiolo", "KEN", "Isiolo"), ("Maua", "KEN", "Meru")]
+
+
+def test_a_place_found_only_under_another_spelling_outvotes_no_county(pipeline):
+    # "Jima" is a spelling of Ethiopia's Jimma; Lamu county, written as such, decides the story.
+    place = _event_place(pipeline, "Four men have been beheaded by Al Shabaab at Jima area bordering Pandanguo in Lamu county.")
+    assert (place.country, place.admin1) == ("KEN", "Lamu")
+    located = _located(pipeline, "Pokot militiants killed a young mother and her child at Natan in Baringo North.")
+    assert [(loc.name, loc.country) for loc in located] == [("Baringo North", "KEN")]
