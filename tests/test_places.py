@@ -230,6 +230,17 @@ def test_an_institution_named_after_its_town_is_in_that_town(pipeline):
     assert _event_place(pipeline, "University of Nairobi lecturers protested over salaries.").name == "Nairobi"
 
 
+def test_a_prison_beach_or_hospital_named_after_its_town_is_in_that_town(pipeline):
+    assert [loc.name for loc in _located(pipeline, "Four bodies have been pulled up from a Kisumu beach.")] == ["Kisumu"]
+    assert _event_place(pipeline, "Two inmates at Nyeri Prison were shot and injured by a prison warder.").name == "Nyeri"
+    assert [loc.admin1 for loc in _located(pipeline, "Nurses at the Nyeri County Referral Hospital held a demonstration.")] == ["Nyeri"]
+    # A known place keeps its name; part of an institution's name is no place of its own.
+    located = _located(pipeline, "People protested outside a bar in Long Beach (California).")
+    assert [loc.name for loc in located] == ["Long Beach", "California"]
+    doc = pipeline.nlp("Staff from the Virginia Commonwealth University gathered at Park Plaza in Richmond (Virginia).")
+    assert "Commonwealth" not in [e.text for e in doc.ents]
+
+
 def test_a_route_between_two_towns_names_both_towns(pipeline):
     doc = pipeline.nlp("Traders blocked the Eldoret-Kitale road on Monday. Others marched in Porto-Novo.")
     assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Eldoret", "Kitale", "Porto-Novo"]
