@@ -212,20 +212,31 @@ def is_named_actor(text: str) -> bool:
 _NATIONAL_TYPES = {"government", "state_military", "police", "political_party", "political_militia"}
 # A proper name: a run of capitalised words ("Nairobi", "San Juan del Cesar" is two runs).
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
+# A capitalised word ending in "s": a possessive written without its apostrophe ("Kibakis victory").
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]{3,})s\b")
 
 
 def country_evidence(text: str) -> list[str]:
     """ISO3 codes a story's own words point to, most pointed to first, for a story that names
     no country and no place: its national parties, state units and leaders, ethnic groups,
     capitals and country words ("Kibaki", "ODM", "Turkana", "Nairobi", "upazila")."""
+    text = _without_possessives(text)
     votes: Counter[str] = Counter(_matches(text, *_country_words()))
     # Only a whole name is a capital: "San Juan Cacahuatepec" is no evidence of Puerto Rico,
     # "Rift Valley" none of Anguilla (The Valley).
-    for name in _PROPER_NAME.findall(re.sub(r"['’]s\b", "", text)):  # "Nairobi's"
+    for name in _PROPER_NAME.findall(text):
         capital = _capital(name)
         if capital is not None:
             votes[capital] += 1
     return [iso3 for iso3, _ in votes.most_common()]
+
+
+def _without_possessives(text: str) -> str:
+    """'Nairobi's', and 'Kibakis', 'Nairobis' as notes write them without the apostrophe: the
+    name itself, when it is a cue (a capitalised word ending in "s" is otherwise left alone)."""
+    text = re.sub(r"['’]s\b", "", text)
+    by_alias = _country_words()[0]
+    return _POSSESSIVE.sub(lambda m: m[1] if normalise(m[1]) in by_alias or _capital(m[1]) else m[0], text)
 
 
 @lru_cache(maxsize=4096)

@@ -48,8 +48,9 @@ _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "villagers", "people", "streets", "centre", "center"}
 # Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor".
 _NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as", "ash", "an", "at"}
-# Institutions named after their town ("Maseno University", "University of Nairobi").
-_INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus"}
+# Institutions and landmarks named after their town ("Maseno University", "University of
+# Nairobi", "Nyeri Prison", "a Kisumu beach").
+_INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach"}
 # People named after where they live: "Kasarani residents protested".
 _RESIDENT_WORDS = {"residents", "villagers", "locals", "traders"}
 
@@ -91,6 +92,7 @@ def _is_place_name(text: str, min_population: int = 0, own_name: bool = False) -
 @Language.component("eventwire_places")
 def _place_entities(doc: Doc) -> Doc:
     ents: list[Span] = []
+    institutions: set[int] = set()  # the words of an institution named after its town
     for ent in _joined_places(doc):
         placed = _placed_by_context(ent)
         # Out of place context, only a town's own name of some size: "Toyota Probox", "Christian
@@ -103,8 +105,9 @@ def _place_entities(doc: Doc) -> Doc:
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
-        elif ent.label_ in {"ORG", "FAC"} and (town := _town_of_institution(ent)) is not None:
+        elif (town := _town_of_institution(ent)) is not None:
             ents.append(town)
+            institutions.update(range(ent.start, ent.end))  # "Virginia Commonwealth University": no place "Commonwealth"
         elif _names_route(ent):
             ents.extend(_route_ends(ent))
         elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and any(_splits_places(t) for t in ent):
@@ -113,7 +116,7 @@ def _place_entities(doc: Doc) -> Doc:
             continue
         else:
             ents.append(ent)
-    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)} | institutions
     for span in _unlabelled_place_candidates(doc, taken):
         ents.append(span)
         taken.update(range(span.start, span.end))
@@ -255,15 +258,22 @@ def _known_pieces(ent: Span, start: int, splits) -> Iterator[Span]:
 
 
 def _town_of_institution(ent: Span) -> Span | None:
-    """'Maseno University', 'University of Nairobi', 'Kisumu Girls' National School': an
-    institution named after its town is in that town."""
+    """'Maseno University', 'University of Nairobi', 'Kisumu Girls' National School', 'the Nyeri
+    County Referral Hospital': an institution named after its town is in that town."""
     words = [t.lower_ for t in ent]
-    if not any(w in _INSTITUTIONS for w in words):
+    if ent.label_ not in {"ORG", "FAC", "GPE"} or not any(w in _INSTITUTIONS for w in words):
         return None
+    if ent.label_ == "GPE":
+        # A known place keeps its name ("Long Beach"); else only a whole town's name before the
+        # word ("a Kisumu beach"), not part of one ("Virginia Commonwealth University").
+        end = ent.start + len(words) - 1
+        town = None if words[-1] not in _INSTITUTIONS or _is_place_name(ent.text) else _known_span(ent.doc, ent.start, end)
+        return town if town is not None and town.end == end else None
     if "of" in words:
         start = ent.start + words.index("of") + 1
         return _known_span(ent.doc, start, ent.end)
-    return _known_span(ent.doc, ent.start, ent.start + next(i for i, w in enumerate(words) if w in _INSTITUTIONS))
+    start = ent.start + (words[0] == "the")
+    return _known_span(ent.doc, start, ent.start + next(i for i, w in enumerate(words) if w in _INSTITUTIONS))
 
 
 def _known_span(doc: Doc, start: int, end: int) -> Span | None:
