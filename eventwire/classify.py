@@ -3,8 +3,9 @@
 Public entry points: ``SubEventClassifier`` (``load()``, ``predict(text)``) and ``tagged_sub_event``
 (the sub-event type an ACLED note tag names, data/note_tags.tsv).
 
-The model (data/subevent_model.npz) is trained by scripts/train_subevent.py on 80% of the
-development notes (a fixed hash split; the other 20% are what `eventwire eval` reports on). It
+The model (data/subevent_model.npz) is trained by scripts/train_subevent.py on the tuning split
+(80% by a fixed hash; the other 20% are what `eventwire eval` reports on) of the ACLED
+development notes and of the CASE 2021 task 2 news snippets in ACLED's classes. It
 stores a vocabulary, idf weights and one coefficient row per feature; prediction is a few
 numpy lookups, no scikit-learn at run time.
 
