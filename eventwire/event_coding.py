@@ -71,8 +71,8 @@ def _classified_sub_event(draft: Draft, text: str, hint: str | None) -> str | No
     if not scores:
         return hint
     best = max(scores, key=scores.get)
-    # A type the model never learned ("Chemical weapon") or learned from a few dozen notes
-    # (territory) is not the model's to overrule.
+    # A type the model did not learn or learned from a few dozen texts (territory) is not the
+    # model's to overrule.
     if hint in _TERRITORY or (hint is not None and hint not in predicted) or (hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE)):
         return hint
     return best
@@ -97,7 +97,8 @@ def _weapon_doer(draft: Draft) -> str | None:
 def _chemical(draft: Draft, lead: Mention) -> str | None:
     """'Rebels fired shells filled with poison gas', 'a helicopter dropped chlorine': violence
     whose lead sentence names a chemical agent is a chemical weapon attack, whatever the verb or
-    the weapon that carried it (cues.tsv `chemical_agent`; the classifier never learned the type)."""
+    the weapon that carried it (cues.tsv `chemical_agent`; the classifier saw the type in only a
+    few CASE snippets)."""
     if draft.plover_type != "ASSAULT":
         return None
     sentence = lead.sentence.text.lower()
