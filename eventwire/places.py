@@ -163,8 +163,10 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
         # written container, so the town of that name in India is not the place. A country
         # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).
         return _container_location(query, hints, weak)
-    if hints and best.country not in hints and best.country not in weak and best.population < _FOREIGN_POPULATION:
-        # A village-sized namesake abroad is not the place a story about the hinted country means.
+    if (hints and best.country not in hints and best.country not in weak and best.population < _FOREIGN_POPULATION
+            and not _inside(best, container)):
+        # A village-sized namesake abroad is not the place a story about the hinted country means,
+        # unless its written container confirms it ("Loveland (Ohio)" in a story naming Ukraine).
         return _container_location(query, hints, weak)
     return _location(best)
 

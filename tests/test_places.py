@@ -288,3 +288,10 @@ def test_a_country_container_does_not_overrule_the_gazetteers_country(pipeline):
     # GeoNames puts Jerusalem in Israel; "(Al Quds, West Bank)" still means Jerusalem.
     place = _event_place(pipeline, "On 11 May 2022, rioters clashed with police forces in Al Quds - Silwan (Al Quds, West Bank).")
     assert place.name == "Jerusalem"
+
+
+def test_a_written_container_confirms_a_small_town_abroad():
+    # A story naming Ukraine: Kushimoto (17,000 people) is no namesake when "(Wakayama)" follows it.
+    town = one("Kushimoto", ["UKR", "RUS"], container="Wakayama")
+    assert (town.name, town.country, town.precision) == ("Kushimoto", "JPN", "city")
+    assert one("Koko", ["BEN"]) is None  # without a container, the small namesake abroad still is none
