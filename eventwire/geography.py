@@ -128,9 +128,42 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
     placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
     results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
+    results = _containers_stand_for_their_place(ents, results)
     if not named:
         named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
     return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named
+
+
+def _containers_stand_for_their_place(ents: list[Span], results: list[Location | None]) -> list[Location | None]:
+    """'clashed in Chatmohar upazila (Pabna, Rajshahi)': the names after a place only say where
+    it lies, so an event the parse hangs on 'Rajshahi' happens in Chatmohar. A container that
+    does not hold the place ("Dogbo, Azove, Lalo": a list of towns) keeps its own location."""
+    results = list(results)
+    index = {e.start: i for i, e in enumerate(ents)}
+    described: set[int] = set()
+    for i, ent in enumerate(ents):
+        if i in described or results[i] is None:
+            continue
+        for container in _containers(ent, ents):
+            j = index[container.start]
+            described.add(j)
+            if _holds(results[j], results[i]):
+                results[j] = results[i]
+    return results
+
+
+def _holds(unit: Location | None, place: Location) -> bool:
+    """Whether a located container holds the place: its country, first- or second-level unit."""
+    if unit is None or unit.country != place.country or place.precision == "country":
+        return False
+    if unit.precision == "country":
+        return True
+    # A locality is stored with its unit's precision but is no unit ("Azove" of Couffo).
+    if unit.precision == "admin1":
+        return places.same_admin1(unit.name, unit.admin1) and places.same_admin1(unit.admin1, place.admin1)
+    if unit.precision == "admin2":
+        return unit.name == unit.admin2 and countries.normalise(unit.admin2) == countries.normalise(place.admin2 or "")
+    return unit == place
 
 
 def _place_votes(results: list[Location | None]) -> Counter:
@@ -173,23 +206,9 @@ def _own_name(loc: Location, query: places.PlaceQuery) -> bool:
 def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     doc = ent.doc
     features = cues()["place_feature"]
-    # "Kan Hpyu village, Wetlet township (Shwebo district, Sagaing region)": each name of a
-    # comma or bracket chain lies in the next; the first is the nearest container, the last the region.
-    chain, containers = ent, []
-    # "Lido beach in Mogadishu", "Vittorio Veneto square in Trieste": a landmark's town follows "in".
-    # A camp or a village is a settlement, whatever the model calls it.
-    landmark = (ent.label_ == "FAC" and ent[-1].lower_ not in places.SETTLEMENT_WORDS) or (
-        ent.end < len(doc) and features.get(doc[ent.end].lower_) == "landmark")
-    links = {",", "(", "in"} if landmark or ent.label_ == "LOC" else {",", "("}
-    while True:
-        end = chain.end
-        while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
-            end += 1
-        following = next((e for e in ents if e.start == end + 1 and doc[end].text in links), None)
-        if following is None:
-            break
-        containers.append(following.text.strip())
-        chain = following
+    # Each name of a chain lies in the next: the first is the nearest container, the last the region.
+    landmark = _is_landmark(ent)
+    containers = [e.text.strip() for e in _containers(ent, ents)]
     city = _city_before_dash(ent, ents)
     if city is not None:
         containers.insert(0, city)  # ACLED's "Dhaka - Shahbagh": Shahbagh in Dhaka
@@ -207,6 +226,32 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     name = containers.pop(0) if containers and landmark else ent.text.strip()
     return places.PlaceQuery(name=name, container=containers[0] if containers else None,
                              feature=feature, region=containers[-1] if len(containers) > 1 else None)
+
+
+def _is_landmark(ent: Span) -> bool:
+    """"Lido beach in Mogadishu", "Vittorio Veneto square in Trieste": a landmark, whose town
+    follows "in". A camp or a village is a settlement, whatever the model calls it."""
+    doc = ent.doc
+    return (ent.label_ == "FAC" and ent[-1].lower_ not in places.SETTLEMENT_WORDS) or (
+        ent.end < len(doc) and cues()["place_feature"].get(doc[ent.end].lower_) == "landmark")
+
+
+def _containers(ent: Span, ents: list[Span]) -> list[Span]:
+    """The names written after a place to say where it lies, nearest first: "Kan Hpyu village,
+    [Wetlet] township ([Shwebo] district, [Sagaing] region)"."""
+    doc = ent.doc
+    features = cues()["place_feature"]
+    links = {",", "(", "in"} if _is_landmark(ent) or ent.label_ == "LOC" else {",", "("}
+    chain, containers = ent, []
+    while True:
+        end = chain.end
+        while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
+            end += 1
+        following = next((e for e in ents if e.start == end + 1 and doc[end].text in links), None)
+        if following is None:
+            return containers
+        containers.append(following)
+        chain = following
 
 
 def _contains_place_before(ent: Span, ents: list[Span]) -> bool:

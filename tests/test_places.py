@@ -295,3 +295,18 @@ def test_a_written_container_confirms_a_small_town_abroad():
     town = one("Kushimoto", ["UKR", "RUS"], container="Wakayama")
     assert (town.name, town.country, town.precision) == ("Kushimoto", "JPN", "city")
     assert one("Koko", ["BEN"]) is None  # without a container, the small namesake abroad still is none
+
+
+def test_an_event_on_a_container_happens_in_the_place_it_contains(pipeline):
+    place = _event_place(pipeline, "On 16 March 2022, in Gros-Morne, Artibonite, police officers and armed men clashed during security operations.")
+    assert (place.name, place.precision) == ("Gros Morne", "city")  # not the Artibonite department
+
+
+def test_a_list_of_towns_is_no_chain_of_containers():
+    from eventwire.geography import _holds
+    from eventwire.model import Location
+
+    dogbo = Location("Dogbo", "BEN", "Couffo", None, 6.8, 1.78, "city")
+    azove = Location("Azove", "BEN", "Couffo", None, 6.93, 1.68, "admin1")  # a locality, stored at Couffo
+    couffo = Location("Couffo", "BEN", "Couffo", None, 6.93, 1.68, "admin1")
+    assert _holds(couffo, dogbo) and not _holds(azove, dogbo)
