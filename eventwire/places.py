@@ -1,6 +1,7 @@
 """Resolve place names to GeoNames places: coordinates, country, admin1 and a precision.
 
-Public entry points: ``geocode(queries, country_hints, weak_hints)`` and ``is_known_place(name)``.
+Public entry points: ``geocode(queries, country_hints, weak_hints)``, ``is_known_place(name)`` and
+``is_known_unit(name)``.
 
 The gazetteer (data/gazetteer.sqlite, built by scripts/build_gazetteer.py from GeoNames data
 shipped in PyPI packages) holds populated places of 500+ people and first- and second-level
@@ -135,6 +136,11 @@ def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -
         (c.population >= min_population or c.kind == "admin1") and (not own_name or normalise(c.name) == normalise(bare))
         for c in _candidates(name) or _candidates(bare)
     )
+
+
+def is_known_unit(name: str) -> bool:
+    """Whether the gazetteer has a first- or second-level administrative unit of that name."""
+    return any(c.kind in {"admin1", "admin2"} for c in _candidates(name) or _candidates(_strip_admin_words(name)))
 
 
 def geocode(queries: Sequence[PlaceQuery], country_hints: Sequence[str] = (), weak_hints: Sequence[str] = ()) -> list[Location | None]:

@@ -310,3 +310,9 @@ def test_a_list_of_towns_is_no_chain_of_containers():
     azove = Location("Azove", "BEN", "Couffo", None, 6.93, 1.68, "admin1")  # a locality, stored at Couffo
     couffo = Location("Couffo", "BEN", "Couffo", None, 6.93, 1.68, "admin1")
     assert _holds(couffo, dogbo) and not _holds(azove, dogbo)
+
+
+def test_a_name_before_a_comma_and_a_unit_is_a_place(pipeline):
+    # The model calls Olenovka an organisation; ", Donetsk" says it is the village of that oblast.
+    place = _event_place(pipeline, "On 10 April 2022, Ukrainian forces fired artillery at DPR position in the direction of Olenovka, Donetsk.")
+    assert (place.name, place.admin1, place.precision) == ("Olenivka", "Donetsk", "city")
