@@ -55,7 +55,7 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
         if ent.label_ in {"GPE", "NORP", "LOC"}:
             country = countries.country_by_name(ent.text)
             _count_country(country, ent.start, counts, first)
-            if country is not None and (ent.label_ == "NORP" or _country_as_modifier(ent)):
+            if country is not None and (ent.label_ == "NORP" or _country_as_modifier(ent) or _country_as_topic(ent)):
                 people.add(country.iso3)
         elif ent.label_ in {"ORG", "PERSON", "NORP"} and actors.is_named_actor(ent.text):
             actor = actors.resolve_actor(ent.text)
@@ -69,7 +69,8 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
                 people.add(country.iso3)
     named_as_place = {iso for iso in counts if iso not in people}
     for ent in parsed.doc.ents:  # a country written as a place counts as such, whatever else names it
-        country = countries.country_by_name(ent.text) if ent.label_ in {"GPE", "LOC"} and not _country_as_modifier(ent) else None
+        as_place = ent.label_ in {"GPE", "LOC"} and not _country_as_modifier(ent) and not _country_as_topic(ent)
+        country = countries.country_by_name(ent.text) if as_place else None
         if country is not None and countries.normalise(ent.text) == countries.normalise(country.name):
             named_as_place.add(country.iso3)
     hints = sorted(named_as_place, key=lambda iso: (-counts[iso], first[iso]))
@@ -85,6 +86,16 @@ def _country_as_modifier(ent: Span) -> bool:
     of the story's events."""
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and countries.country_by_name(ent.text) is not None
+
+
+def _country_as_topic(ent: Span) -> bool:
+    """'protested against the invasion of Ukraine', 'a rally in solidarity with Ukraine': a country
+    a noun is about, not a place of the story's events (unlike 'the war in Ukraine', 'the north
+    of Syria')."""
+    prep = ent.root.head
+    table = cues()
+    return (ent.root.dep_ == "pobj" and prep.lower_ in table["topic_prep"] and prep.head.pos_ == "NOUN"
+            and prep.head.lower_ not in table["place_part"] and countries.country_by_name(ent.text) is not None)
 
 
 def _dateline_place(parsed: ParsedArticle) -> Location | None:
@@ -114,7 +125,8 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     else the country of its people)."""
     named, weak = hints
     ents = [e for e in parsed.doc.ents
-            if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
+            if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)
+            and not _country_as_topic(e)]
     queries = [_place_query(e, ents) for e in ents]
     results = places.geocode(queries, named, weak)
     votes = _place_votes(results)

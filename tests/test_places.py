@@ -316,3 +316,13 @@ def test_a_name_before_a_comma_and_a_unit_is_a_place(pipeline):
     # The model calls Olenovka an organisation; ", Donetsk" says it is the village of that oblast.
     place = _event_place(pipeline, "On 10 April 2022, Ukrainian forces fired artillery at DPR position in the direction of Olenovka, Donetsk.")
     assert (place.name, place.admin1, place.precision) == ("Olenivka", "Donetsk", "city")
+
+
+def test_a_country_a_protest_is_about_is_no_place_of_it(pipeline):
+    # "the invasion of Ukraine" is what the rally is about, and a small French town is no namesake
+    # in a story that names Ukraine only so.
+    place = _event_place(pipeline, "On 27 February 2022, around 100 persons demonstrated in Saint-Pair-sur-Mer. "
+                                   "They denounced the Russian military invasion of Ukraine and called for peace.")
+    assert (place.name, place.country) == ("Saint-Pair-sur-Mer", "FRA")
+    place = _event_place(pipeline, "Clashes were reported in the north of Syria.")
+    assert place.country == "SYR"  # the north of a country is still a place
