@@ -9,7 +9,8 @@ administrative units, indexed by accent- and punctuation-folded names and their 
 Units carry the names national sources and ACLED write ("Bayern", "Nairobi", "Atacora").
 
 Choosing among places of one name is a score, not a rule per name:
-- a candidate inside the written container ("Baragoi, Samburu": Baragoi in Samburu) wins;
+- a candidate inside the written container ("Baragoi, Samburu": Baragoi in Samburu) wins, and
+  one also inside the chain's region ("Bailundo (Bailundo, Huambo)") beats one that is not;
 - the countries the story names ("country hints", first ones weigh more), and less the
   countries of the people it names ("Russian forces");
 - a feature word ("Idlib province", "Kandi commune") prefers the administrative unit of
@@ -161,8 +162,8 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     if stripped != query.name:  # "Kakamega County": the feature word is part of the name
         feature = next((w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS), None)
         query = PlaceQuery(stripped, query.container, feature, query.region)
-    best = max(candidates, key=lambda c: _score(c, query, hints, container, weak))
     region = _container_matches(query.region) if query.region else None
+    best = max(candidates, key=lambda c: _score(c, query, hints, container, weak, region))
     if (container and any(container) and not _inside(best, container) and not _inside(best, region)
             and country_by_name(query.container) is None):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
@@ -265,7 +266,7 @@ def _inside(c: _Candidate, container: tuple[set[str], set[str]] | None) -> bool:
     return c.country in countries or any(n and normalise(n) in units for n in (c.admin1, c.admin2))
 
 
-def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, weak: tuple[str, ...]) -> float:
+def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, weak: tuple[str, ...], region=None) -> float:
     score = math.log10(max(c.population, _UNIT_POPULATION.get(c.kind, 0)) + 10)
     if normalise(c.name) == normalise(query.name):
         score += 1.5  # the place's own name beats someone's alternate spelling
@@ -275,6 +276,8 @@ def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, we
         score += 1.0  # a city of a million (Donetsk) still beats a town of 50,000 in the people's country
     if _inside(c, container):
         score += 6.0
+    if _inside(c, region):
+        score += 6.0  # "Bailundo (Bailundo, Huambo)": of the two Bailundos inside a Bailundo, Huambo's
     feature = query.feature or ""
     if feature == CONTAINER:
         score += 2.0 if c.kind in {"admin1", "admin2"} else 0.0

@@ -326,3 +326,9 @@ def test_a_country_a_protest_is_about_is_no_place_of_it(pipeline):
     assert (place.name, place.country) == ("Saint-Pair-sur-Mer", "FRA")
     place = _event_place(pipeline, "Clashes were reported in the north of Syria.")
     assert place.country == "SYR"  # the north of a country is still a place
+
+
+def test_the_region_of_a_chain_picks_among_places_inside_its_container():
+    # Two Bailundos lie in places called Bailundo: the one in Huambo, not Malanje's larger one.
+    place = geocode([PlaceQuery("Bailundo", container="Bailundo", region="Huambo")], ["AGO"])[0]
+    assert (place.name, place.admin1) == ("Bailundo", "Huambo")
