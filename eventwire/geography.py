@@ -89,13 +89,16 @@ def _country_as_modifier(ent: Span) -> bool:
 
 
 def _country_as_topic(ent: Span) -> bool:
-    """'protested against the invasion of Ukraine', 'a rally in solidarity with Ukraine': a country
-    a noun is about, not a place of the story's events (unlike 'the war in Ukraine', 'the north
-    of Syria')."""
-    prep = ent.root.head
-    table = cues()
-    return (ent.root.dep_ == "pobj" and prep.lower_ in table["topic_prep"] and prep.head.pos_ == "NOUN"
-            and prep.head.lower_ not in table["place_part"] and countries.country_by_name(ent.text) is not None)
+    """'the invasion of Ukraine', 'solidarity with Ukraine', 'migrants from Colombia', 'protested
+    against the war in Ukraine': a country a noun is about or comes from, or the place of what a
+    protest is against, is no place of the story's events ('the north of Syria' is)."""
+    if ent.root.dep_ != "pobj" or countries.country_by_name(ent.text) is None:
+        return False
+    prep, table = ent.root.head, cues()
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.lower_ in table["place_part"]:
+        return False
+    return prep.lower_ in table["topic_prep"] or (noun.dep_ == "pobj" and noun.head.lower_ in table["topic_prep"])
 
 
 def _dateline_place(parsed: ParsedArticle) -> Location | None:

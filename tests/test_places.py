@@ -324,6 +324,8 @@ def test_a_country_a_protest_is_about_is_no_place_of_it(pipeline):
     place = _event_place(pipeline, "On 27 February 2022, around 100 persons demonstrated in Saint-Pair-sur-Mer. "
                                    "They denounced the Russian military invasion of Ukraine and called for peace.")
     assert (place.name, place.country) == ("Saint-Pair-sur-Mer", "FRA")
+    place = _event_place(pipeline, "On 4 March 2022, around 70 people demonstrated in Ochsenfurt against the war in Ukraine.")
+    assert (place.name, place.country) == ("Ochsenfurt", "DEU")  # where the war is, not the protest
     place = _event_place(pipeline, "Clashes were reported in the north of Syria.")
     assert place.country == "SYR"  # the north of a country is still a place
 
