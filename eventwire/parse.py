@@ -107,7 +107,7 @@ def _place_entities(doc: Doc) -> Doc:
             ents.append(town)
         elif _names_route(ent):
             ents.extend(_route_ends(ent))
-        elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and any(_splits_places(t) for t in ent):
+        elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and _joins_places(ent):
             ents.extend(_bracketed_places(ent))
         elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
             continue
@@ -286,6 +286,12 @@ def _known_span(doc: Doc, start: int, end: int) -> Span | None:
         if doc[start].text[:1].isupper() and _is_place_name(doc[start:stop].text, own_name=True):
             return Span(doc, start, stop, label="GPE")
     return None
+
+
+def _joins_places(ent: Span) -> bool:
+    """Whether one entity holds several places: a bracket or spaced dash in it, or a comma in a name
+    the gazetteer does not know whole ("Gomez Palacio, Durango"; not "Washington, D.C.")."""
+    return any(_splits_places(t) for t in ent) or (any(t.text == "," for t in ent) and not _is_place_name(ent.text))
 
 
 def _splits_places(token) -> bool:

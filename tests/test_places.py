@@ -334,3 +334,10 @@ def test_the_region_of_a_chain_picks_among_places_inside_its_container():
     # Two Bailundos lie in places called Bailundo: the one in Huambo, not Malanje's larger one.
     place = geocode([PlaceQuery("Bailundo", container="Bailundo", region="Huambo")], ["AGO"])[0]
     assert (place.name, place.admin1) == ("Bailundo", "Huambo")
+
+
+def test_a_town_and_its_state_the_model_tags_as_one_name(pipeline):
+    place = _event_place(pipeline, "On 8 June 2022, in Gomez Palacio, Durango, people block the streets to demand improvements in public services.")
+    assert (place.name, place.admin1) == ("Gómez Palacio", "Durango")
+    doc = pipeline.nlp("Protesters gathered in Washington, D.C. on Monday.")
+    assert "Washington" in [e.text for e in doc.ents if e.label_ == "GPE"]
