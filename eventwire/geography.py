@@ -82,10 +82,12 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
 
 
 def _country_as_modifier(ent: Span) -> bool:
-    """'the Somalia border', 'Sudan refugees': a country naming a border or people, not a place
-    of the story's events."""
+    """'the Somalia border', 'Sudan refugees', 'the Myanmar military forces': a country naming a
+    border or people, not a place of the story's events."""
     doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and countries.country_by_name(ent.text) is not None
+    after = doc[ent.end : ent.end + 2]
+    named = len(after) > 0 and (after[0].pos_ == "NOUN" or (len(after) == 2 and after[0].pos_ == "ADJ" and after[1].pos_ == "NOUN"))
+    return named and countries.country_by_name(ent.text) is not None
 
 
 def _country_as_topic(ent: Span) -> bool:

@@ -196,6 +196,9 @@ def test_a_city_and_district_the_model_tags_as_one_organisation(pipeline):
 def test_a_country_naming_a_border_or_refugees_is_not_the_place(pipeline):
     place = _event_place(pipeline, "Gunmen shot dead one person in Mandera near the Somalia border.")
     assert (place.name, place.country) == ("Mandera", "KEN")
+    place = _event_place(pipeline, "On 7 January 2022, in Loikaw township (Loikaw district, Kayah State) over 1000 civilians "
+                                   "were displaced by ongoing fighting between the Myanmar military forces and local defense forces.")
+    assert (place.name, place.precision) == ("Loikaw", "city")  # "Myanmar military forces" are people
 
 
 def test_words_around_a_mislabelled_name_say_it_is_a_place(pipeline):
