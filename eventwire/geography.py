@@ -133,19 +133,18 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
             if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)
             and not _country_as_topic(e)]
     queries = [_place_query(e, ents) for e in ents]
-    results = places.geocode(queries, named, weak)
+    results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
     votes = _place_votes(results)
     if not named and len(results) > 1 and votes:
         # A story that names no country: the country most of its places agree on decides the
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
         named = [votes.most_common(1)[0][0]]
-        results = places.geocode(queries, named, weak)
+        results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
         votes = _place_votes(results)
     results = _without_namesakes(queries, results, votes, weak)
     # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
     placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
     results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
-    results = _containers_stand_for_their_place(ents, results)
     if not named:
         named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
     return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named
@@ -153,8 +152,10 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
 
 def _containers_stand_for_their_place(ents: list[Span], results: list[Location | None]) -> list[Location | None]:
     """'clashed in Chatmohar upazila (Pabna, Rajshahi)': the names after a place only say where
-    it lies, so an event the parse hangs on 'Rajshahi' happens in Chatmohar. A container that
-    does not hold the place ("Dogbo, Azove, Lalo": a list of towns) keeps its own location."""
+    it lies, so an event the parse hangs on 'Rajshahi' happens in Chatmohar, and 'Rio Negro' after
+    Viedma is Argentina's province, not Uruguay's department, when the story's places are counted.
+    A container that does not name the place's unit ("Dogbo, Azove, Lalo": a list of towns) keeps
+    its own location."""
     results = list(results)
     index = {e.start: i for i, e in enumerate(ents)}
     described: set[int] = set()
@@ -170,11 +171,12 @@ def _containers_stand_for_their_place(ents: list[Span], results: list[Location |
 
 
 def _holds(unit: Location | None, place: Location) -> bool:
-    """Whether a located container holds the place: its country, first- or second-level unit."""
-    if unit is None or unit.country != place.country or place.precision == "country":
+    """Whether a located container names the place's country, first- or second-level unit (by
+    name: a namesake unit abroad, "Rio Negro" of Uruguay, still names Viedma's province)."""
+    if unit is None or place.precision == "country":
         return False
     if unit.precision == "country":
-        return True
+        return unit.country == place.country
     # A locality is stored with its unit's precision but is no unit ("Azove" of Couffo).
     if unit.precision == "admin1":
         return places.same_admin1(unit.name, unit.admin1) and places.same_admin1(unit.admin1, place.admin1)

@@ -344,3 +344,10 @@ def test_a_town_and_its_state_the_model_tags_as_one_name(pipeline):
     assert (place.name, place.admin1) == ("Gómez Palacio", "Durango")
     doc = pipeline.nlp("Protesters gathered in Washington, D.C. on Monday.")
     assert "Washington" in [e.text for e in doc.ents if e.label_ == "GPE"]
+
+
+def test_a_container_is_the_unit_of_the_place_it_contains(pipeline):
+    # "Rio Negro" alone is Uruguay's department; after Viedma it is Argentina's province, so the
+    # Argentine town is no namesake outvoted by it.
+    place = _event_place(pipeline, "On 4 May 2022, in Viedma (Rio Negro), retired police officers staged a demonstration asking for salary increases.")
+    assert (place.name, place.country, place.admin1) == ("Viedma", "ARG", "Río Negro")
