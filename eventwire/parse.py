@@ -105,6 +105,8 @@ def _place_entities(doc: Doc) -> Doc:
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
         elif ent.label_ in {"ORG", "FAC"} and (town := _town_of_institution(ent)) is not None:
             ents.append(town)
+        elif ent.label_ in {"ORG", "FAC", "LOC"} and (town := _town_after_in(ent)) is not None:
+            ents += [Span(doc, ent.start, town.start - 1, label=ent.label_), town]  # the hall, and its town
         elif _names_route(ent):
             ents.extend(_route_ends(ent))
         elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and _joins_places(ent):
@@ -278,6 +280,14 @@ def _town_of_institution(ent: Span) -> Span | None:
         start = ent.start + words.index("of") + 1
         return _known_span(ent.doc, start, ent.end)
     return _known_span(ent.doc, ent.start, ent.start + next(i for i, w in enumerate(words) if w in _INSTITUTIONS))
+
+
+def _town_after_in(ent: Span) -> Span | None:
+    """'Town Hall in Exeter', 'Lebanon Road in Loveland' tagged as one facility: the town after
+    "in", which places the event (the hall or road is no populated place)."""
+    inside = next((t for t in ent[1:-1] if t.lower_ == "in"), None)
+    town = _known_span(ent.doc, inside.i + 1, ent.end) if inside is not None else None
+    return town if town is not None and town.end == ent.end else None
 
 
 def _known_span(doc: Doc, start: int, end: int) -> Span | None:

@@ -351,3 +351,8 @@ def test_a_container_is_the_unit_of_the_place_it_contains(pipeline):
     # Argentine town is no namesake outvoted by it.
     place = _event_place(pipeline, "On 4 May 2022, in Viedma (Rio Negro), retired police officers staged a demonstration asking for salary increases.")
     assert (place.name, place.country, place.admin1) == ("Viedma", "ARG", "Río Negro")
+
+
+def test_a_facility_and_its_town_the_model_tags_as_one_name(pipeline):
+    place = _event_place(pipeline, "On 24 June 2022, hundreds of community members gathered at Town Hall in Exeter (New Hampshire) for a rally.")
+    assert (place.name, place.admin1, place.precision) == ("Exeter", "New Hampshire", "city")
