@@ -130,8 +130,7 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     else the country of its people)."""
     named, weak = hints
     ents = [e for e in parsed.doc.ents
-            if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)
-            and not _country_as_topic(e)]
+            if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
     queries = [_place_query(e, ents) for e in ents]
     results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
     votes = _place_votes(results)
@@ -145,9 +144,20 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
     placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
     results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
+    results = _without_topic_countries(ents, results)
     if not named:
         named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
     return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named
+
+
+def _without_topic_countries(ents: list[Span], results: list[Location | None]) -> list[Location | None]:
+    """'demonstrated in Ochsenfurt against the war in Ukraine', 'a grant to Nepal': a country the
+    story is about is no place of its events where the story names a town or unit; where it names
+    none ('shot during the German occupation of Latvia') the country is the place."""
+    if not any(loc is not None and loc.precision != "country" for loc in results):
+        return results
+    return [None if loc is not None and loc.precision == "country" and _country_as_topic(e) else loc
+            for e, loc in zip(ents, results)]
 
 
 def _containers_stand_for_their_place(ents: list[Span], results: list[Location | None]) -> list[Location | None]:

@@ -329,6 +329,8 @@ def test_a_country_a_protest_is_about_is_no_place_of_it(pipeline):
     assert (place.name, place.country) == ("Saint-Pair-sur-Mer", "FRA")
     place = _event_place(pipeline, "On 4 March 2022, around 70 people demonstrated in Ochsenfurt against the war in Ukraine.")
     assert (place.name, place.country) == ("Ochsenfurt", "DEU")  # where the war is, not the protest
+    place = _event_place(pipeline, "Those inmates were shot during the 1941-44 German occupation of Latvia.")
+    assert place.name == "Latvia"  # a story that places its events nowhere else
     place = _event_place(pipeline, "Clashes were reported in the north of Syria.")
     assert place.country == "SYR"  # the north of a country is still a place
 
