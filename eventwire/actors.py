@@ -43,12 +43,14 @@ _HEAD_ENDS = {"of", "from", "in", "at", "on", "near", "with", "who", "that", "wh
 # "Matan and Geledle clans", "the Degodia clan": ACLED's "Matan Clan Militia (Kenya)".
 _CLAN = re.compile(r"\b([A-Z][\w'-]+)(?: and [A-Z][\w'-]+)? (?:sub-)?clans?\b")
 _MAX_WORDS = 7
-_STATE_TYPES = {"state_military", "police", "government"}
+# The state's own forces and authorities (resolve reads them too: who represses, who regains ground).
+STATE_TYPES = {"state_military", "police", "government"}
 # Role-noun types an ethnic name turns into that group's militia ("Pokot raiders", "Fulani
 # gunmen"); people nouns ("Fulani herders") only when they do violence.
 _ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
-_NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+# Armed groups that are not the state's and that a report can name (resolve adds unnamed ones).
+NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
 # "West Pokot", "South Sudan": places named after a group.
 _COMPASS = {"west", "east", "north", "south", "central", "upper", "lower"}
 
@@ -182,7 +184,7 @@ def blamed_group(text: str, country: str | None = None) -> Actor | None:
     """The named armed group a paragraph names ("an IED planted by Al Shabaab", "Al-Shabaab
     claimed the attack"): whom an attack its sentence leaves unnamed ("gunmen", "an IED
     exploded") is coded to. Parties, states and organisations are not blamed this way."""
-    named = next((n for n in _matches(text, *_named()) if n.type in _NON_STATE_ARMED), None)
+    named = next((n for n in _matches(text, *_named()) if n.type in NON_STATE_ARMED), None)
     if named is None:
         return None
     return _named_actor(named.canonical, named, country_by_iso3(country) if country else None)
@@ -210,20 +212,31 @@ def is_named_actor(text: str) -> bool:
 _NATIONAL_TYPES = {"government", "state_military", "police", "political_party", "political_militia"}
 # A proper name: a run of capitalised words ("Nairobi", "San Juan del Cesar" is two runs).
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
+# A capitalised word ending in "s": a possessive written without its apostrophe ("Kibakis victory").
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]{3,})s\b")
 
 
 def country_evidence(text: str) -> list[str]:
     """ISO3 codes a story's own words point to, most pointed to first, for a story that names
     no country and no place: its national parties, state units and leaders, ethnic groups,
     capitals and country words ("Kibaki", "ODM", "Turkana", "Nairobi", "upazila")."""
+    text = _without_possessives(text)
     votes: Counter[str] = Counter(_matches(text, *_country_words()))
     # Only a whole name is a capital: "San Juan Cacahuatepec" is no evidence of Puerto Rico,
     # "Rift Valley" none of Anguilla (The Valley).
-    for name in _PROPER_NAME.findall(re.sub(r"['’]s\b", "", text)):  # "Nairobi's"
+    for name in _PROPER_NAME.findall(text):
         capital = _capital(name)
         if capital is not None:
             votes[capital] += 1
     return [iso3 for iso3, _ in votes.most_common()]
+
+
+def _without_possessives(text: str) -> str:
+    """'Nairobi's', and 'Kibakis', 'Nairobis' as notes write them without the apostrophe: the
+    name itself, when it is a cue (a capitalised word ending in "s" is otherwise left alone)."""
+    text = re.sub(r"['’]s\b", "", text)
+    by_alias = _country_words()[0]
+    return _POSSESSIVE.sub(lambda m: m[1] if normalise(m[1]) in by_alias or _capital(m[1]) else m[0], text)
 
 
 @lru_cache(maxsize=4096)
@@ -337,7 +350,7 @@ def _reading(readings: list[_Role], where: Country | None) -> _Role | None:
 
 def _group_militia(written: str, words: list[str], noun: _Role | None, story: Country | None, role: str | None) -> Actor | None:
     """'Pokot raiders', 'the Turkana', 'Fulani herders' attacking, 'Matan clan' -> identity militia."""
-    if noun is not None and noun.type in _STATE_TYPES | {"protesters"}:
+    if noun is not None and noun.type in STATE_TYPES | {"protesters"}:
         return None
     armed = noun is None or noun.type in _ARMED_TYPES or role == "violence"
     clan = _CLAN.search(written)

@@ -23,10 +23,12 @@ import numpy as np
 
 from .datafiles import read_tsv
 
-_TAG = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+|\[[^\]]*\]")
+# "Defusal: On 3 May, ...": the tag ACLED opens some notes with (note_tags.tsv). The model reads
+# notes without it and without bracketed asides.
+_OPENING_TAG = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,40}):\s+")
+_TAG = re.compile(rf"{_OPENING_TAG.pattern}|\[[^\]]*\]")
 _DATE_OPENER = re.compile(r"^\s*(on|around|between|in|during)\b[^,]{0,60}\d{4}\)?,\s*", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+")
-_OPENING_TAG = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,40}):\s")
 
 
 @lru_cache(maxsize=1)

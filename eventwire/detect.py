@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .cameo import verb_patterns
 from .datafiles import read_tsv
-from .parse import ParsedArticle, document_text, sentence_entities, sentences
+from .parse import ParsedArticle, paragraph_text, sentence_entities, sentences
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Events that happen somewhere: with no place of their own they take their sentence's place.
@@ -190,9 +190,7 @@ def _model_mention(parsed: ParsedArticle) -> list[Mention]:
     lead = next((s for s in sentences(parsed.doc) if not _is_heading(s)), None)
     if lead is None:
         return []
-    text = document_text(parsed.doc)
-    paragraph_end = text.find("\n", lead.end_char)
-    paragraph = text[text.rfind("\n", 0, lead.start_char) + 1 : paragraph_end if paragraph_end > 0 else None]
+    paragraph = paragraph_text(lead)
     sub_event_type = tagged_sub_event(paragraph)
     if sub_event_type is None:
         sub_event_type, probability = SubEventClassifier.load().predict(paragraph)[0]

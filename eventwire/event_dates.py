@@ -25,6 +25,8 @@ from .parse import (
 )
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# How long ago a dated event can be and still be the news a story reports.
+_NEWS_SPAN_DAYS = 366
 
 
 def _date_phrase(spans: list[Span]) -> str:
@@ -70,13 +72,20 @@ def event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle)
             if mention.perfect and not mention.own_date and when.precision == "day":
                 # "rebels that have seized ..." in a Saturday story: on or before that day.
                 when = replace(when, precision="week", reason=when.reason + "; perfect aspect: on or before")
-            return when, dates.is_background_expression(phrase, anchor)
+            return when, dates.is_background_expression(phrase, anchor) or _years_before(when, published)
     found = absolute or dates.find_weekday(mention.sentence.text, anchor) or _paragraph_date(mention, anchor)
     if found is not None:
         return found, False
     if anchor is None:
         return ResolvedDate(None, "unknown", reason="no date in the sentence and no publication date"), False
     return ResolvedDate(anchor, "week", "", "no date in the sentence: the week of publication"), False
+
+
+def _years_before(when: ResolvedDate, published: ResolvedDate) -> bool:
+    """'to commemorate a student who set himself on fire on 19 January 1969': a day or month
+    more than a year before a story's known day of publication is history the story recalls."""
+    return (published.precision == "day" and None not in (when.date, published.date)
+            and when.precision in {"day", "week", "month"} and (published.date - when.date).days > _NEWS_SPAN_DAYS)
 
 
 def _head_date(mention: Mention) -> Span | None:

@@ -133,13 +133,13 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
             if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
     queries = [_place_query(e, ents) for e in ents]
     results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
-    votes = _place_votes(results)
+    votes = _place_votes(queries, results)
     if not named and len(results) > 1 and votes:
         # A story that names no country: the country most of its places agree on decides the
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
         named = [votes.most_common(1)[0][0]]
         results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
-        votes = _place_votes(results)
+        votes = _place_votes(queries, results)
     results = _without_namesakes(queries, results, votes, weak)
     # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
     placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
@@ -195,15 +195,22 @@ def _holds(unit: Location | None, place: Location) -> bool:
     return unit == place
 
 
-def _place_votes(results: list[Location | None]) -> Counter:
+def _place_votes(queries: list[places.PlaceQuery], results: list[Location | None]) -> Counter:
     """How many of a story's places lie in each country. An administrative unit's or a city's
     name is rarely shared across countries, a village's often is ("the Dam in Amsterdam": a
-    Syrian village Dam, the Dutch capital): a unit or a city of 100,000 counts twice."""
+    Syrian village Dam, the Dutch capital): a unit, a city of 100,000 or a town named like its
+    province (Isiolo, Migori) counts twice, a place found only under another spelling ("Jima"
+    for Ethiopia's Jimma) once: "Jima area ... in Lamu county" is no Ethiopian story."""
     votes = Counter()
-    for loc in results:
-        if loc is not None and loc.precision != "country":
-            major = loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
-            votes[loc.country] += 2 if major else 1
+    for query, loc in zip(queries, results):
+        if loc is None or loc.precision == "country":
+            continue
+        if not _own_name(loc, query):
+            votes[loc.country] += 1
+            continue
+        major = (loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
+                 or places.admin1_unit(loc.name, loc.country) is not None)
+        votes[loc.country] += 2 if major else 1
     return votes
 
 
@@ -227,9 +234,11 @@ def _without_namesakes(queries: list[places.PlaceQuery], results: list[Location 
 
 
 def _own_name(loc: Location, query: places.PlaceQuery) -> bool:
-    """Whether the place was found under its own name, not one of its alternate spellings
+    """Whether the place was found under its own name ("Lamu county" is Lamu's; an unknown
+    village's container is found under the container's), not one of its alternate spellings
     ("Turi" is an old name of Turin, "Kybaky" a spelling of a Ukrainian village)."""
-    return countries.normalise(loc.name) == countries.normalise(query.name)
+    written = [query.name] + ([query.container] if query.container else [])
+    return countries.normalise(loc.name) in {countries.normalise(n) for w in written for n in (w, places.bare_name(w))}
 
 
 def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:

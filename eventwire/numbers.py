@@ -50,11 +50,14 @@ _NOT_PERSONS = set(_vocabulary("not_person"))
 _COLLECTIVES = set(_vocabulary("collective"))
 # "He later died": a singular pronoun as the subject of a death is one victim.
 _PRONOUNS = {"he", "she"}
-_FILLER = {"were", "was", "have", "has", "had", "been", "being", "are", "is", "reportedly", "allegedly", "also", "up",
-           '"', "'", "’", "”", "“", ")", "(",
-           "all", "later", "then", "shot", "hacked", "burnt", "burned", "stabbed", "beaten", "stoned", "clubbed", "confirmed", "feared",
-           "found", "left", "and", "be", "to", "believed", "killed", "who", "while", "at", "least", "reported",
-           "morning", "afternoon", "evening", "night", "hours"}
+# "the man [was later found stabbed] to death": the words between a victim and the cue of their
+# death; a count takes more ("11 [were all] killed", "[at least] 5 ...", quotes, times of day).
+_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
+                        "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
+_FILLER = _ON_THE_WAY_TO_DEATH | {
+    "were", "have", "has", "had", "been", "being", "are", "up", '"', "'", "’", "”", "“", ")", "(", "all", "feared",
+    "left", "and", "be", "believed", "killed", "who", "while", "at", "least", "reported",
+    "morning", "afternoon", "evening", "night", "hours"}
 _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "kilometers", "miles", "am", "pm",
                     "hours", "hour", "days", "day", "months", "month", "weeks", "week", "minutes", "meters", "metres",
                     "st", "nd", "rd", "th", "brigade", "battalion", "division", "taka", "shillings", "dollars"}
@@ -338,10 +341,6 @@ def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tupl
     if tokens[i].low in {"a", "an"} or after_kill or joined or _dies_next(tokens, k):
         return 1, k
     return None
-
-
-_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
-                        "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
 
 
 def _dies_next(tokens: list[_Token], k: int) -> bool:

@@ -48,8 +48,9 @@ _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "villagers", "people", "streets", "centre", "center"}
 # Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor".
 _NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as", "ash", "an", "at"}
-# Institutions named after their town ("Maseno University", "University of Nairobi").
-_INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus"}
+# Institutions and landmarks named after their town ("Maseno University", "University of
+# Nairobi", "Nyeri Prison", "a Kisumu beach").
+_INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach"}
 # People named after where they live: "Kasarani residents protested".
 _RESIDENT_WORDS = {"residents", "villagers", "locals", "traders"}
 
@@ -91,6 +92,7 @@ def _is_place_name(text: str, min_population: int = 0, own_name: bool = False) -
 @Language.component("eventwire_places")
 def _place_entities(doc: Doc) -> Doc:
     ents: list[Span] = []
+    institutions: set[int] = set()  # the words of an institution named after its town
     for ent in _joined_places(doc):
         placed = _placed_by_context(ent)
         # Out of place context, only a town's own name of some size: "Toyota Probox", "Christian
@@ -103,8 +105,9 @@ def _place_entities(doc: Doc) -> Doc:
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
-        elif ent.label_ in {"ORG", "FAC"} and (town := _town_of_institution(ent)) is not None:
+        elif (town := _town_of_institution(ent)) is not None:
             ents.append(town)
+            institutions.update(range(ent.start, ent.end))  # "Virginia Commonwealth University": no place "Commonwealth"
         elif ent.label_ in {"ORG", "FAC", "LOC"} and (town := _town_after_in(ent)) is not None:
             ents += [Span(doc, ent.start, town.start - 1, label=ent.label_), town]  # the hall, and its town
         elif _names_route(ent):
@@ -115,7 +118,7 @@ def _place_entities(doc: Doc) -> Doc:
             continue
         else:
             ents.append(ent)
-    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in ents for i in range(ent.start, ent.end)} | institutions
     for span in _unlabelled_place_candidates(doc, taken):
         ents.append(span)
         taken.update(range(span.start, span.end))
@@ -271,15 +274,22 @@ def _known_pieces(ent: Span, start: int, splits) -> Iterator[Span]:
 
 
 def _town_of_institution(ent: Span) -> Span | None:
-    """'Maseno University', 'University of Nairobi', 'Kisumu Girls' National School': an
-    institution named after its town is in that town."""
+    """'Maseno University', 'University of Nairobi', 'Kisumu Girls' National School', 'the Nyeri
+    County Referral Hospital': an institution named after its town is in that town."""
     words = [t.lower_ for t in ent]
-    if not any(w in _INSTITUTIONS for w in words):
+    if ent.label_ not in {"ORG", "FAC", "GPE"} or not any(w in _INSTITUTIONS for w in words):
         return None
+    if ent.label_ == "GPE":
+        # A known place keeps its name ("Long Beach"); else only a whole town's name before the
+        # word ("a Kisumu beach"), not part of one ("Virginia Commonwealth University").
+        end = ent.start + len(words) - 1
+        town = None if words[-1] not in _INSTITUTIONS or _is_place_name(ent.text) else _known_span(ent.doc, ent.start, end)
+        return town if town is not None and town.end == end else None
     if "of" in words:
         start = ent.start + words.index("of") + 1
         return _known_span(ent.doc, start, ent.end)
-    return _known_span(ent.doc, ent.start, ent.start + next(i for i, w in enumerate(words) if w in _INSTITUTIONS))
+    start = ent.start + (words[0] == "the")
+    return _known_span(ent.doc, start, ent.start + next(i for i, w in enumerate(words) if w in _INSTITUTIONS))
 
 
 def _town_after_in(ent: Span) -> Span | None:
@@ -363,6 +373,26 @@ def document_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["eventwire_text"] = doc.text
     return text
+
+
+def paragraph_text(sentence: Span, limit: int | None = None) -> str:
+    """The line of text holding ``sentence``: a story's paragraph (news paragraphs are short and
+    keep to one happening). With ``limit``, a long one is cut to ``limit // 2`` characters either
+    side of the sentence. A sentence that ends its line holds the line break as a trailing
+    space token, so the line's end is looked for from the end of its words, not of its span:
+    the next paragraph is another story's or another event's."""
+    text = document_text(sentence.doc)
+    start = paragraph_start(sentence)
+    end = text.find("\n", sentence.start_char + len(sentence.text.rstrip()))
+    end = len(text) if end < 0 else end
+    if limit is not None:
+        start, end = max(start, sentence.start_char - limit // 2), min(end, sentence.end_char + limit // 2)
+    return text[start:end]
+
+
+def paragraph_start(sentence: Span) -> int:
+    """Where the line of text holding ``sentence`` starts: sentences with the same start share a paragraph."""
+    return document_text(sentence.doc).rfind("\n", 0, sentence.start_char) + 1
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -129,6 +129,11 @@ def _candidates(name: str) -> tuple[_Candidate, ...]:
     return candidates
 
 
+def bare_name(name: str) -> str:
+    """The name without the feature words written with it: "Lamu county", "Kisii town" -> "Lamu", "Kisii"."""
+    return _strip_settlement_words(_strip_admin_words(name))
+
+
 def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -> bool:
     """Whether the gazetteer has a place of that name (with ``own_name``: as the place's own
     name, not one of its alternate spellings: "Tour" is an alias of Tours, not its name)."""

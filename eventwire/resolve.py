@@ -5,40 +5,39 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
 1. Every place entity of the article is geocoded once (``geography.locate_story``), with the
    countries the story names as hints, so "Hama" goes to Syria in a Syrian story.
 2. Each mention's spans are resolved: actors through the actor dictionary, its date through
-   ``event_dates.event_date``, casualty numbers of its sentence with their sources.
+   ``event_dates.event_date``.
 3. Mentions that refer to one happening are folded into one event, in text order: a mention
    joins the latest earlier event it is compatible with (same PLOVER type, no conflicting
    sub-event type, actor, place or date); "the offensive" and bare "killed" never open a new
-   event when an earlier one fits. This is what keeps "Moscow claims to have killed 300" on
-   the air strikes and "the fighting has killed 327" on the offensive. A sentence's toll goes
-   to the event the dead were killed in ("six were killed in the clash"), else its first
-   attack; a toll no event of its sentence takes goes to the attack or protest told last, and
-   one the forces' shooting at a riot took goes to the riot (ACLED codes one riot, with its toll).
-4. Each event is coded (PLOVER, ACLED through the learned classifier and the crosswalk, CAMEO)
-   and given a confidence; the event the story gives a toll for is its main event.
+   event when an earlier one fits.
+4. Each event is coded (``event_coding.code_event``: PLOVER, ACLED through the learned
+   classifier and the crosswalk, CAMEO), then given the story's tolls (``tolls.attach_tolls``):
+   this is what keeps "Moscow claims to have killed 300" on the air strikes and "the fighting
+   has killed 327" on the offensive.
+5. Each record names the actors ACLED codes for its type (``event_actors.record_actors``) and
+   gets a confidence; the event the story gives a toll for is its main event.
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
-from . import actors, countries, numbers, typology
-from .classify import SubEventClassifier, tagged_sub_event
+from . import actors, numbers, typology
 from .detect import (
     CLAIM_TYPES,
     MATERIAL_TYPES,
     STATEMENT,
     Mention,
     TriggerEntry,
-    cues,
     trigger_lexicon,
 )
+from .event_actors import record_actors
+from .event_coding import code_event, model_support
 from .event_dates import event_date, finer
+from .event_draft import Draft
 from .geography import locate_story
 from .model import (
     Actor,
@@ -49,165 +48,33 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle, document_text, sentences
+from .parse import ParsedArticle, paragraph_start, paragraph_text
+from .tolls import attach_tolls
 
-# Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
-_CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
-_STATE_TYPES = {"state_military", "government", "police"}
-_ARMED_NON_STATE_TYPES = {"rebel_group", "political_militia", "identity_militia", "unidentified_armed_group"}
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
-# How sure the classifier must be to overrule the sub-event type a trigger word fixes. A word
-# names a weapon or an act reliably ("air strike", "curfew", "seized the town"), but not who
-# took part, which is what tells a clash between armed groups from a riot or a mob killing.
-# Set on held-out tuning data: a fifth of the tuning notes read by a model trained on the other
-# four fifths, and the CASE tuning snippets (lower overrules more notes right but loses snippets).
-_OVERRULE = 0.6
-_OVERRULE_WHO = 0.5
-# Arson by a crowd ("villagers set fire to his house") is mob violence: who, not the act, decides.
-_DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
-                   "Protest with intervention", "Excessive force against protesters", "Looting/property destruction"}
-_TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
-# The prepositions that name the event a killing happened in: "killed in the clash".
-_SCENE_PREPS = {"in", "during", "amid"}
-
-
-@dataclass
-class _Draft:
-    """An event being assembled from the mentions that refer to it."""
-
-    mentions: list[Mention]
-    plover_type: str
-    sub_event_type: str | None
-    actor1: Actor | None
-    actor2: Actor | None
-    location: Location | None
-    own_place: bool  # placed by its own words, not by the story's other events
-    date: ResolvedDate
-    own_date: bool
-    background: bool
-    claims: list[CasualtyClaim] = field(default_factory=list)
-    other_locations: list[Location] = field(default_factory=list)
-    context_country: str | None = None  # the event's place's country, else the story's
+# How much of a long paragraph the classifier reads around an event's lead sentence.
+_CONTEXT_CHARS = 800
 
 
 def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedDate) -> list[EventRecord]:
     story = locate_story(parsed)
-    claims_by_sentence = _casualties(parsed)
-    drafts: list[_Draft] = []
-    hosts = _toll_hosts(mentions)
-    claimed_sentences: set[int] = set()
+    drafts: list[Draft] = []
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
         fallback = _story_location(drafts) or story.first_place or story.filed_from
         draft = _draft(mention, story.located, story.country, published, parsed, fallback)
-        if hosts.get(mention.sentence.start) is mention:
-            draft.claims = claims_by_sentence.get(mention.sentence.start, [])
         target = _coreferent(drafts, draft, mention)
         if target is not None:
             _fold(target, draft)
         elif not mention.anaphoric and draft.plover_type != STATEMENT.plover_type:
             drafts.append(draft)
-        else:
-            continue  # "killed in the clash" with no clash told before: the toll is an orphan
-        if draft.claims:
-            claimed_sentences.add(mention.sentence.start)
-    _attach_orphan_claims(parsed, drafts, claims_by_sentence, claimed_sentences)
     _name_generic_groups(drafts)
-    return [_record(parsed, d) for d in drafts]
-
-
-def _toll_hosts(mentions: list[Mention]) -> dict[int, Mention]:
-    """The mention each sentence's casualty claims belong to, by sentence start: the event the
-    dead were killed in or during ('six people were killed in the clash', 'a student died
-    during protests'), else the sentence's first attack."""
-    hosts: dict[int, Mention] = {}
-    for mention in mentions:
-        start = mention.sentence.start
-        if _frames_toll(mention, mentions):
-            hosts[start] = mention
-        elif start not in hosts and mention.entry.plover_type == "ASSAULT":
-            hosts[start] = mention
-    return hosts
-
-
-def _frames_toll(mention: Mention, mentions: list[Mention]) -> bool:
-    """'killed in the clash': an attack or protest named as the scene of another mention's killing."""
-    trigger = mention.trigger
-    return (
-        mention.entry.plover_type in {"ASSAULT", "PROTEST"}
-        and trigger.dep_ == "pobj"
-        and trigger.head.lower_ in _SCENE_PREPS
-        and any(m.trigger == trigger.head.head and m.entry.plover_type == "ASSAULT" for m in mentions)
-    )
-
-
-def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[_Draft], claims_by_sentence: dict[int, list[CasualtyClaim]],
-                          claimed: set[int]) -> None:
-    """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
-    sentence with no attack of its own belongs to the attack or protest told last up to that
-    sentence in the paragraph ('One person died during a violent protest'); so does the toll of
-    a killing that is part of that attack or protest (_toll_owner). A peaceful protest's toll
-    is dropped when it is coded (_killed_claims)."""
-    text = document_text(parsed.doc)
-    for start, claims in sorted(claims_by_sentence.items()):
-        if start not in claimed:
-            host = _event_before(text, drafts, start)
-            if host is not None:
-                host.claims.extend(claims)
-    for draft in drafts:
-        if draft.claims and not draft.background:
-            host = _toll_owner(text, drafts, draft)
-            if host is not None:
-                host.claims.extend(draft.claims)
-                draft.claims = []
-
-
-def _toll_owner(text: str, drafts: list[_Draft], killing: _Draft) -> _Draft | None:
-    """The event a killing is part of, which takes its toll: the attack or protest told before a
-    killing naming no one doing it; the riot or protest the forces answered ('Riots broke out in
-    Kisumu. Police shot one dead as they intervened', 'police fired at the demonstrators'), told
-    before or in the same sentence, which ACLED codes as the riot, with its toll."""
-    start = killing.mentions[0].sentence.start
-    if killing.actor1 is None:
-        return _event_before(text, drafts, start, same_sentence=False)
-    if killing.actor1.type not in _STATE_TYPES:
-        return None
-    host = _event_before(text, [d for d in drafts if d is not killing], start)
-    if host is None or _peaceful(host):
-        return None
-    crowd_side = host.actor1 is None or host.actor1.type not in _STATE_TYPES
-    return host if host.plover_type == "PROTEST" or (crowd_side and _aimed_at_crowd(killing) is not None) else None
-
-
-def _peaceful(protest: _Draft) -> bool:
-    """Coded a peaceful protest, whose toll is dropped (_killed_claims): forces shooting into it
-    keep the toll on their own event."""
-    lead = _lead(protest)
-    return _coding(protest, lead, _paragraph_of(lead.sentence)).acled_sub_event_type == "Peaceful protest"
-
-
-def _event_before(text: str, drafts: list[_Draft], start: int, same_sentence: bool = True) -> _Draft | None:
-    """The attack or protest told last before the sentence starting at token ``start`` (or in
-    it), in its paragraph."""
-    told = {}  # each attack or protest -> its last sentence up to that one
-    for d in drafts:
-        if d.plover_type in {"ASSAULT", "PROTEST"} and not d.background:
-            up_to = [m.sentence for m in d.mentions if m.sentence.start < start or same_sentence and m.sentence.start == start]
-            if up_to:
-                told[id(d)] = (d, max(up_to, key=lambda s: s.start))
-    if not told:
-        return None
-    draft, last = max(told.values(), key=lambda pair: pair[1].start)
-    return draft if "\n" not in text[last.end_char : last.doc[start].idx] else None
+    coded = [_code(d) for d in drafts]
+    attach_tolls(parsed, mentions, drafts, [c.coding for c in coded])
+    return [_record(parsed, c) for c in coded]
 
 
 # --- article context ---------------------------------------------------------------------------
-
-def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:
-    """Casualty claims of every sentence that gives any, by sentence start."""
-    found = {sentence.start: numbers.extract_casualties(sentence.text, sentence.start_char) for sentence in sentences(parsed.doc)}
-    return {start: claims for start, claims in found.items() if claims}
-
 
 def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
     """A borrowed sentence place that another trigger of the sentence owns is not this event's:
@@ -218,7 +85,7 @@ def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
             mention.places = [p for p in mention.places if (mention.sentence.start, p.start) not in owned]
 
 
-def _story_location(drafts: list["_Draft"]) -> Location | None:
+def _story_location(drafts: list["Draft"]) -> Location | None:
     """An event the story places nowhere happens where its latest located event did."""
     for draft in reversed(drafts):
         if draft.location is not None and draft.plover_type in MATERIAL_TYPES and draft.location.precision != "country":
@@ -231,7 +98,7 @@ def _story_location(drafts: list["_Draft"]) -> Location | None:
 def _draft(
     mention: Mention, located: dict[int, Location], story_country: str | None, published: ResolvedDate,
     parsed: ParsedArticle, fallback: Location | None,
-) -> _Draft:
+) -> Draft:
     if mention.entry.plover_type in CLAIM_TYPES and _is_crowd(mention.agent):
         mention = replace(mention, entry=_as_protest(mention.entry))
     entry = mention.entry
@@ -244,7 +111,7 @@ def _draft(
     role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
     actor1 = _actor1(mention, context_country, role)
     actor2 = actors.resolve_actor(mention.recipient.text, country=context_country) if mention.recipient else None
-    return _Draft(
+    return Draft(
         mentions=[mention],
         plover_type=entry.plover_type,
         sub_event_type=entry.acled_sub_event_type,
@@ -321,14 +188,14 @@ def _best_location(locations: list[Location]) -> Location | None:
 
 # --- folding mentions into events ---------------------------------------------------------------
 
-def _coreferent(drafts: list[_Draft], new: _Draft, mention: Mention) -> _Draft | None:
+def _coreferent(drafts: list[Draft], new: Draft, mention: Mention) -> Draft | None:
     for draft in reversed(drafts):
         if _compatible(draft, new, mention):
             return draft
     return None
 
 
-def _compatible(old: _Draft, new: _Draft, mention: Mention) -> bool:
+def _compatible(old: Draft, new: Draft, mention: Mention) -> bool:
     if new.plover_type == STATEMENT.plover_type:
         return _reports(old, new)
     if old.plover_type != new.plover_type or old.background != new.background:
@@ -340,14 +207,29 @@ def _compatible(old: _Draft, new: _Draft, mention: Mention) -> bool:
     # of a two-sided event is part of it.
     if not (_actors_agree(old.actor1, new.actor1) or (bare and old.actor2 is not None and _actors_agree(old.actor2, new.actor1))):
         return False
-    if bare:
-        return True  # "the offensive", "killed": refers back when type and actor fit
     if old.own_date and new.own_date and old.date.date != new.date.date:
         return False
+    if bare and not _other_paragraph_event(old, new, mention):
+        return True  # "the offensive", "killed": refers back when type and actor fit
     return _places_agree(old.location, new.location)
 
 
-def _reports(old: _Draft, statement: _Draft) -> bool:
+def _other_paragraph_event(old: Draft, new: Draft, mention: Mention) -> bool:
+    """A round-up's paragraphs ("On 20 December, men protested in Kapsabet.\n\nOn 17 December,
+    residents protested in Kitui") report as many events, however bare their verbs: a mention in
+    another paragraph is another event when the two paragraphs state different days, or name
+    different towns or districts for it. Within a paragraph a second place is most often part
+    of the first ("Manaus ... in the Cidade Nova neighborhood")."""
+    if paragraph_start(old.mentions[-1].sentence) == paragraph_start(mention.sentence):
+        return False
+    if old.date.precision == new.date.precision == "day" and old.date.date != new.date.date:
+        return True
+    places = (old.location, new.location) if old.own_place and new.own_place else (None, None)
+    precise = None not in places and "country" not in (places[0].precision, places[1].precision)
+    return precise and not _places_agree(*places)
+
+
+def _reports(old: Draft, statement: Draft) -> bool:
     """A speech sentence right after a statement event, by a speaker of the same state."""
     last = old.mentions[-1].sentence
     return (
@@ -372,7 +254,7 @@ def _actors_agree(a: Actor | None, b: Actor | None) -> bool:
     if actors.is_generic_name(a.canonical) or actors.is_generic_name(b.canonical):
         return a.type == b.type  # "the militants" are the JNIM fighters the story named
     # "Russia" (its forces) and "Moscow" (its government) are one state actor.
-    return a.country == b.country and a.type in _STATE_TYPES and b.type in _STATE_TYPES
+    return a.country == b.country and a.type in actors.STATE_TYPES and b.type in actors.STATE_TYPES
 
 
 def _places_agree(a: Location | None, b: Location | None) -> bool:
@@ -385,7 +267,7 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
     return a.name == b.name or (a.admin1 is not None and a.admin1 == b.admin1)
 
 
-def _fold(target: _Draft, new: _Draft) -> None:
+def _fold(target: Draft, new: Draft) -> None:
     target.mentions.extend(new.mentions)
     target.sub_event_type = target.sub_event_type or new.sub_event_type
     target.actor1 = _more_specific(target.actor1, new.actor1)
@@ -398,10 +280,9 @@ def _fold(target: _Draft, new: _Draft) -> None:
     target.other_locations.extend(new.other_locations)
     if new.own_date and (not target.own_date or finer(new.date, target.date)):
         target.date, target.own_date = new.date, True
-    target.claims.extend(new.claims)
 
 
-def _victims_of_battle(target: _Draft, actor: Actor | None) -> bool:
+def _victims_of_battle(target: Draft, actor: Actor | None) -> bool:
     """'The fighting has killed 327 people': the dead of a battle are its toll, not its other side."""
     return (actor is not None and actor.type == "civilians" and target.sub_event_type is not None
             and typology.acled_event_type(target.sub_event_type) == "Battles")
@@ -416,7 +297,7 @@ def _more_specific(a: Actor | None, b: Actor | None) -> Actor | None:
     return a
 
 
-def _name_generic_groups(drafts: list[_Draft]) -> None:
+def _name_generic_groups(drafts: list[Draft]) -> None:
     """'the rebels' in a story that names one rebel group of that country is that group.
 
     Only when the story names exactly one: two named groups leave the generic mention generic.
@@ -440,15 +321,27 @@ def _name_generic_groups(drafts: list[_Draft]) -> None:
 
 # --- coding and the record ------------------------------------------------------------------------
 
-def _lead(draft: _Draft) -> Mention:
-    return max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+@dataclass
+class _Coded:
+    """A folded event with its codes, coded once: the codes decide tolls and make the record."""
+
+    draft: Draft
+    lead: Mention  # the mention that states the event best
+    paragraph: str  # the classifier's context
+    coding: Coding
 
 
-def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
-    lead = _lead(draft)
+def _code(draft: Draft) -> _Coded:
+    lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+    # The classifier's context: 'Demonstrators marched. They stoned the police station' is a
+    # violent demonstration, which neither sentence says alone.
+    paragraph = paragraph_text(lead.sentence, limit=_CONTEXT_CHARS)
+    return _Coded(draft, lead, paragraph, code_event(draft, lead, paragraph))
+
+
+def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
+    draft, lead, context, coding = coded.draft, coded.lead, coded.paragraph, coded.coding
     evidence = _evidence(draft.mentions)
-    context = _paragraph_of(lead.sentence)
-    coding = _coding(draft, lead, context)
     killed = _killed_claims(draft, coding)
     fatalities = numbers.reconcile(killed)
     article_id = parsed.clean.article_id
@@ -459,7 +352,7 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
     }
-    actor1, actor2, assoc = _record_actors(coding, draft, context)
+    actor1, actor2, assoc = record_actors(coding, draft, context)
     if assoc is not None:
         extra["assoc_actor_1"] = assoc.to_dict()
     return EventRecord(
@@ -474,102 +367,15 @@ def _record(parsed: ParsedArticle, draft: _Draft) -> EventRecord:
         location=draft.location,
         fatalities=fatalities,
         evidence=evidence,
-        confidence=_confidence(draft, lead, coding, _model_support(context, coding), bool(killed)),
+        confidence=_confidence(draft, lead, coding, model_support(context, coding), bool(killed)),
         trigger=lead.trigger.text,
         extra=extra,
     )
 
 
-_CROWDS = {"Protests": ("Protesters {in}", "protesters"), "Riots": ("Rioters {in}", "rioters")}
-_CROWD_MEMBERS = {None, "civilians", "protesters", "rioters", "political_party", "political_militia"}
-# Violence whose perpetrator a report may leave unnamed; air strikes and shelling are left out
-# (they come from armies, and the story usually says whose).
-_UNNAMED_PERPETRATOR = {"Armed clash", "Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED",
-                        "Grenade", "Suicide bomb", "Sexual violence", "Looting/property destruction"}
-# Event types whose unnamed perpetrator is the armed group the paragraph names.
-_ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
-
-
-def _record_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None, Actor | None]:
-    """Actor1, actor2 and the associated actor of the record, as ACLED codes them for the
-    event's type."""
-    crowd = _CROWDS.get(coding.acled_event_type or "")
-    if crowd is not None:
-        return _crowd_actors(crowd, draft)
-    if coding.acled_event_type in _ARMED_EVENTS:
-        return (*_violence_actors(coding, draft, paragraph), None)
-    return draft.actor1, draft.actor2, None
-
-
-def _crowd_actors(crowd: tuple[str, str], draft: _Draft) -> tuple[Actor, Actor | None, Actor | None]:
-    """ACLED codes the people in every protest as 'Protesters (Country)' and in every riot as
-    'Rioters (Country)', whoever the sentence makes its subject: a party or union that led them
-    is the associated actor, police who dispersed them ("police fired tear gas at rioters") the
-    other side."""
-    actor = draft.actor1
-    # "Ukrainian protesters", "Israeli settlers": the crowd's own people; the police who
-    # dispersed it say nothing of the crowd's country.
-    own = actor.country if actor and actor.type not in _STATE_TYPES else None
-    iso3 = own or (draft.location.country if draft.location else None) or draft.context_country
-    country = countries.country_by_iso3(iso3) if iso3 else None
-    name = actor.name if actor and actor.type in _CROWD_MEMBERS else crowd[1]
-    crowd_actor = Actor(name, actors.canonical_name(crowd[0], country), iso3, crowd[1])
-    assoc = actor if actor is not None and actor.type in {"political_party", "political_militia"} else None
-    actor2 = actor if actor is not None and actor.type in _STATE_TYPES and (
-        draft.actor2 is None or draft.actor2.type in _CROWD_MEMBERS) else draft.actor2
-    return crowd_actor, actor2, assoc
-
-
-def _violence_actors(coding: Coding, draft: _Draft, paragraph: str) -> tuple[Actor | None, Actor | None]:
-    """Who did it and to whom. Civilians are the targets of violence, never its perpetrators
-    ("a man was shot dead by ..." read with the man as subject); in a battle, people who fight
-    each other ("herders and farmers clashed") are a communal militia."""
-    actor, target = draft.actor1, draft.actor2
-    iso3 = (draft.location.country if draft.location else None) or draft.context_country
-    if actor is not None and actor.type == "civilians" and coding.acled_event_type == "Battles":
-        actor = replace(actors.resolve_actor("militia", country=actor.country), name=actor.name)
-    elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
-        actor, target = None, target or actor
-    if actor is None:
-        return _unnamed_perpetrator(coding, target, paragraph, iso3), target
-    if actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":
-        # "Russian forces launched an airstrike": the air arm, where ACLED names it apart.
-        air = actors.resolve_actor(f"{countries.country_by_iso3(actor.country).name} air force", country=iso3)
-        actor = replace(air, name=actor.name) if air is not None and air.canonical.startswith(actor.canonical) else actor
-    return actor, target
-
-
-def _unnamed_perpetrator(coding: Coding, target: Actor | None, paragraph: str, iso3: str | None) -> Actor | None:
-    """Whom ACLED codes for violence its report attributes to no one: an arrest to the state's
-    police; else the armed group the paragraph blames ("Al Shabaab claimed the attack"), not the
-    target ("an IED exploded near a QSD vehicle"); else, for the kinds of violence reports leave
-    unattributed, 'Unidentified Armed Group (Country)'."""
-    if coding.acled_sub_event_type == "Arrests":
-        return replace(actors.resolve_actor("police", country=iso3), name="(not named)")
-    blamed = actors.blamed_group(paragraph, iso3)
-    if blamed is not None and (target is None or blamed.canonical != target.canonical):
-        return blamed
-    if coding.acled_sub_event_type in _UNNAMED_PERPETRATOR:
-        country = countries.country_by_iso3(iso3) if iso3 else None
-        return Actor("(not named)", actors.canonical_name("Unidentified Armed Group {in}", country), iso3,
-                     "unidentified_armed_group")
-    return None
-
-
 def _evidence(mentions: list[Mention]) -> list[Evidence]:
     sentences = sorted({(m.sentence.start_char, m.sentence.end_char): m.sentence for m in mentions}.items())
     return [Evidence(span.text, start, end) for (start, end), span in sentences]
-
-
-def _paragraph_of(sentence: Span, limit: int = 800) -> str:
-    """The paragraph around a sentence, the classifier's context: 'Demonstrators marched. They
-    stoned the police station' is a violent demonstration, which neither sentence says alone.
-    News paragraphs are short and keep to one happening; a long one is cut around the sentence."""
-    text = document_text(sentence.doc)
-    start = max(text.rfind("\n", 0, sentence.start_char) + 1, sentence.start_char - limit // 2)
-    end = text.find("\n", sentence.end_char)
-    end = min(len(text) if end < 0 else end, sentence.end_char + limit // 2)
-    return text[start:end]
 
 
 def _status(mentions: list[Mention]) -> str:
@@ -581,7 +387,7 @@ def _status(mentions: list[Mention]) -> str:
     return "reported"
 
 
-def _killed_claims(draft: _Draft, coding: Coding) -> list[CasualtyClaim]:
+def _killed_claims(draft: Draft, coding: Coding) -> list[CasualtyClaim]:
     if coding.acled_sub_event_type == "Peaceful protest":
         return []  # a death near a peaceful protest is another event (or the protest's cause)
     killed = [c for c in draft.claims if c.kind == "killed"]
@@ -592,137 +398,7 @@ def _killed_claims(draft: _Draft, coding: Coding) -> list[CasualtyClaim]:
     return [c if c.source or not claimed else replace(c, source=draft.actor1.name) for c in killed]
 
 
-def _coding(draft: _Draft, lead: Mention, text: str) -> Coding:
-    """The event's codes. The ACLED sub-event type, surest first: an ACLED note tag; violence
-    aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
-    the type a weapon doer or the trigger word fixes unless it is sure of another; else the
-    crosswalk; a chemical agent named in the lead sentence overrides all of these. Then whether
-    the ground was surely taken, who took it and whether anyone resisted settle territory types,
-    and who detained people settles arrest against abduction."""
-    entry = lead.entry
-    sub = draft.sub_event_type
-    if (tagged := tagged_sub_event(text)) is not None:
-        sub = tagged
-    elif draft.plover_type in _CLASSIFIED_TYPES:
-        sub = _aimed_at_crowd(draft) or _classified_sub_event(draft, text, _weapon_doer(draft) or sub)
-    elif sub is None:
-        _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
-    sub = _chemical(draft, lead) or sub
-    sub = _unopposed(_by_actor_type(_unconfirmed_territory(sub, draft), draft.actor1, draft.context_country), text)
-    return Coding(
-        plover_type=entry.plover_type,
-        plover_mode=entry.plover_mode,
-        acled_event_type=typology.acled_event_type(sub) if sub else None,
-        acled_sub_event_type=sub,
-        cameo=entry.cameo,
-    )
-
-
-def _classified_sub_event(draft: _Draft, text: str, hint: str | None) -> str | None:
-    """The classifier's choice among the sub-types this PLOVER type can take. A trigger that
-    fixes its sub-type ("air strike", "seized the town") keeps it unless the classifier is
-    sure of another (an ACLED-trained model knows "rioters clashed with police" is a riot)."""
-    allowed = typology.acled_options().get(draft.plover_type, frozenset())
-    predicted = _predicted(text)
-    scores = {label: p for label, p in predicted.items() if label in allowed}
-    if not scores:
-        return hint
-    best = max(scores, key=scores.get)
-    # A type the model never learned ("Chemical weapon") or learned from a few dozen notes
-    # (territory) is not the model's to overrule.
-    if hint in _TERRITORY or (hint is not None and hint not in predicted) or (hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE)):
-        return hint
-    return best
-
-
-def _weapon_doer(draft: _Draft) -> str | None:
-    """'Warplanes hit a base', 'the vehicle was struck by a missile': an aircraft or a heavy
-    weapon as the doer makes the violence an air strike or shelling, whatever the verb."""
-    doers = cues()["weapon_agent"]
-    for mention in draft.mentions:
-        if mention.agent is None or mention.entry.plover_type != "ASSAULT":
-            continue
-        root = mention.agent.root
-        head = root.lemma_.lower()
-        words = [*(f"{c.lemma_.lower()} {head}" for c in root.children if c.dep_ == "compound"), head]
-        found = next((doers[w] for w in words if w in doers), None)
-        if found is not None:
-            return found
-    return None
-
-
-def _chemical(draft: _Draft, lead: Mention) -> str | None:
-    """'Rebels fired shells filled with poison gas', 'a helicopter dropped chlorine': violence
-    whose lead sentence names a chemical agent is a chemical weapon attack, whatever the verb or
-    the weapon that carried it (cues.tsv `chemical_agent`; the classifier never learned the type)."""
-    if draft.plover_type != "ASSAULT":
-        return None
-    sentence = lead.sentence.text.lower()
-    agents = cues()["chemical_agent"]
-    return next((agents[a] for a in agents if re.search(rf"\b{re.escape(a)}\b", sentence)), None)
-
-
-def _aimed_at_crowd(draft: _Draft) -> str | None:
-    """'Officers attacked a peaceful demonstration', 'troops opened fire on protesters':
-    violence aimed at demonstrators by anyone but another crowd is excessive force against them
-    (rioters are fought, not repressed: that is a violent demonstration or mob violence)."""
-    if draft.plover_type != "ASSAULT" or (draft.actor1 is not None and draft.actor1.type in {"protesters", "rioters"}):
-        return None
-    for mention in draft.mentions:
-        target = mention.recipient
-        if target is None:
-            continue
-        actor = actors.resolve_actor(target.text)
-        entries = trigger_lexicon().get(target.root.lemma_.lower(), [])
-        if (actor is not None and actor.type == "protesters") or any(e.plover_type == "PROTEST" and not e.modifiers for e in entries):
-            return "Excessive force against protesters"
-    return None
-
-
-@lru_cache(maxsize=64)
-def _predicted(text: str) -> dict[str, float]:
-    return dict(SubEventClassifier.load().predict(text))
-
-
-def _model_support(text: str, coding: Coding) -> float:
-    """How strongly the learned model, reading the paragraph on its own, backs the ACLED coding
-    (0 for events ACLED does not code): a second, independent signal for the confidence."""
-    return _predicted(text).get(coding.acled_sub_event_type, 0.0) if coding.acled_sub_event_type else 0.0
-
-
-def _unconfirmed_territory(sub: str | None, draft: _Draft) -> str | None:
-    """'Al Shabaab claimed to have overrun the base', 'troops attempted to capture the town':
-    ground only claimed or sought is not known to have changed hands; what is known is the fight."""
-    if sub not in _TERRITORY:
-        return sub
-    taking = [m for m in draft.mentions if m.entry.acled_sub_event_type in _TERRITORY]
-    return "Armed clash" if taking and all(m.status in {"claimed", "planned"} for m in taking) else sub
-
-
-def _by_actor_type(sub: str | None, actor: Actor | None, country: str | None) -> str | None:
-    """Territory taken by the state's own forces is regained; by anyone else, a foreign army
-    included ('Russian forces took the town' in Ukraine), overtaken. Only the state arrests:
-    people an armed group 'detained' are abducted."""
-    if actor is None:
-        return sub
-    if sub == "Arrests" and actor.type in _ARMED_NON_STATE_TYPES:
-        return "Abduction/forced disappearance"
-    if sub not in _TERRITORY:
-        return sub
-    foreign = actor.country is not None and country is not None and actor.country != country
-    return "Government regains territory" if actor.type in _STATE_TYPES and not foreign else "Non-state actor overtakes territory"
-
-
-def _unopposed(sub: str | None, text: str) -> str | None:
-    """'Took over the village without resistance': ground that changed hands without a fight is
-    a non-violent transfer (cues.tsv `unopposed`)."""
-    lowered = text.lower()
-    if sub in _TERRITORY and any(phrase in lowered for phrase in cues()["unopposed"]):
-        return "Non-violent transfer of territory"
-    return sub
-
-
-def _confidence(draft: _Draft, lead: Mention, coding: Coding, support: float, has_toll: bool) -> float:
+def _confidence(draft: Draft, lead: Mention, coding: Coding, support: float, has_toll: bool) -> float:
     score = 0.3 + 0.35 * lead.entry.weight + 0.1 * support
     score += 0.08 if draft.actor1 is not None else 0.0
     # A statement placed only where the story's events are is no more certain for it.

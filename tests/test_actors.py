@@ -183,6 +183,15 @@ def test_country_evidence_takes_only_whole_capital_names_and_single_country_grou
     assert country_evidence("Moscow claims 300 fighters were killed.") == ["RUS"]
 
 
+def test_country_evidence_reads_possessives_written_without_apostrophe():
+    from eventwire.actors import country_evidence
+
+    assert country_evidence("Rioting after the announcement of Kibakis presidential election.") == ["KEN"]
+    assert country_evidence("Riots break out after High Court upholds Kenyattas victory.") == ["KEN"]
+    assert country_evidence("Protesters marched in Moscows centre.") == ["RUS"]
+    assert country_evidence("Rioters clashed with Students outside Parliaments gates.") == []
+
+
 def test_a_place_with_namesakes_abroad_lies_in_the_country_the_words_point_to(pipeline):
     # Yala is a Thai city and a Kenyan town; an MCA (Member of County Assembly) is Kenya's.
     text = "Rioters clashed with police in Yala after an MCA was arrested."

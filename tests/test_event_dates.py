@@ -27,3 +27,12 @@ def test_a_later_sentence_dates_an_undated_event_to_the_week(pipeline):
     found = _dates(pipeline, "Officers destroyed three hideouts of the militants in Witu. The raids took place on or "
                              "before 30/05.")
     assert found["destroyed"] == (date(2022, 5, 30), "week")
+
+
+def test_a_day_years_before_publication_is_history_the_story_recalls(pipeline):
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "On 19 January 2022, activists staged a demonstration in Genoa to commemorate a student who set "
+        "himself on fire in Prague to protest the Soviet occupation on 19 January 1969.")), date(2022, 1, 22))
+    assert any(not e.background and (e.event_date.date, e.location.name) == (date(2022, 1, 19), "Genoa") for e in events)
+    assert all(e.background for e in events if e.event_date.date.year == 1969)
+    assert any(e.event_date.date.year == 1969 for e in events)

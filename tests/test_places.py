@@ -134,6 +134,16 @@ def _event_place(pipeline, text: str):
     return events[0].location
 
 
+def _located(pipeline, text: str):
+    """The story's geocoded place entities, in order."""
+    from eventwire.clean import clean
+    from eventwire.geography import locate_story
+    from eventwire.model import Article
+
+    located = locate_story(pipeline.parser.parse(clean(Article(origin="t", text=text)))).located
+    return [located[start] for start in sorted(located)]
+
+
 def test_a_chain_of_containers_with_feature_words_between(pipeline):
     # No Fatehpur lies in Hathazari: the Indian town of that name is not the place.
     place = _event_place(pipeline, "Students staged a protest in Fatehpur union, Hathazari upazila (Chittagong) on Monday.")
@@ -221,6 +231,18 @@ def test_a_town_abroad_found_under_an_old_name_is_a_namesake(pipeline):
 def test_an_institution_named_after_its_town_is_in_that_town(pipeline):
     assert _event_place(pipeline, "Students at Maseno University rioted after a student was killed.").name == "Maseno"
     assert _event_place(pipeline, "University of Nairobi lecturers protested over salaries.").name == "Nairobi"
+
+
+def test_a_prison_beach_or_hospital_named_after_its_town_is_in_that_town(pipeline):
+    assert [loc.name for loc in _located(pipeline, "Four bodies have been pulled up from a Kisumu beach.")] == ["Kisumu"]
+    assert _event_place(pipeline, "Two inmates at Nyeri Prison were shot and injured by a prison warder.").name == "Nyeri"
+    assert [loc.admin1 for loc in _located(pipeline, "Nurses at the Nyeri County Referral Hospital held a demonstration.")] == ["Nyeri"]
+    # A known place keeps its name; part of an institution's name is no place of its own.
+    # "(California)" only says where Long Beach lies, so it stands for Long Beach.
+    located = _located(pipeline, "People protested outside a bar in Long Beach (California).")
+    assert [(loc.name, loc.admin1) for loc in located] == [("Long Beach", "California")] * 2
+    doc = pipeline.nlp("Staff from the Virginia Commonwealth University gathered at Park Plaza in Richmond (Virginia).")
+    assert "Commonwealth" not in [e.text for e in doc.ents]
 
 
 def test_a_route_between_two_towns_names_both_towns(pipeline):
@@ -358,3 +380,17 @@ def test_a_container_is_the_unit_of_the_place_it_contains(pipeline):
 def test_a_facility_and_its_town_the_model_tags_as_one_name(pipeline):
     place = _event_place(pipeline, "On 24 June 2022, hundreds of community members gathered at Town Hall in Exeter (New Hampshire) for a rally.")
     assert (place.name, place.admin1, place.precision) == ("Exeter", "New Hampshire", "city")
+
+
+def test_a_town_named_like_its_province_outvotes_a_city_abroad(pipeline):
+    # Isiolo, a county town, counts like its county: Maua is the Kenyan town, not Brazil's Mauá.
+    located = _located(pipeline, "A man from Isiolo was attacked by a mob at a market near Maua.")
+    assert [(loc.name, loc.country, loc.admin1) for loc in located] == [("Isiolo", "KEN", "Isiolo"), ("Maua", "KEN", "Meru")]
+
+
+def test_a_place_found_only_under_another_spelling_outvotes_no_county(pipeline):
+    # "Jima" is a spelling of Ethiopia's Jimma; Lamu county, written as such, decides the story.
+    place = _event_place(pipeline, "Four men have been beheaded by Al Shabaab at Jima area bordering Pandanguo in Lamu county.")
+    assert (place.country, place.admin1) == ("KEN", "Lamu")
+    located = _located(pipeline, "Pokot militiants killed a young mother and her child at Natan in Baringo North.")
+    assert [(loc.name, loc.country) for loc in located] == [("Baringo North", "KEN")]

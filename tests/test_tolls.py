@@ -86,3 +86,23 @@ def test_the_event_the_story_gives_a_toll_for_is_its_main_event(pipeline):
     event = _top(pipeline, "A student was killed during protests in Kisumu on Monday.")
     assert event.coding.plover_type == "PROTEST"
     assert event.fatalities.best == 1
+
+
+def test_each_event_is_coded_once_though_its_coding_decides_the_toll(pipeline, monkeypatch):
+    """The peaceful protest's coding keeps the police killing's toll apart, and is not made twice."""
+    from eventwire import resolve
+
+    code_event, coded = resolve.code_event, []
+
+    def counting(draft, lead, paragraph):
+        coded.append(lead.trigger.text)
+        return code_event(draft, lead, paragraph)
+
+    monkeypatch.setattr(resolve, "code_event", counting)
+    _, events = pipeline.extract(Article(origin="t", text="Hundreds of teachers marched peacefully in Nairobi on Monday "
+                                                          "to demand higher pay. Police shot two teachers dead."),
+                                 date(2024, 5, 9))
+    assert len(coded) == len(events) == 2
+    assert {e.coding.acled_sub_event_type: e.fatalities.best if e.fatalities else None for e in events} == {
+        "Peaceful protest": None, "Attack": 2}
+

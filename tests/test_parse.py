@@ -1,0 +1,21 @@
+"""Parse helpers the later stages share."""
+from __future__ import annotations
+
+from eventwire.model import CleanArticle
+from eventwire.parse import paragraph_text, sentences
+
+
+def test_a_sentence_paragraph_is_its_line_cut_around_it_when_a_limit_is_given(pipeline):
+    text = ("Rioters burned tyres in Kisumu. They stoned the police station.\n\n"
+            "Police said calm had returned on Tuesday. Ten people were arrested.")
+    listed = sentences(pipeline.parser.parse(CleanArticle("t", text, "test")).doc)
+    burned, police = (next(s for s in listed if word in s.text) for word in ("burned", "calm"))
+    assert paragraph_text(burned) == "Rioters burned tyres in Kisumu. They stoned the police station."
+    assert paragraph_text(police) == "Police said calm had returned on Tuesday. Ten people were arrested."
+    assert paragraph_text(police, limit=30) == "Police said calm had returned on Tuesday. Ten people wer"
+
+
+def test_a_sentence_ending_its_line_does_not_take_the_next_paragraph(pipeline):
+    text = "Rioters burned tyres in Kisumu.\n\nSoldiers shelled Kismayo on Tuesday."
+    listed = sentences(pipeline.parser.parse(CleanArticle("t", text, "test")).doc)
+    assert paragraph_text(listed[0]) == "Rioters burned tyres in Kisumu."

@@ -1,0 +1,36 @@
+"""A round-up reports one event per paragraph: paragraphs that state other days or other towns
+are never folded into one event, whatever their verbs; within a paragraph, a second sentence
+about the same happening still is."""
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.model import Article
+
+ROUNDUP = (
+    "On December 20 2019, men protested in Kapsabet (Emgwen, Nandi) over a land dispute.\n\n"
+    "On December 17 2019, residents protested in Kitui against the Deputy President.\n"
+    "On December 15 2019, hundreds of churchgoers protested against bars in Kithirune (Central Imenti, Meru).\n\n"
+    "On December 12 2019, two attackers hacked to death a chief and his assistant in their office in Lamu."
+)
+
+
+def _events(pipeline, text, published=date(2019, 12, 23)):
+    _, events = pipeline.extract(Article(origin="t", text=text), published)
+    return sorted((e.event_date.date.isoformat(), e.location.admin1 if e.location else None,
+                   e.coding.acled_sub_event_type) for e in events if not e.background)
+
+
+def test_each_paragraph_of_a_roundup_is_its_own_event(pipeline):
+    assert _events(pipeline, ROUNDUP) == [
+        ("2019-12-12", "Lamu", "Attack"),
+        ("2019-12-15", "Meru", "Peaceful protest"),
+        ("2019-12-17", "Kitui", "Peaceful protest"),
+        ("2019-12-20", "Nandi", "Peaceful protest"),
+    ]
+
+
+def test_a_bare_mention_in_the_same_paragraph_is_still_the_same_event(pipeline):
+    found = _events(pipeline, "On 12 January 2022, in Manaus (Amazonas), a man was killed in a drive-by shooting "
+                              "in the Cidade Nova neighborhood by armed individuals in a car.", date(2022, 1, 15))
+    assert found == [("2022-01-12", "Amazonas", "Attack")]
