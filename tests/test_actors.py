@@ -49,6 +49,9 @@ def test_role_nouns_take_the_country_of_the_mention_else_of_the_story(text, coun
     ("militants", "IRQ", "Rebels (Iraq)"),
     ("junta troops", "MMR", "Military Forces of Myanmar"),
     ("separatists", "UKR", "NAF: United Armed Forces of Novorossiya"),
+    ("suspected cult militiamen", "NGA", "Unidentified Cult Militia (Nigeria)"),
+    ("two unidentified tribal groups", "IRQ", "Unidentified Tribal Militia (Iraq)"),
+    ("members of an Islamist militia", "MOZ", "Islamist Militia (Mozambique)"),
 ])
 def test_some_units_are_named_as_acled_names_them_in_their_country(text, country, expected):
     assert name(text, country) == expected
@@ -65,6 +68,11 @@ def test_some_units_are_named_as_acled_names_them_in_their_country(text, country
     ("the Kenya Defence Forces", "Military Forces of Kenya"),
     ("President Putin", "Government of Russia"),
     ("Hemedti", "RSF: Rapid Support Forces"),
+    ("PKK-YJA STAR militants", "PKK-YJA STAR: Kurdistan Workers Party-YJA STAR"),
+    ("OLF-Shane fighters", "OLF: Oromo Liberation Front (Shane Splinter Faction)"),
+    ("two Barrio 18- Revolucionarios members", "B-18 (R): Barrio-18 (Revolucionarios)"),
+    ("STC-affiliated Shabwani Elite forces", "STC: Southern Transitional Council (Shabwani Elite Forces)"),
+    ("a group of 11 dahalo", "Dahalo Militia"),
 ])
 def test_named_actors_are_found_anywhere_in_the_mention(text, expected):
     assert name(text) == expected
