@@ -36,8 +36,9 @@ from .model import Actor
 
 # ACLED writes "Government of the United States" but "Protesters (United States)".
 _WITH_THE = {"USA", "GBR", "ARE", "COD", "COG", "CAF", "NLD", "PHL", "GMB", "DOM", "CZE"}
-# "Turkish-backed allies" are not Turkish; "pro-government militia" is not the government.
-_BACKER = re.compile(r"\b[\w'’]+-(backed|led|supported|allied|aligned|sponsored)\b|\bpro-[\w'’]+", re.IGNORECASE)
+# "Turkish-backed allies" are not Turkish; "pro-government militia" is not the government;
+# "STC-affiliated Shabwani Elite forces" are the Shabwani Elite.
+_BACKER = re.compile(r"\b[\w'’]+-(backed|led|supported|allied|aligned|sponsored|affiliated)\b|\bpro-[\w'’]+", re.IGNORECASE)
 # The head of "officers from the prison", "a group of pastoralists" comes before these words.
 _HEAD_ENDS = {"of", "from", "in", "at", "on", "near", "with", "who", "that", "which", "after", "for", "during", "belonging"}
 # "Matan and Geledle clans", "the Degodia clan": ACLED's "Matan Clan Militia (Kenya)".
@@ -276,8 +277,10 @@ def _names_a_country(canonical: str) -> bool:
 
 def _find_named(written: str) -> _Named | None:
     """The first named actor of the mention: "suspected JNIM or IS Sahel militants" is JNIM;
-    "People Power Party (PPP)" the Korean party, not the Pakistani PPP."""
-    return next(_matches(written, *_named()), None)
+    "People Power Party (PPP)" the Korean party, not the Pakistani PPP. A backer is not the
+    actor when another is named ("STC-affiliated Shabwani Elite forces"), else it leads
+    ("Hamas-led militants")."""
+    return next(_matches(_BACKER.sub(" ", written), *_named()), None) or next(_matches(written, *_named()), None)
 
 
 def _matches(text: str, by_alias: dict, acronyms: dict) -> Iterator:
