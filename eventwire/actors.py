@@ -12,6 +12,8 @@ Dictionaries, all data files (docs/data-files.md):
 - data/actor_roles.tsv: role nouns ("police", "armed men", "protesters") and the ACLED-style
   name they take with a country ("Police Forces of Kenya", "Protesters (Kenya)");
 - data/actor_types.tsv: the actor types and their ACLED inter codes;
+- data/coalitions.tsv: the coalition a state's forces are named after where they fight in it
+  ("Saudi warplanes" over Yemen are "Operation Restoring Hope");
 - data/country_words.tsv: words only one country's press uses ("upazila", "matatu");
 - countries.py: country names, demonyms and capitals ("Russian", "Moscow").
 
@@ -50,8 +52,14 @@ STATE_TYPES = {"state_military", "police", "government"}
 # gunmen"); people nouns ("Fulani herders") only when they do violence.
 _ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
+_COMMUNAL_MILITIA = "Unidentified Communal Militia {in}"
+# The proper name written right before "militia(s)", "militiamen" or "communal militia".
+_BEFORE_MILITIA = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?:communal )?militia")
 # Armed groups that are not the state's and that a report can name (resolve adds unnamed ones).
 NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+# Who an unattributed attack is blamed on: armed groups and foreign forces fighting as a
+# coalition ("a Saudi-led coalition air raid"), never a party, a state or an organisation.
+_BLAMED_TYPES = NON_STATE_ARMED | {"external_forces"}
 # "West Pokot", "South Sudan": places named after a group.
 _COMPASS = {"west", "east", "north", "south", "central", "upper", "lower"}
 
@@ -135,6 +143,14 @@ def _ethnic_groups() -> dict[str, _Ethnic]:
 
 
 @lru_cache(maxsize=1)
+def _coalitions() -> dict[tuple[str, str], _Named]:
+    """(ISO3 of a state, ISO3 of the event's country) -> the coalition its forces fight in there."""
+    return {(state, where): _Named(row["canonical"], state, row["type"])
+            for row in read_tsv("coalitions.tsv")
+            for state in row["states"].split("|") for where in row["countries"].split("|")}
+
+
+@lru_cache(maxsize=1)
 def _inter_codes() -> dict[str, int]:
     return {row["type"]: int(row["inter"]) for row in read_tsv("actor_types.tsv") if row["inter"] != "-"}
 
@@ -164,7 +180,7 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
         return _named_actor(written, named, story)
     words = normalise(_BACKER.sub(" ", written)).split()
     noun = _find_role(words, None)
-    group = _group_militia(written, words, noun, story, role)
+    group = _group_militia(written, words, noun, story, role) or _place_militia(written, noun, story)
     if group is not None:
         return group
     own_country = _find_country(words)
@@ -173,19 +189,27 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
         # A unit is named as ACLED names it where it acts: Russian aircraft are "Military
         # Forces of Russia Air Force" over Ukraine, "Military Forces of Russia" over Syria.
         noun = _find_role(words, story or where)
-        return Actor(written, canonical_name(noun.template, where), where.iso3 if where else None, noun.type)
+        return _in_coalition(Actor(written, canonical_name(noun.template, where), where.iso3 if where else None, noun.type), story)
     if own_country is not None and _is_bare_country(words):
         if role == "violence":
-            return Actor(written, canonical_name("Military Forces {of}", own_country), own_country.iso3, "state_military")
+            forces = Actor(written, canonical_name("Military Forces {of}", own_country), own_country.iso3, "state_military")
+            return _in_coalition(forces, story)
         return Actor(written, canonical_name("Government {of}", own_country), own_country.iso3, "government")
     return None
 
 
+def _in_coalition(actor: Actor, story: Country | None) -> Actor:
+    """A state's forces under the coalition they fight in where the story is (coalitions.tsv)."""
+    coalition = _coalitions().get((actor.country, story.iso3)) if story and actor.type == "state_military" else None
+    return _named_actor(actor.name, coalition, story) if coalition is not None else actor
+
+
 def blamed_group(text: str, country: str | None = None) -> Actor | None:
     """The named armed group a paragraph names ("an IED planted by Al Shabaab", "Al-Shabaab
-    claimed the attack"): whom an attack its sentence leaves unnamed ("gunmen", "an IED
-    exploded") is coded to. Parties, states and organisations are not blamed this way."""
-    named = next((n for n in _matches(text, *_named()) if n.type in NON_STATE_ARMED), None)
+    claimed the attack", "a Saudi-led coalition air raid"): whom an attack its sentence leaves
+    unnamed ("gunmen", "an IED exploded") is coded to. Parties, states and organisations are
+    not blamed this way."""
+    named = next((n for n in _matches(text, *_named()) if n.type in _BLAMED_TYPES), None)
     if named is None:
         return None
     return _named_actor(named.canonical, named, country_by_iso3(country) if country else None)
@@ -356,6 +380,31 @@ def _group_militia(written: str, words: list[str], noun: _Role | None, story: Co
     iso3 = story.iso3 if story is not None and story.iso3 in group.countries else group.countries[0]
     home = country_by_iso3(iso3)
     return Actor(written, canonical_name(_ETHNIC_MILITIA, home, group.canonical), iso3, "identity_militia")
+
+
+def _place_militia(written: str, noun: _Role | None, story: Country | None) -> Actor | None:
+    """'Niger militiamen', 'members of a Zamfara militia' in Nigeria -> 'Niger Communal Militia
+    (Nigeria)': a communal militia is named after the place in the story's country it comes
+    from (Niger is also a Nigerian state)."""
+    if noun is None or story is None or noun.template != _COMMUNAL_MILITIA:
+        return None
+    run = _BEFORE_MILITIA.search(written)
+    words = [w for w in run.group(1).split() if w.lower() not in {"the", "a", "an"}] if run else []
+    # "Suspected Zamfara militiamen": the longest run of the name's last words that is such a place.
+    place = next((" ".join(words[i:]) for i in range(len(words)) if _is_place_in(" ".join(words[i:]), story.iso3)), None)
+    if place is None:
+        return None
+    return Actor(written, canonical_name("{name} Communal Militia {in}", story, place), story.iso3, noun.type)
+
+
+@lru_cache(maxsize=4096)
+def _is_place_in(name: str, iso3: str) -> bool:
+    if places.admin1_unit(name, iso3) is not None:
+        return True
+    if country_by_name(name) is not None:
+        return False
+    found = places.geocode([places.PlaceQuery(name)], country_hints=[iso3])[0]
+    return found is not None and found.country == iso3
 
 
 def _find_ethnic(words: list[str]) -> _Ethnic | None:

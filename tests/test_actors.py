@@ -232,6 +232,35 @@ def test_an_unnamed_attacker_is_the_armed_group_the_paragraph_blames(pipeline):
     assert (blast["actor1"]["canonical"], blast["actor1"]["country"]) == ("Al Shabaab", "KEN")
 
 
+@pytest.mark.parametrize("text, country, expected", [
+    ("Saudi warplanes", "YEM", "Operation Restoring Hope"),
+    ("Saudi Arabia", "YEM", "Operation Restoring Hope"),
+    ("Saudi forces", "SAU", "Military Forces of Saudi Arabia"),  # at home they are its forces
+    ("a US military patrol", "SYR", "Global Coalition Against Daesh"),
+    ("Turkish forces", "SYR", "Military Forces of Turkey"),
+])
+def test_a_states_forces_take_the_name_of_the_coalition_they_fight_in_there(text, country, expected):
+    assert name(text, country, "violence") == expected
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Niger militiamen", "NGA", "Niger Communal Militia (Nigeria)"),  # the Nigerian state, not the country
+    ("members of a Zamfara militia", "NGA", "Zamfara Communal Militia (Nigeria)"),
+    ("The Katsina communal militia", "NGA", "Katsina Communal Militia (Nigeria)"),
+    ("Isiolo militia", "KEN", "Isiolo Communal Militia (Kenya)"),
+    ("Local militia", "NGA", "Unidentified Communal Militia (Nigeria)"),  # no place
+    ("Pokot militia", "KEN", "Pokot Ethnic Militia (Kenya)"),  # an ethnic group's militia
+])
+def test_a_communal_militia_is_named_after_the_place_it_comes_from(text, country, expected):
+    assert name(text, country, "violence") == expected
+
+
+def test_an_unnamed_air_raid_is_the_coalitions_the_paragraph_names(pipeline):
+    story = "On 23 March 2022, 1 Saudi-led coalition air raid targeted Hayran district (Hajjah), Yemen. Casualties unknown."
+    actor = top_event(pipeline, story)["actor1"]
+    assert (actor["canonical"], actor["country"]) == ("Operation Restoring Hope", "YEM")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("suspected JNIM or IS Sahel militants", "JNIM: Group for Support of Islam and Muslims"),  # the first named
     ("about 30 People Power Party (PPP) candidates", "PPP: People Power Party"),  # the name, not the acronym
