@@ -12,6 +12,8 @@ Dictionaries, all data files (docs/data-files.md):
 - data/actor_roles.tsv: role nouns ("police", "armed men", "protesters") and the ACLED-style
   name they take with a country ("Police Forces of Kenya", "Protesters (Kenya)");
 - data/actor_types.tsv: the actor types and their ACLED inter codes;
+- data/hallmarks.tsv: words of a report that name its unidentified perpetrators apart (a
+  drive-by shooting in Mexico is a gang's);
 - data/coalitions.tsv: the coalition a state's forces are named after where they fight in it
   ("Saudi warplanes" over Yemen are "Operation Restoring Hope");
 - data/country_words.tsv: words only one country's press uses ("upazila", "matatu");
@@ -53,6 +55,7 @@ STATE_TYPES = {"state_military", "police", "government"}
 _ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
 _COMMUNAL_MILITIA = "Unidentified Communal Militia {in}"
+_UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group {in}"
 # The proper name written right before "militia(s)", "militiamen" or "communal militia".
 _BEFORE_MILITIA = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?:communal )?militia")
 # Armed groups that are not the state's and that a report can name (resolve adds unnamed ones).
@@ -150,6 +153,21 @@ def _coalitions() -> dict[tuple[str, str], _Named]:
             for state in row["states"].split("|") for where in row["countries"].split("|")}
 
 
+@dataclass(frozen=True)
+class _Hallmark:
+    words: frozenset[str]
+    template: str
+    type: str
+    countries: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _hallmarks() -> tuple[_Hallmark, ...]:
+    return tuple(_Hallmark(frozenset(normalise(w) for w in row["words"].split("|")), row["canonical"], row["type"],
+                           frozenset(row["countries"].split("|")))
+                 for row in read_tsv("hallmarks.tsv"))
+
+
 @lru_cache(maxsize=1)
 def _inter_codes() -> dict[str, int]:
     return {row["type"]: int(row["inter"]) for row in read_tsv("actor_types.tsv") if row["inter"] != "-"}
@@ -202,6 +220,20 @@ def _in_coalition(actor: Actor, story: Country | None) -> Actor:
     """A state's forces under the coalition they fight in where the story is (coalitions.tsv)."""
     coalition = _coalitions().get((actor.country, story.iso3)) if story and actor.type == "state_military" else None
     return _named_actor(actor.name, coalition, story) if coalition is not None else actor
+
+
+def by_hallmark(actor: Actor | None, text: str) -> Actor | None:
+    """'Unidentified Armed Group (Mexico)' of 'armed individuals killed a man in a drive-by
+    shooting' -> 'Unidentified Gang (Mexico)': the way a report says it was done names its
+    unidentified perpetrators where ACLED names them apart (hallmarks.tsv)."""
+    if actor is None or actor.type != "unidentified_armed_group" or actor.country is None:
+        return actor
+    country = country_by_iso3(actor.country)
+    if actor.canonical != canonical_name(_UNIDENTIFIED_ARMED_GROUP, country):
+        return actor
+    padded = f" {normalise(text)} "
+    hallmark = next((h for h in _hallmarks() if actor.country in h.countries and any(f" {w} " in padded for w in h.words)), None)
+    return actor if hallmark is None else Actor(actor.name, canonical_name(hallmark.template, country), actor.country, hallmark.type)
 
 
 def blamed_group(text: str, country: str | None = None) -> Actor | None:

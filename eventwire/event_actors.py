@@ -72,12 +72,12 @@ def _violence_actors(coding: Coding, draft: Draft, paragraph: str) -> tuple[Acto
     elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
         actor, target = None, target or actor
     if actor is None:
-        return _unnamed_perpetrator(coding, target, paragraph, iso3), target
+        return actors.by_hallmark(_unnamed_perpetrator(coding, target, paragraph, iso3), paragraph), target
     if actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":
         # "Russian forces launched an airstrike": the air arm, where ACLED names it apart.
         air = actors.resolve_actor(f"{countries.country_by_iso3(actor.country).name} air force", country=iso3)
         actor = replace(air, name=actor.name) if air is not None and air.canonical.startswith(actor.canonical) else actor
-    return actor, target
+    return actors.by_hallmark(actor, paragraph), target
 
 
 def _unnamed_perpetrator(coding: Coding, target: Actor | None, paragraph: str, iso3: str | None) -> Actor | None:

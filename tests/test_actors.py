@@ -255,6 +255,20 @@ def test_a_communal_militia_is_named_after_the_place_it_comes_from(text, country
     assert name(text, country, "violence") == expected
 
 
+@pytest.mark.parametrize("story, expected", [
+    ("On 13 May 2022, in Manaus (Amazonas), Brazil, a man was killed in a drive-by shooting by two armed individuals on a motorcycle.",
+     "Unidentified Gang and/or Police Militia"),
+    ("On 31 March 2022, in Playas de Rosarito, Mexico, an off-duty police officer was shot dead by two armed men in a drive-by incident.",
+     "Unidentified Gang (Mexico)"),
+    ("On 28 June 2022, in San Martin de Loba, Colombia, unidentified armed individuals shot and killed a man in a drive-by shooting.",
+     "Unidentified Armed Group (Colombia)"),  # no gang hallmark where ACLED names none
+    ("On 26 May 2022, in Ciudad del Carmen, Mexico, a man was shot dead by two armed individuals in front of his house.",
+     "Unidentified Armed Group (Mexico)"),
+])
+def test_a_drive_by_shooting_is_a_gangs_where_acled_names_gangs(pipeline, story, expected):
+    assert top_event(pipeline, story)["actor1"]["canonical"] == expected
+
+
 def test_an_unnamed_air_raid_is_the_coalitions_the_paragraph_names(pipeline):
     story = "On 23 March 2022, 1 Saudi-led coalition air raid targeted Hayran district (Hajjah), Yemen. Casualties unknown."
     actor = top_event(pipeline, story)["actor1"]
