@@ -332,7 +332,7 @@ def _names_a_country(canonical: str) -> bool:
 
 
 def _find_named(written: str) -> _Named | None:
-    """The first named actor of the mention: "suspected JNIM or IS Sahel militants" is JNIM;
+    """The first named actor of the mention: "suspected JNIM militants near an IS Sahel base" is JNIM;
     "People Power Party (PPP)" the Korean party, not the Pakistani PPP. A backer is not the
     actor when another is named ("STC-affiliated Shabwani Elite forces"), else it leads
     ("Hamas-led militants")."""

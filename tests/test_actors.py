@@ -276,7 +276,8 @@ def test_an_unnamed_air_raid_is_the_coalitions_the_paragraph_names(pipeline):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("suspected JNIM or IS Sahel militants", "JNIM: Group for Support of Islam and Muslims"),  # the first named
+    ("suspected JNIM militants near an IS Sahel base", "JNIM: Group for Support of Islam and Muslims"),  # the first named
+    ("suspected IS Sahel or JNIM militants", "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Sahel)"),
     ("about 30 People Power Party (PPP) candidates", "PPP: People Power Party"),  # the name, not the acronym
     ("joint forces of PDF-Kalay and CDF", "PDF: People's Defense Force"),  # an acronym inside a hyphenated name
     ("Boko Haram (JAS) fighters", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
