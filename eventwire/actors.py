@@ -33,6 +33,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from . import places
 from .countries import Country, country_by_capital, country_by_iso3, country_by_name, normalise
 from .datafiles import read_tsv
@@ -56,6 +58,8 @@ _ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_gro
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
 _COMMUNAL_MILITIA = "Unidentified Communal Militia {in}"
 _UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group {in}"
+# "an IED planted by JNIM militants": whoever plants a device set it off.
+_PLANTING = {"plant", "place", "lay", "hide", "bury", "install"}
 # The proper name written right before "militia(s)", "militiamen" or "communal militia".
 _BEFORE_MILITIA = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?:communal )?militia")
 # Armed groups that are not the state's and that a report can name (resolve adds unnamed ones).
@@ -234,6 +238,24 @@ def by_hallmark(actor: Actor | None, text: str) -> Actor | None:
     padded = f" {normalise(text)} "
     hallmark = next((h for h in _hallmarks() if actor.country in h.countries and any(f" {w} " in padded for w in h.words)), None)
     return actor if hallmark is None else Actor(actor.name, canonical_name(hallmark.template, country), actor.country, hallmark.type)
+
+
+def planter(sentences: Iterable[Span], country: str | None = None) -> Actor | None:
+    """Who planted the device an explosion report names ("an army vehicle struck an IED likely
+    planted by JNIM militants"): the perpetrator ACLED codes, whoever the sentence's subject is.
+    The agent of a planting verb in the parse of the report's sentences."""
+    for sentence in sentences:
+        for token in sentence:
+            if token.lemma_ not in _PLANTING:
+                continue
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            planted_by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if planted_by is None:
+                continue
+            actor = resolve_actor(sentence.doc[planted_by.left_edge.i : planted_by.i + 1].text, country=country, role="violence")
+            if actor is not None and actor.type != "civilians":
+                return actor
+    return None
 
 
 def blamed_group(text: str, country: str | None = None) -> Actor | None:

@@ -269,6 +269,17 @@ def test_a_drive_by_shooting_is_a_gangs_where_acled_names_gangs(pipeline, story,
     assert top_event(pipeline, story)["actor1"]["canonical"] == expected
 
 
+@pytest.mark.parametrize("story, actor1, actor2", [
+    ("On 27 January 2022, a Malian army vehicle struck an IED likely planted by JNIM militants near Koro, Mali. Two soldiers were killed.",
+     "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali"),
+    ("On 27 April 2022, a tractor exploded on an anti-tank mine planted by Russian forces in Makovyshche village, Kyiv, Ukraine.",
+     "Military Forces of Russia", None),
+])
+def test_whoever_planted_the_device_is_the_perpetrator_of_an_explosion(pipeline, story, actor1, actor2):
+    event = top_event(pipeline, story)
+    assert (event["actor1"]["canonical"], (event["actor2"] or {}).get("canonical")) == (actor1, actor2)
+
+
 def test_an_unnamed_air_raid_is_the_coalitions_the_paragraph_names(pipeline):
     story = "On 23 March 2022, 1 Saudi-led coalition air raid targeted Hayran district (Hajjah), Yemen. Casualties unknown."
     actor = top_event(pipeline, story)["actor1"]
