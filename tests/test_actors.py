@@ -280,6 +280,11 @@ def test_whoever_planted_the_device_is_the_perpetrator_of_an_explosion(pipeline,
     assert (event["actor1"]["canonical"], (event["actor2"] or {}).get("canonical")) == (actor1, actor2)
 
 
+def test_the_label_a_note_opens_with_is_not_its_actor(pipeline):
+    story = "Movement of forces: On 7 April 2022, a US military patrol took place in Basira town in Deir ez Zor, Syria."
+    assert top_event(pipeline, story)["actor1"]["canonical"] == "Global Coalition Against Daesh"
+
+
 def test_an_unnamed_air_raid_is_the_coalitions_the_paragraph_names(pipeline):
     story = "On 23 March 2022, 1 Saudi-led coalition air raid targeted Hayran district (Hajjah), Yemen. Casualties unknown."
     actor = top_event(pipeline, story)["actor1"]
