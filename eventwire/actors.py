@@ -100,16 +100,23 @@ def _named() -> tuple[dict[str, _Named], dict[str, _Named]]:
 
 
 def _alias_tables(rows: Iterable[tuple[list[str], object]]) -> tuple[dict, dict]:
-    """(aliases, value) rows -> folded alias -> value, and acronym of 2-4 capitals -> value."""
+    """(aliases, value) rows -> folded alias -> value, and acronym of 2-4 capitals -> the values
+    it stands for, in file order ("SNA": the Syrian, then the Somali National Army)."""
     by_alias: dict = {}
     acronyms: dict = {}
     for aliases, value in rows:
         for alias in aliases:
             if len(alias) <= 4 and alias.replace(".", "").isupper():
-                acronyms[alias.replace(".", "")] = value
+                acronyms.setdefault(alias.replace(".", ""), []).append(value)
             else:
                 by_alias[normalise(alias)] = value
     return by_alias, acronyms
+
+
+def _for_country(readings: list, home: str | None):
+    """An acronym several actors share is the one of the story's country ("SNA" in a Somali
+    story), else the first."""
+    return next((r for r in readings if home is not None and getattr(r, "country", None) == home), readings[0])
 
 
 def expand(form: str) -> list[str]:
@@ -197,7 +204,7 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
         # "the jihadists and their Turkish-backed allies": the first conjunct leads.
         return Actor(written, first.canonical, first.country, first.type)
     story = country_by_iso3(country) if country else None
-    named = _find_named(written)
+    named = _find_named(written, country)
     if named is not None:
         return _named_actor(written, named, story)
     words = normalise(_BACKER.sub(" ", written)).split()
@@ -263,7 +270,7 @@ def blamed_group(text: str, country: str | None = None) -> Actor | None:
     claimed the attack", "a Saudi-led coalition air raid"): whom an attack its sentence leaves
     unnamed ("gunmen", "an IED exploded") is coded to. Parties, states and organisations are
     not blamed this way."""
-    named = next((n for n in _matches(text, *_named()) if n.type in _BLAMED_TYPES), None)
+    named = next((n for n in _matches(text, *_named(), country) if n.type in _BLAMED_TYPES), None)
     if named is None:
         return None
     return _named_actor(named.canonical, named, country_by_iso3(country) if country else None)
@@ -353,18 +360,18 @@ def _names_a_country(canonical: str) -> bool:
     return any(country_by_name(phrase) for phrase in phrases)
 
 
-def _find_named(written: str) -> _Named | None:
+def _find_named(written: str, home: str | None = None) -> _Named | None:
     """The first named actor of the mention: "suspected JNIM militants near an IS Sahel base" is JNIM;
     "People Power Party (PPP)" the Korean party, not the Pakistani PPP. A backer is not the
     actor when another is named ("STC-affiliated Shabwani Elite forces"), else it leads
     ("Hamas-led militants")."""
-    return next(_matches(_BACKER.sub(" ", written), *_named()), None) or next(_matches(written, *_named()), None)
+    return next(_matches(_BACKER.sub(" ", written), *_named(), home), None) or next(_matches(written, *_named(), home), None)
 
 
-def _matches(text: str, by_alias: dict, acronyms: dict) -> Iterator:
+def _matches(text: str, by_alias: dict, acronyms: dict, home: str | None = None) -> Iterator:
     """What the aliases in ``text`` stand for, in text order: at each word the longest alias of
-    two or more words, else an acronym as written in capitals ("PDF-Kalay", "(JCD)"), else a
-    one-word alias."""
+    two or more words, else an acronym as written in capitals ("PDF-Kalay", "(JCD)"; the reading
+    of ``home``, the story's country, where several actors share it), else a one-word alias."""
     cased = normalise(text, keep_case=True).split()
     words = [word.lower() for word in cased]
     start = 0
@@ -375,7 +382,7 @@ def _matches(text: str, by_alias: dict, acronyms: dict) -> Iterator:
         if size > 1 or (cased[start] not in acronyms and key in by_alias):
             yield by_alias[key]
         elif cased[start] in acronyms:
-            yield acronyms[cased[start]]
+            yield _for_country(acronyms[cased[start]], home)
         start += size
 
 

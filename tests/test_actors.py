@@ -78,6 +78,22 @@ def test_named_actors_are_found_anywhere_in_the_mention(text, expected):
     assert name(text) == expected
 
 
+@pytest.mark.parametrize("text, country, expected", [
+    ("SNA forces", "SOM", "Military Forces of Somalia"),
+    ("SNA forces", "SYR", "JWS: Syrian National Army"),
+    ("UPDF soldiers", "UGA", "Military Forces of Uganda"),
+    ("UPDF activists", "BGD", "UPDF: United People's Democratic Front"),
+    ("UPDF soldiers", "KEN", "Military Forces of Uganda"),  # no reading of the story's country: the first
+])
+def test_an_acronym_several_actors_share_is_the_one_of_the_storys_country(text, country, expected):
+    assert name(text, country) == expected
+
+
+def test_prison_guards_and_regional_special_forces_are_units_of_the_states_police():
+    assert name("prison guards", "BLR") == "Police Forces of Belarus Prison Guards"
+    assert name("Afar regional special forces", "ETH") == "Police Forces of Ethiopia Afar Special Forces"
+
+
 def test_islamic_state_is_named_after_the_country_it_fights_in():
     assert name("Islamic State fighters", "IRQ") == "Islamic State (Iraq)"
     assert name("ISWAP fighters", "NGA") == "Islamic State (West Africa) - Lake Chad Faction"
