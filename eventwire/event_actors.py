@@ -74,6 +74,8 @@ def _violence_actors(coding: Coding, draft: Draft, paragraph: str) -> tuple[Acto
         actor = replace(actors.resolve_actor("militia", country=actor.country), name=actor.name)
     elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
         actor, target = None, target or actor
+    if actor is None and target is not None and target.type == "civilians" and coding.acled_sub_event_type == "Other":
+        return target, None  # "3,000 villagers were forced to flee": ACLED codes a displacement to the displaced
     if actor is None:
         return actors.by_hallmark(_unnamed_perpetrator(coding, target, paragraph, iso3), paragraph), target
     if actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":

@@ -296,6 +296,11 @@ def test_whoever_planted_the_device_is_the_perpetrator_of_an_explosion(pipeline,
     assert (event["actor1"]["canonical"], (event["actor2"] or {}).get("canonical")) == (actor1, actor2)
 
 
+def test_a_displacement_is_coded_to_the_displaced(pipeline):
+    event = top_event(pipeline, "Displacement: On 15 April 2022, 70 people were evacuated from Hirske, Luhansk, Ukraine.")
+    assert (event["actor1"]["canonical"], event["actor2"]) == ("Civilians (Ukraine)", None)
+
+
 def test_the_label_a_note_opens_with_is_not_its_actor(pipeline):
     story = "Movement of forces: On 7 April 2022, a US military patrol took place in Basira town in Deir ez Zor, Syria."
     assert top_event(pipeline, story)["actor1"]["canonical"] == "Global Coalition Against Daesh"
