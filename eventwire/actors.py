@@ -14,6 +14,8 @@ Dictionaries, all data files (docs/data-files.md):
 - data/actor_types.tsv: the actor types and their ACLED inter codes;
 - data/hallmarks.tsv: words of a report that name its unidentified perpetrators apart (a
   drive-by shooting in Mexico is a gang's);
+- data/local_units.tsv: groups organised town by town, named after each unit's place
+  ("Mahlaing PDF" -> "People's Defense Force - Mahlaing");
 - data/coalitions.tsv: the coalition a state's forces are named after where they fight in it
   ("Saudi warplanes" over Yemen are "Operation Restoring Hope");
 - data/country_words.tsv: words only one country's press uses ("upazila", "matatu");
@@ -204,6 +206,9 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
         # "the jihadists and their Turkish-backed allies": the first conjunct leads.
         return Actor(written, first.canonical, first.country, first.type)
     story = country_by_iso3(country) if country else None
+    local = _local_unit(written)
+    if local is not None:
+        return local
     named = _find_named(written, country)
     if named is not None:
         return _named_actor(written, named, story)
@@ -358,6 +363,29 @@ def _names_a_country(canonical: str) -> bool:
     words = normalise(canonical).split()
     phrases = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1))
     return any(country_by_name(phrase) for phrase in phrases)
+
+
+@lru_cache(maxsize=1)
+def _local_units() -> tuple[tuple[re.Pattern, _Named], ...]:
+    """A pattern for "{place} {alias}" or "{alias}-{place}" per row, with the row."""
+    units = []
+    for row in read_tsv("local_units.tsv"):
+        names = "|".join(re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in row["aliases"].split("|"))
+        place = r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+        units.append((re.compile(rf"\b{place} (?:{names})\b|\b(?:{names}) ?[-–] ?{place}"),
+                      _Named(row["canonical"], row["country"], row["type"])))
+    return tuple(units)
+
+
+def _local_unit(written: str) -> Actor | None:
+    """'the Mahlaing PDF', 'joint forces of PDF-Kalay' -> "People's Defense Force - Mahlaing":
+    a local unit of a group named after its place, when the gazetteer knows the place."""
+    for pattern, unit in _local_units():
+        for found in pattern.finditer(written):
+            place = found.group(1) or found.group(2)
+            if _is_place_in(place, unit.country):
+                return Actor(written, unit.canonical.replace("{place}", place), unit.country, unit.type)
+    return None
 
 
 def _find_named(written: str, home: str | None = None) -> _Named | None:

@@ -94,6 +94,16 @@ def test_prison_guards_and_regional_special_forces_are_units_of_the_states_polic
     assert name("Afar regional special forces", "ETH") == "Police Forces of Ethiopia Afar Special Forces"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("joint forces of PDF-Kalay and CDF", "People's Defense Force - Kalay"),
+    ("the People's Defense Force - Taze and local PDF", "People's Defense Force - Taze"),
+    ("the Tamu PDF", "People's Defense Force - Tamu"),
+    ("Black Wolf PDF", "PDF: People's Defense Force"),  # no place: the group itself
+])
+def test_a_local_unit_is_named_after_its_place(text, expected):
+    assert name(text, "MMR") == expected
+
+
 def test_islamic_state_is_named_after_the_country_it_fights_in():
     assert name("Islamic State fighters", "IRQ") == "Islamic State (Iraq)"
     assert name("ISWAP fighters", "NGA") == "Islamic State (West Africa) - Lake Chad Faction"
@@ -316,7 +326,7 @@ def test_an_unnamed_air_raid_is_the_coalitions_the_paragraph_names(pipeline):
     ("suspected JNIM militants near an IS Sahel base", "JNIM: Group for Support of Islam and Muslims"),  # the first named
     ("suspected IS Sahel or JNIM militants", "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Sahel)"),
     ("about 30 People Power Party (PPP) candidates", "PPP: People Power Party"),  # the name, not the acronym
-    ("joint forces of PDF-Kalay and CDF", "PDF: People's Defense Force"),  # an acronym inside a hyphenated name
+    ("joint forces of PDF-Phoenix and CDF", "PDF: People's Defense Force"),  # an acronym inside a hyphenated name
     ("Boko Haram (JAS) fighters", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
     ("Naxalites", "CPI (Maoist): Communist Party of India (Maoist)"),
     ("let the police decide", "Police Forces of India"),  # "let" is no alias of Lashkar-e-Taiba
