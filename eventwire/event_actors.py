@@ -67,7 +67,8 @@ def _violence_actors(coding: Coding, draft: Draft, paragraph: str) -> tuple[Acto
     each other ("herders and farmers clashed") are a communal militia."""
     actor, target = draft.actor1, draft.actor2
     iso3 = (draft.location.country if draft.location else None) or draft.context_country
-    planter = actors.planter((m.sentence for m in draft.mentions), iso3) if coding.acled_event_type == "Explosions/Remote violence" else None
+    explosion = coding.acled_event_type == "Explosions/Remote violence"
+    planter = actors.planter((m.sentence for m in draft.mentions), iso3) if explosion else None
     if planter is not None and (actor is None or actor.canonical != planter.canonical):
         actor, target = planter, target or actor  # "an army vehicle struck an IED planted by JNIM"
     if actor is not None and actor.type == "civilians" and coding.acled_event_type == "Battles":
