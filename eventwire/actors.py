@@ -12,6 +12,12 @@ Dictionaries, all data files (docs/data-files.md):
 - data/actor_roles.tsv: role nouns ("police", "armed men", "protesters") and the ACLED-style
   name they take with a country ("Police Forces of Kenya", "Protesters (Kenya)");
 - data/actor_types.tsv: the actor types and their ACLED inter codes;
+- data/hallmarks.tsv: words of a report that name its unidentified perpetrators apart (a
+  drive-by shooting in Mexico is a gang's);
+- data/local_units.tsv: groups organised town by town, named after each unit's place
+  ("Mahlaing PDF" -> "People's Defense Force - Mahlaing");
+- data/coalitions.tsv: the coalition a state's forces are named after where they fight in it
+  ("Saudi warplanes" over Yemen are "Operation Restoring Hope");
 - data/country_words.tsv: words only one country's press uses ("upazila", "matatu");
 - countries.py: country names, demonyms and capitals ("Russian", "Moscow").
 
@@ -29,6 +35,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from . import places
 from .countries import Country, country_by_capital, country_by_iso3, country_by_name, normalise
 from .datafiles import read_tsv
@@ -36,8 +44,9 @@ from .model import Actor
 
 # ACLED writes "Government of the United States" but "Protesters (United States)".
 _WITH_THE = {"USA", "GBR", "ARE", "COD", "COG", "CAF", "NLD", "PHL", "GMB", "DOM", "CZE"}
-# "Turkish-backed allies" are not Turkish; "pro-government militia" is not the government.
-_BACKER = re.compile(r"\b[\w'’]+-(backed|led|supported|allied|aligned|sponsored)\b|\bpro-[\w'’]+", re.IGNORECASE)
+# "Turkish-backed allies" are not Turkish; "pro-government militia" is not the government;
+# "STC-affiliated Shabwani Elite forces" are the Shabwani Elite.
+_BACKER = re.compile(r"\b[\w'’]+-(backed|led|supported|allied|aligned|sponsored|affiliated)\b|\bpro-[\w'’]+", re.IGNORECASE)
 # The head of "officers from the prison", "a group of pastoralists" comes before these words.
 _HEAD_ENDS = {"of", "from", "in", "at", "on", "near", "with", "who", "that", "which", "after", "for", "during", "belonging"}
 # "Matan and Geledle clans", "the Degodia clan": ACLED's "Matan Clan Militia (Kenya)".
@@ -49,8 +58,17 @@ STATE_TYPES = {"state_military", "police", "government"}
 # gunmen"); people nouns ("Fulani herders") only when they do violence.
 _ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
+_COMMUNAL_MILITIA = "Unidentified Communal Militia {in}"
+_UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group {in}"
+# "an IED planted by JNIM militants": whoever plants a device set it off.
+_PLANTING = {"plant", "place", "lay", "hide", "bury", "install"}
+# The proper name written right before "militia(s)", "militiamen" or "communal militia".
+_BEFORE_MILITIA = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?:communal )?militia")
 # Armed groups that are not the state's and that a report can name (resolve adds unnamed ones).
 NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+# Who an unattributed attack is blamed on: armed groups and foreign forces fighting as a
+# coalition ("a Saudi-led coalition air raid"), never a party, a state or an organisation.
+_BLAMED_TYPES = NON_STATE_ARMED | {"external_forces"}
 # "West Pokot", "South Sudan": places named after a group.
 _COMPASS = {"west", "east", "north", "south", "central", "upper", "lower"}
 
@@ -84,16 +102,23 @@ def _named() -> tuple[dict[str, _Named], dict[str, _Named]]:
 
 
 def _alias_tables(rows: Iterable[tuple[list[str], object]]) -> tuple[dict, dict]:
-    """(aliases, value) rows -> folded alias -> value, and acronym of 2-4 capitals -> value."""
+    """(aliases, value) rows -> folded alias -> value, and acronym of 2-4 capitals -> the values
+    it stands for, in file order ("SNA": the Syrian, then the Somali National Army)."""
     by_alias: dict = {}
     acronyms: dict = {}
     for aliases, value in rows:
         for alias in aliases:
             if len(alias) <= 4 and alias.replace(".", "").isupper():
-                acronyms[alias.replace(".", "")] = value
+                acronyms.setdefault(alias.replace(".", ""), []).append(value)
             else:
                 by_alias[normalise(alias)] = value
     return by_alias, acronyms
+
+
+def _for_country(readings: list, home: str | None):
+    """An acronym several actors share is the one of the story's country ("SNA" in a Somali
+    story), else the first."""
+    return next((r for r in readings if home is not None and getattr(r, "country", None) == home), readings[0])
 
 
 def expand(form: str) -> list[str]:
@@ -134,6 +159,29 @@ def _ethnic_groups() -> dict[str, _Ethnic]:
 
 
 @lru_cache(maxsize=1)
+def _coalitions() -> dict[tuple[str, str], _Named]:
+    """(ISO3 of a state, ISO3 of the event's country) -> the coalition its forces fight in there."""
+    return {(state, where): _Named(row["canonical"], state, row["type"])
+            for row in read_tsv("coalitions.tsv")
+            for state in row["states"].split("|") for where in row["countries"].split("|")}
+
+
+@dataclass(frozen=True)
+class _Hallmark:
+    words: frozenset[str]
+    template: str
+    type: str
+    countries: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _hallmarks() -> tuple[_Hallmark, ...]:
+    return tuple(_Hallmark(frozenset(normalise(w) for w in row["words"].split("|")), row["canonical"], row["type"],
+                           frozenset(row["countries"].split("|")))
+                 for row in read_tsv("hallmarks.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _inter_codes() -> dict[str, int]:
     return {row["type"]: int(row["inter"]) for row in read_tsv("actor_types.tsv") if row["inter"] != "-"}
 
@@ -158,12 +206,15 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
         # "the jihadists and their Turkish-backed allies": the first conjunct leads.
         return Actor(written, first.canonical, first.country, first.type)
     story = country_by_iso3(country) if country else None
-    named = _find_named(written)
+    local = _local_unit(written)
+    if local is not None:
+        return local
+    named = _find_named(written, country)
     if named is not None:
         return _named_actor(written, named, story)
     words = normalise(_BACKER.sub(" ", written)).split()
     noun = _find_role(words, None)
-    group = _group_militia(written, words, noun, story, role)
+    group = _group_militia(written, words, noun, story, role) or _place_militia(written, noun, story)
     if group is not None:
         return group
     own_country = _find_country(words)
@@ -172,19 +223,59 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
         # A unit is named as ACLED names it where it acts: Russian aircraft are "Military
         # Forces of Russia Air Force" over Ukraine, "Military Forces of Russia" over Syria.
         noun = _find_role(words, story or where)
-        return Actor(written, canonical_name(noun.template, where), where.iso3 if where else None, noun.type)
+        return _in_coalition(Actor(written, canonical_name(noun.template, where), where.iso3 if where else None, noun.type), story)
     if own_country is not None and _is_bare_country(words):
         if role == "violence":
-            return Actor(written, canonical_name("Military Forces {of}", own_country), own_country.iso3, "state_military")
+            forces = Actor(written, canonical_name("Military Forces {of}", own_country), own_country.iso3, "state_military")
+            return _in_coalition(forces, story)
         return Actor(written, canonical_name("Government {of}", own_country), own_country.iso3, "government")
+    return None
+
+
+def _in_coalition(actor: Actor, story: Country | None) -> Actor:
+    """A state's forces under the coalition they fight in where the story is (coalitions.tsv)."""
+    coalition = _coalitions().get((actor.country, story.iso3)) if story and actor.type == "state_military" else None
+    return _named_actor(actor.name, coalition, story) if coalition is not None else actor
+
+
+def by_hallmark(actor: Actor | None, text: str) -> Actor | None:
+    """'Unidentified Armed Group (Mexico)' of 'armed individuals killed a man in a drive-by
+    shooting' -> 'Unidentified Gang (Mexico)': the way a report says it was done names its
+    unidentified perpetrators where ACLED names them apart (hallmarks.tsv)."""
+    if actor is None or actor.type != "unidentified_armed_group" or actor.country is None:
+        return actor
+    country = country_by_iso3(actor.country)
+    if actor.canonical != canonical_name(_UNIDENTIFIED_ARMED_GROUP, country):
+        return actor
+    padded = f" {normalise(text)} "
+    hallmark = next((h for h in _hallmarks() if actor.country in h.countries and any(f" {w} " in padded for w in h.words)), None)
+    return actor if hallmark is None else Actor(actor.name, canonical_name(hallmark.template, country), actor.country, hallmark.type)
+
+
+def planter(sentences: Iterable[Span], country: str | None = None) -> Actor | None:
+    """Who planted the device an explosion report names ("an army vehicle struck an IED likely
+    planted by JNIM militants"): the perpetrator ACLED codes, whoever the sentence's subject is.
+    The agent of a planting verb in the parse of the report's sentences."""
+    for sentence in sentences:
+        for token in sentence:
+            if token.lemma_ not in _PLANTING:
+                continue
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            planted_by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if planted_by is None:
+                continue
+            actor = resolve_actor(sentence.doc[planted_by.left_edge.i : planted_by.i + 1].text, country=country, role="violence")
+            if actor is not None and actor.type != "civilians":
+                return actor
     return None
 
 
 def blamed_group(text: str, country: str | None = None) -> Actor | None:
     """The named armed group a paragraph names ("an IED planted by Al Shabaab", "Al-Shabaab
-    claimed the attack"): whom an attack its sentence leaves unnamed ("gunmen", "an IED
-    exploded") is coded to. Parties, states and organisations are not blamed this way."""
-    named = next((n for n in _matches(text, *_named()) if n.type in NON_STATE_ARMED), None)
+    claimed the attack", "a Saudi-led coalition air raid"): whom an attack its sentence leaves
+    unnamed ("gunmen", "an IED exploded") is coded to. Parties, states and organisations are
+    not blamed this way."""
+    named = next((n for n in _matches(text, *_named(), country) if n.type in _BLAMED_TYPES), None)
     if named is None:
         return None
     return _named_actor(named.canonical, named, country_by_iso3(country) if country else None)
@@ -285,16 +376,41 @@ def _names_a_country(canonical: str) -> bool:
     return any(country_by_name(phrase) for phrase in phrases)
 
 
-def _find_named(written: str) -> _Named | None:
-    """The first named actor of the mention: "suspected JNIM or IS Sahel militants" is JNIM;
-    "People Power Party (PPP)" the Korean party, not the Pakistani PPP."""
-    return next(_matches(written, *_named()), None)
+@lru_cache(maxsize=1)
+def _local_units() -> tuple[tuple[re.Pattern, _Named], ...]:
+    """A pattern for "{place} {alias}" or "{alias}-{place}" per row, with the row."""
+    units = []
+    for row in read_tsv("local_units.tsv"):
+        names = "|".join(re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in row["aliases"].split("|"))
+        place = r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+        units.append((re.compile(rf"\b{place} (?:{names})\b|\b(?:{names}) ?[-–] ?{place}"),
+                      _Named(row["canonical"], row["country"], row["type"])))
+    return tuple(units)
 
 
-def _matches(text: str, by_alias: dict, acronyms: dict) -> Iterator:
+def _local_unit(written: str) -> Actor | None:
+    """'the Mahlaing PDF', 'joint forces of PDF-Kalay' -> "People's Defense Force - Mahlaing":
+    a local unit of a group named after its place, when the gazetteer knows the place."""
+    for pattern, unit in _local_units():
+        for found in pattern.finditer(written):
+            place = found.group(1) or found.group(2)
+            if _is_place_in(place, unit.country):
+                return Actor(written, unit.canonical.replace("{place}", place), unit.country, unit.type)
+    return None
+
+
+def _find_named(written: str, home: str | None = None) -> _Named | None:
+    """The first named actor of the mention: "suspected JNIM militants near an IS Sahel base" is JNIM;
+    "People Power Party (PPP)" the Korean party, not the Pakistani PPP. A backer is not the
+    actor when another is named ("STC-affiliated Shabwani Elite forces"), else it leads
+    ("Hamas-led militants")."""
+    return next(_matches(_BACKER.sub(" ", written), *_named(), home), None) or next(_matches(written, *_named(), home), None)
+
+
+def _matches(text: str, by_alias: dict, acronyms: dict, home: str | None = None) -> Iterator:
     """What the aliases in ``text`` stand for, in text order: at each word the longest alias of
-    two or more words, else an acronym as written in capitals ("PDF-Kalay", "(JCD)"), else a
-    one-word alias."""
+    two or more words, else an acronym as written in capitals ("PDF-Kalay", "(JCD)"; the reading
+    of ``home``, the story's country, where several actors share it), else a one-word alias."""
     cased = normalise(text, keep_case=True).split()
     words = [word.lower() for word in cased]
     start = 0
@@ -305,7 +421,7 @@ def _matches(text: str, by_alias: dict, acronyms: dict) -> Iterator:
         if size > 1 or (cased[start] not in acronyms and key in by_alias):
             yield by_alias[key]
         elif cased[start] in acronyms:
-            yield acronyms[cased[start]]
+            yield _for_country(acronyms[cased[start]], home)
         start += size
 
 
@@ -364,6 +480,31 @@ def _group_militia(written: str, words: list[str], noun: _Role | None, story: Co
     iso3 = story.iso3 if story is not None and story.iso3 in group.countries else group.countries[0]
     home = country_by_iso3(iso3)
     return Actor(written, canonical_name(_ETHNIC_MILITIA, home, group.canonical), iso3, "identity_militia")
+
+
+def _place_militia(written: str, noun: _Role | None, story: Country | None) -> Actor | None:
+    """'Niger militiamen', 'members of a Zamfara militia' in Nigeria -> 'Niger Communal Militia
+    (Nigeria)': a communal militia is named after the place in the story's country it comes
+    from (Niger is also a Nigerian state)."""
+    if noun is None or story is None or noun.template != _COMMUNAL_MILITIA:
+        return None
+    run = _BEFORE_MILITIA.search(written)
+    words = [w for w in run.group(1).split() if w.lower() not in {"the", "a", "an"}] if run else []
+    # "Suspected Zamfara militiamen": the longest run of the name's last words that is such a place.
+    place = next((" ".join(words[i:]) for i in range(len(words)) if _is_place_in(" ".join(words[i:]), story.iso3)), None)
+    if place is None:
+        return None
+    return Actor(written, canonical_name("{name} Communal Militia {in}", story, place), story.iso3, noun.type)
+
+
+@lru_cache(maxsize=4096)
+def _is_place_in(name: str, iso3: str) -> bool:
+    if places.admin1_unit(name, iso3) is not None:
+        return True
+    if country_by_name(name) is not None:
+        return False
+    found = places.geocode([places.PlaceQuery(name)], country_hints=[iso3])[0]
+    return found is not None and found.country == iso3
 
 
 def _find_ethnic(words: list[str]) -> _Ethnic | None:

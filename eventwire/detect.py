@@ -369,7 +369,7 @@ def _clause_agent(verb: Token) -> Span | None:
         agent = next((a for v in linked if (a := _first_child(v, {"agent"})) is not None), None)
         pobj = _first_child(agent, {"pobj"}) if agent is not None else None
         return _phrase(pobj) if pobj is not None else None
-    subject = _first_child(verb, {"nsubj"})
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and not _is_label(c)), None)
     if subject is not None:
         if subject.tag_ == "WDT" or subject.lower_ in {"who", "which", "that"}:
             return _phrase(verb.head) if verb.dep_ == "relcl" else None
@@ -382,6 +382,13 @@ def _clause_agent(verb: Token) -> Span | None:
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _NOUN_POS:
         return _phrase(verb.head)  # "forces firing on the crowd"
     return None
+
+
+def _is_label(noun: Token) -> bool:
+    """'Movement of forces: On 7 April, a US patrol ...': the label a note opens with, which the
+    parse makes a second subject, names the kind of event, not who did it."""
+    edge = noun.right_edge
+    return noun.left_edge.i == noun.sent.start and edge.i + 1 < len(noun.doc) and noun.doc[edge.i + 1].text == ":"
 
 
 def _is_passive(verb: Token) -> bool:

@@ -67,17 +67,23 @@ def _violence_actors(coding: Coding, draft: Draft, paragraph: str) -> tuple[Acto
     each other ("herders and farmers clashed") are a communal militia."""
     actor, target = draft.actor1, draft.actor2
     iso3 = (draft.location.country if draft.location else None) or draft.context_country
+    explosion = coding.acled_event_type == "Explosions/Remote violence"
+    planter = actors.planter((m.sentence for m in draft.mentions), iso3) if explosion else None
+    if planter is not None and (actor is None or actor.canonical != planter.canonical):
+        actor, target = planter, target or actor  # "an army vehicle struck an IED planted by JNIM"
     if actor is not None and actor.type == "civilians" and coding.acled_event_type == "Battles":
         actor = replace(actors.resolve_actor("militia", country=actor.country), name=actor.name)
     elif actor is not None and actor.type == "civilians" and coding.acled_event_type != "Strategic developments":
         actor, target = None, target or actor
+    if actor is None and target is not None and target.type == "civilians" and coding.acled_sub_event_type == "Other":
+        return target, None  # "3,000 villagers were forced to flee": ACLED codes a displacement to the displaced
     if actor is None:
-        return _unnamed_perpetrator(coding, target, paragraph, iso3), target
+        return actors.by_hallmark(_unnamed_perpetrator(coding, target, paragraph, iso3), paragraph), target
     if actor.type == "state_military" and actor.country and coding.acled_sub_event_type == "Air/drone strike":
         # "Russian forces launched an airstrike": the air arm, where ACLED names it apart.
         air = actors.resolve_actor(f"{countries.country_by_iso3(actor.country).name} air force", country=iso3)
         actor = replace(air, name=actor.name) if air is not None and air.canonical.startswith(actor.canonical) else actor
-    return actor, target
+    return actors.by_hallmark(actor, paragraph), target
 
 
 def _unnamed_perpetrator(coding: Coding, target: Actor | None, paragraph: str, iso3: str | None) -> Actor | None:
