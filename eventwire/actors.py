@@ -54,9 +54,13 @@ _CLAN = re.compile(r"\b([A-Z][\w'-]+)(?: and [A-Z][\w'-]+)? (?:sub-)?clans?\b")
 _MAX_WORDS = 7
 # The state's own forces and authorities (resolve reads them too: who represses, who regains ground).
 STATE_TYPES = {"state_military", "police", "government"}
+# Armed groups that are not the state's and that a report can name; with the unnamed ones, the
+# armed groups coding and blame read.
+NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+ARMED_NON_STATE = NON_STATE_ARMED | {"unidentified_armed_group"}
 # Role-noun types an ethnic name turns into that group's militia ("Pokot raiders", "Fulani
 # gunmen"); people nouns ("Fulani herders") only when they do violence.
-_ARMED_TYPES = {"identity_militia", "political_militia", "unidentified_armed_group", "rebel_group", "rioters"}
+_ARMED_TYPES = ARMED_NON_STATE | {"rioters"}
 _ETHNIC_MILITIA = "{name} Ethnic Militia {in}"
 _COMMUNAL_MILITIA = "Unidentified Communal Militia {in}"
 _UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group {in}"
@@ -64,8 +68,6 @@ _UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group {in}"
 _PLANTING = {"plant", "place", "lay", "hide", "bury", "install"}
 # The proper name written right before "militia(s)", "militiamen" or "communal militia".
 _BEFORE_MILITIA = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?:communal )?militia")
-# Armed groups that are not the state's and that a report can name (resolve adds unnamed ones).
-NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
 # Who an unattributed attack is blamed on: armed groups and foreign forces fighting as a
 # coalition ("a Saudi-led coalition air raid"), never a party, a state or an organisation.
 _BLAMED_TYPES = NON_STATE_ARMED | {"external_forces"}

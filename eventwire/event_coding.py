@@ -20,8 +20,6 @@ from .model import Actor, Coding
 
 # Types whose ACLED sub-event type the learned classifier chooses among the crosswalk's options.
 _CLASSIFIED_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
-# Armed groups not of the state, named or not: people they "detain" are abducted, not arrested.
-_ARMED_NON_STATE_TYPES = actors.NON_STATE_ARMED | {"unidentified_armed_group"}
 # How sure the classifier must be to overrule the sub-event type a trigger word fixes. A word
 # names a weapon or an act reliably ("air strike", "curfew", "seized the town"), but not who
 # took part, which is what tells a clash between armed groups from a riot or a mob killing.
@@ -149,7 +147,8 @@ def _by_actor_type(sub: str | None, actor: Actor | None, country: str | None) ->
     people an armed group 'detained' are abducted."""
     if actor is None:
         return sub
-    if sub == "Arrests" and actor.type in _ARMED_NON_STATE_TYPES:
+    # Armed groups not of the state, named or not: people they "detain" are abducted, not arrested.
+    if sub == "Arrests" and actor.type in actors.ARMED_NON_STATE:
         return "Abduction/forced disappearance"
     if sub not in _TERRITORY:
         return sub
