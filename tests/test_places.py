@@ -394,3 +394,15 @@ def test_a_place_found_only_under_another_spelling_outvotes_no_county(pipeline):
     assert (place.country, place.admin1) == ("KEN", "Lamu")
     located = _located(pipeline, "Pokot militiants killed a young mother and her child at Natan in Baringo North.")
     assert [(loc.name, loc.country) for loc in located] == [("Baringo North", "KEN")]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("A man from Isiolo was attacked by a mob at a market near Maua.", "Maua"),
+    ("On 31 January 2022, dozens of Uzgen district residents protested outside the regional court in Osh city.", "Osh"),
+    ("On 14 February 2023, students staged a protest at Dhaka - Mymensingh highway, Gazipur city (Gazipur Sadar, Dhaka), "
+     "demanding resignation of the acting principal.", "Gazipur"),
+    # A road named after one town is in that town; the bridge named after Baghdad is no place.
+    ("On 27 June 2022, checkpoint members arrested two young men on Homs highway at Baghdad bridge.", "Homs"),
+])
+def test_a_place_that_describes_someone_loses_a_tie_to_the_events_place(pipeline, text, town):
+    assert _event_place(pipeline, text).name == town
