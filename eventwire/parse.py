@@ -95,10 +95,12 @@ def _place_entities(doc: Doc) -> Doc:
     institutions: set[int] = set()  # the words of an institution named after its town
     for ent in _joined_places(doc):
         placed = _placed_by_context(ent)
-        # Out of place context, only a town's own name of some size: "Toyota Probox", "Christian
-        # radio station" and "ATPU police" (an alternate name of Attapeu) are no places.
+        # Out of place context, only a town's own name of some size: "Christian radio station" and
+        # "ATPU police" (an alternate name of Attapeu) are no places, nor a make of car (cues.tsv).
         needed = 0 if placed else _PERSON_POPULATION if ent.label_ == "PERSON" else _ANYWHERE_POPULATION
-        if (ent.label_ == "GPE" or ent.label_ in _MISLABELLED) and _names_people(ent):
+        if ent.label_ != "PERSON" and ent.text.lower() in _cue_words("vehicle") and not placed:
+            ents.append(Span(doc, ent.start, ent.end, label="PRODUCT"))  # "the speeding Toyota Probox": no town
+        elif (ent.label_ == "GPE" or ent.label_ in _MISLABELLED) and _names_people(ent):
             ents.append(Span(doc, ent.start, ent.end, label="NORP"))
         elif ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed, own_name=not placed):
             if country_by_name(ent.text) and ent.label_ == "NORP":

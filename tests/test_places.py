@@ -406,3 +406,11 @@ def test_a_place_found_only_under_another_spelling_outvotes_no_county(pipeline):
 ])
 def test_a_place_that_describes_someone_loses_a_tie_to_the_events_place(pipeline, text, town):
     assert _event_place(pipeline, text).name == town
+
+
+def test_a_make_of_car_is_no_place_unless_the_text_places_it(pipeline):
+    text = ("Detonation: An explosive thrown from a moving car hit the perimeter wall of a church, causing a security scare "
+            "in Mandera Town. The device, according to an eyewitness, exploded immediately after the speeding Toyota Probox "
+            "turned at a corner.")
+    assert [loc.name for loc in _located(pipeline, text)] == ["Mandera"]
+    assert [loc.name for loc in _located(pipeline, "Workers protested in Toyota on Monday.")] == ["Toyota"]
