@@ -414,3 +414,11 @@ def test_a_make_of_car_is_no_place_unless_the_text_places_it(pipeline):
             "turned at a corner.")
     assert [loc.name for loc in _located(pipeline, text)] == ["Mandera"]
     assert [loc.name for loc in _located(pipeline, "Workers protested in Toyota on Monday.")] == ["Toyota"]
+
+
+def test_a_district_seat_upazila_written_with_sadar_is_a_place(pipeline):
+    # The model tags "Faridpur Sadar" as a person; "Sadar" is a unit word like "upazila".
+    located = _located(pipeline, "On 1 February 2023, locals assaulted and killed a man in Kaijuri union (Faridpur Sadar, Dhaka), "
+                                 "on suspicion of being a cattle thief.")
+    assert [(loc.name, loc.admin1) for loc in located][-2:] == [("Faridpur", "Dhaka"), ("Dhaka", "Dhaka")]
+    assert is_known_place("Gazipur Sadar")
