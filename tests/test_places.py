@@ -422,3 +422,10 @@ def test_a_district_seat_upazila_written_with_sadar_is_a_place(pipeline):
                                  "on suspicion of being a cattle thief.")
     assert [(loc.name, loc.admin1) for loc in located][-2:] == [("Faridpur", "Dhaka"), ("Dhaka", "Dhaka")]
     assert is_known_place("Gazipur Sadar")
+
+
+def test_an_unknown_place_lies_where_the_story_places_its_town(pipeline):
+    # "Courts Romestand" is unknown: it lies in Vienne the town (Isère), not the Vienne département.
+    place = _event_place(pipeline, "On 25 February 2022, about fifty elected officials and citizens gathered at Courts Romestand "
+                                   "in Vienne to protest against the Russian invasion of Ukraine.")
+    assert (place.name, place.admin1, place.precision) == ("Vienne", "Auvergne-Rhône-Alpes", "city")
