@@ -429,3 +429,11 @@ def test_an_unknown_place_lies_where_the_story_places_its_town(pipeline):
     place = _event_place(pipeline, "On 25 February 2022, about fifty elected officials and citizens gathered at Courts Romestand "
                                    "in Vienne to protest against the Russian invasion of Ukraine.")
     assert (place.name, place.admin1, place.precision) == ("Vienne", "Auvergne-Rhône-Alpes", "city")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The inhabitants of Eldama Ravine attacked 2 teenage boys and a man who they accused of stealing cattle.", "Eldama Ravine"),
+    ("A police officer is admitted Nyahururu hospital after he was shot by herders.", "Nyahururu"),
+])
+def test_a_name_the_model_calls_a_person_is_a_place_before_an_institution_or_after_its_inhabitants(pipeline, text, town):
+    assert [loc.name for loc in _located(pipeline, text)] == [town]
