@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 from .cameo import verb_patterns
 from .datafiles import read_tsv
 from .parse import ParsedArticle, paragraph_text, sentence_entities, sentences
+from .places import ADMIN_WORDS, SETTLEMENT_WORDS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Events that happen somewhere: with no place of their own they take their sentence's place.
@@ -468,6 +469,33 @@ def _place_phrase_of(token: Token, head: Token) -> bool:
 def _is_actor_like(ent: Span) -> bool:
     """'Russia' as the subject of 'launched' is an actor, not a place."""
     return ent.root.dep_ in {"nsubj", "nsubjpass", "poss"} and ent.root.head.pos_ == "VERB"
+
+
+def describes_other_thing(place: Span) -> bool:
+    """A place that says where someone or something comes from, not where the event is: "a man
+    from Isiolo", "residents of Oxchuc", "Sonargaon textile mill", a road's ends ("Dhaka -
+    Mymensingh highway, Gazipur city"). Such a place loses a tie to one that is not; a unit
+    or spot word keeps the name a place ("Gazipur city", "the outskirts of Kabul", "Eidgaon station")."""
+    root = place.root
+    if root.dep_ == "pobj" and root.head.lower_ in {"from", "of"}:
+        # "of" names an origin after people ("residents of"), a spot after things ("a bar of Torrevieja").
+        described = root.head.head
+        people = root.head.lower_ == "from" or described.tag_ == "NNS"
+        return described.pos_ == "NOUN" and people and not _names_place_kind(described)
+    if root.dep_ != "compound":
+        return False
+    head, other_end = root.head, any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children)
+    while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
+        head, other_end = head.head, True  # "Dhaka - Mymensingh highway": through the other end to the road
+    # A road between two places is no place of either; "Homs highway" is in Homs.
+    return head.pos_ == "NOUN" and ((other_end and head.lower_ in cues()["route"]) or not _names_place_kind(head))
+
+
+def _names_place_kind(noun: Token) -> bool:
+    table = cues()
+    kind = table["place_feature"].get(noun.lower_)
+    word = noun.lower_
+    return kind is not None or word in table["place_part"] or word in SETTLEMENT_WORDS or word in ADMIN_WORDS
 
 
 def _dates(token: Token, governor: Token, sentence: Span) -> tuple[list[Span], bool]:

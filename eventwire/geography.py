@@ -141,6 +141,7 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
         results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
         votes = _place_votes(queries, results)
     results = _without_namesakes(queries, results, votes, weak)
+    results = _unknown_places_where_their_container_is(ents, queries, results)
     # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
     placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
     results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
@@ -178,6 +179,24 @@ def _containers_stand_for_their_place(ents: list[Span], results: list[Location |
             if _holds(results[j], results[i]):
                 results[j] = results[i]
     return results
+
+
+def _unknown_places_where_their_container_is(ents: list[Span], queries: list[places.PlaceQuery],
+                                             results: list[Location | None]) -> list[Location | None]:
+    """'Courts Romestand in Vienne': a name the gazetteer does not know lies where the story places
+    its container (Vienne the town, as the story reads it), not at the container's namesake unit
+    (the Vienne département) that a container read alone would be."""
+    index = {e.start: i for i, e in enumerate(ents)}
+    placed = list(results)
+    for i, (ent, query) in enumerate(zip(ents, queries)):
+        known = places.is_known_place(query.name) or countries.country_by_name(query.name) is not None
+        if query.container is None or results[i] is None or known:
+            continue
+        containers = _containers(ent, ents)
+        own = results[index[containers[0].start]] if containers else None
+        if own is not None:
+            placed[i] = own
+    return placed
 
 
 def _holds(unit: Location | None, place: Location) -> bool:

@@ -45,14 +45,14 @@ _AT_PLACE = {"in", "at", "near", "outside", "around"}
 # Words a place's name is written before ("Mathare slum", "Kisii Town", "Kilifi County").
 _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
-_OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "villagers", "people", "streets", "centre", "center"}
+_OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "inhabitants", "villagers", "people", "streets", "centre", "center"}
 # Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor".
 _NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as", "ash", "an", "at"}
 # Institutions and landmarks named after their town ("Maseno University", "University of
 # Nairobi", "Nyeri Prison", "a Kisumu beach").
 _INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach"}
 # People named after where they live: "Kasarani residents protested".
-_RESIDENT_WORDS = {"residents", "villagers", "locals", "traders"}
+_RESIDENT_WORDS = {"residents", "inhabitants", "villagers", "locals", "traders"}
 
 
 @dataclass(frozen=True)
@@ -95,10 +95,12 @@ def _place_entities(doc: Doc) -> Doc:
     institutions: set[int] = set()  # the words of an institution named after its town
     for ent in _joined_places(doc):
         placed = _placed_by_context(ent)
-        # Out of place context, only a town's own name of some size: "Toyota Probox", "Christian
-        # radio station" and "ATPU police" (an alternate name of Attapeu) are no places.
+        # Out of place context, only a town's own name of some size: "Christian radio station" and
+        # "ATPU police" (an alternate name of Attapeu) are no places, nor a make of car (cues.tsv).
         needed = 0 if placed else _PERSON_POPULATION if ent.label_ == "PERSON" else _ANYWHERE_POPULATION
-        if (ent.label_ == "GPE" or ent.label_ in _MISLABELLED) and _names_people(ent):
+        if ent.label_ != "PERSON" and ent.text.lower() in _cue_words("vehicle") and not placed:
+            ents.append(Span(doc, ent.start, ent.end, label="PRODUCT"))  # "the speeding Toyota Probox": no town
+        elif (ent.label_ == "GPE" or ent.label_ in _MISLABELLED) and _names_people(ent):
             ents.append(Span(doc, ent.start, ent.end, label="NORP"))
         elif ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed, own_name=not placed):
             if country_by_name(ent.text) and ent.label_ == "NORP":
@@ -135,7 +137,7 @@ def _placed_by_context(ent: Span) -> bool:
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
     bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
-    return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS
+    return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS or after in _INSTITUTIONS
             or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent))
 
 

@@ -39,9 +39,10 @@ from .model import Location
 ADMIN_WORDS = frozenset(
     "province provinces governorate governorates state region county counties division department "
     "oblast district districts prefecture municipality muhafazat wilayah upazila upazilla sub-county "
-    "subcounty commune zila".split()
+    "subcounty commune zila sadar".split()
 )
-ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila".split())
+# "Faridpur Sadar": Bangladesh's upazila of a district's seat, written after the district's name.
+ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila sadar".split())
 ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
 # The feature of a name read as the container of another: any administrative unit.
 CONTAINER = "container"
@@ -137,7 +138,7 @@ def bare_name(name: str) -> str:
 def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -> bool:
     """Whether the gazetteer has a place of that name (with ``own_name``: as the place's own
     name, not one of its alternate spellings: "Tour" is an alias of Tours, not its name)."""
-    bare = _strip_settlement_words(name)  # "Ar-Raqqa city"
+    bare = bare_name(name)  # "Ar-Raqqa city", "Faridpur Sadar"
     return any(
         (c.population >= min_population or c.kind == "admin1") and (not own_name or normalise(c.name) == normalise(bare))
         for c in _candidates(name) or _candidates(bare)

@@ -32,6 +32,7 @@ from .detect import (
     STATEMENT,
     Mention,
     TriggerEntry,
+    describes_other_thing,
     trigger_lexicon,
 )
 from .event_actors import record_actors
@@ -102,7 +103,8 @@ def _draft(
     if mention.entry.plover_type in CLAIM_TYPES and _is_crowd(mention.agent):
         mention = replace(mention, entry=_as_protest(mention.entry))
     entry = mention.entry
-    locations = [located[p.start] for p in mention.places if p.start in located]
+    # Of two places as precise, the event's own, not one that describes who or what it involves.
+    locations = [located[p.start] for p in sorted(mention.places, key=describes_other_thing) if p.start in located]
     location = _best_location(locations)
     if not mention.anaphoric and _stands_in(fallback, location, entry.plover_type in MATERIAL_TYPES):
         location = fallback

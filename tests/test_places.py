@@ -394,3 +394,46 @@ def test_a_place_found_only_under_another_spelling_outvotes_no_county(pipeline):
     assert (place.country, place.admin1) == ("KEN", "Lamu")
     located = _located(pipeline, "Pokot militiants killed a young mother and her child at Natan in Baringo North.")
     assert [(loc.name, loc.country) for loc in located] == [("Baringo North", "KEN")]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("A man from Isiolo was attacked by a mob at a market near Maua.", "Maua"),
+    ("On 31 January 2022, dozens of Uzgen district residents protested outside the regional court in Osh city.", "Osh"),
+    ("On 14 February 2023, students staged a protest at Dhaka - Mymensingh highway, Gazipur city (Gazipur Sadar, Dhaka), "
+     "demanding resignation of the acting principal.", "Gazipur"),
+    # A road named after one town is in that town; the bridge named after Baghdad is no place.
+    ("On 27 June 2022, checkpoint members arrested two young men on Homs highway at Baghdad bridge.", "Homs"),
+])
+def test_a_place_that_describes_someone_loses_a_tie_to_the_events_place(pipeline, text, town):
+    assert _event_place(pipeline, text).name == town
+
+
+def test_a_make_of_car_is_no_place_unless_the_text_places_it(pipeline):
+    text = ("Detonation: An explosive thrown from a moving car hit the perimeter wall of a church, causing a security scare "
+            "in Mandera Town. The device, according to an eyewitness, exploded immediately after the speeding Toyota Probox "
+            "turned at a corner.")
+    assert [loc.name for loc in _located(pipeline, text)] == ["Mandera"]
+    assert [loc.name for loc in _located(pipeline, "Workers protested in Toyota on Monday.")] == ["Toyota"]
+
+
+def test_a_district_seat_upazila_written_with_sadar_is_a_place(pipeline):
+    # The model tags "Faridpur Sadar" as a person; "Sadar" is a unit word like "upazila".
+    located = _located(pipeline, "On 1 February 2023, locals assaulted and killed a man in Kaijuri union (Faridpur Sadar, Dhaka), "
+                                 "on suspicion of being a cattle thief.")
+    assert [(loc.name, loc.admin1) for loc in located][-2:] == [("Faridpur", "Dhaka"), ("Dhaka", "Dhaka")]
+    assert is_known_place("Gazipur Sadar")
+
+
+def test_an_unknown_place_lies_where_the_story_places_its_town(pipeline):
+    # "Courts Romestand" is unknown: it lies in Vienne the town (Isère), not the Vienne département.
+    place = _event_place(pipeline, "On 25 February 2022, about fifty elected officials and citizens gathered at Courts Romestand "
+                                   "in Vienne to protest against the Russian invasion of Ukraine.")
+    assert (place.name, place.admin1, place.precision) == ("Vienne", "Auvergne-Rhône-Alpes", "city")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The inhabitants of Eldama Ravine attacked 2 teenage boys and a man who they accused of stealing cattle.", "Eldama Ravine"),
+    ("A police officer is admitted Nyahururu hospital after he was shot by herders.", "Nyahururu"),
+])
+def test_a_name_the_model_calls_a_person_is_a_place_before_an_institution_or_after_its_inhabitants(pipeline, text, town):
+    assert [loc.name for loc in _located(pipeline, text)] == [town]
