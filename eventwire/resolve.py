@@ -209,16 +209,18 @@ def _compatible(old: Draft, new: Draft, mention: Mention) -> bool:
         return False
     if old.own_date and new.own_date and old.date.date != new.date.date:
         return False
-    if bare and not _other_paragraph_event(old, new, mention):
+    if _other_paragraph_event(old, new, mention):
+        return False
+    if bare:
         return True  # "the offensive", "killed": refers back when type and actor fit
     return _places_agree(old.location, new.location)
 
 
 def _other_paragraph_event(old: Draft, new: Draft, mention: Mention) -> bool:
     """A round-up's paragraphs ("On 20 December, men protested in Kapsabet.\n\nOn 17 December,
-    residents protested in Kitui") report as many events, however bare their verbs: a mention in
+    residents protested in Kitui") report as many events, whatever their verbs: a mention in
     another paragraph is another event when the two paragraphs state different days, or name
-    different towns or districts for it. Within a paragraph a second place is most often part
+    different towns or districts for it, even when both lie in one province. Within a paragraph a second place is most often part
     of the first ("Manaus ... in the Cidade Nova neighborhood")."""
     if paragraph_start(old.mentions[-1].sentence) == paragraph_start(mention.sentence):
         return False

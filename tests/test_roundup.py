@@ -34,3 +34,12 @@ def test_a_bare_mention_in_the_same_paragraph_is_still_the_same_event(pipeline):
     found = _events(pipeline, "On 12 January 2022, in Manaus (Amazonas), a man was killed in a drive-by shooting "
                               "in the Cidade Nova neighborhood by armed individuals in a car.", date(2022, 1, 15))
     assert found == [("2022-01-12", "Amazonas", "Attack")]
+
+
+def test_a_paragraph_stating_another_day_is_another_event_even_in_the_same_province(pipeline):
+    # The first paragraph's date reaches "repulsed" only through its paragraph; the second's
+    # clashes still happened a day earlier, in the same province.
+    found = _events(pipeline, "On 10 June 2022, NRF repulsed Taliban attacks on Chamalordeh in Panjshir.\n\n"
+                              "On 9 June 2022, clashes broke out between Taliban forces and NRF fighters in Shutul district, "
+                              "Panjshir.", date(2022, 6, 13))
+    assert [(d, a) for d, a, _ in found] == [("2022-06-09", "Panjshir"), ("2022-06-10", "Panjshir")]
