@@ -38,7 +38,7 @@ from .event_actors import record_actors
 from .event_coding import code_event, model_support
 from .event_dates import event_date, finer
 from .event_draft import Draft
-from .geography import locate_story
+from .geography import StoryPlaces, locate_story, paragraph_town
 from .model import (
     Actor,
     CasualtyClaim,
@@ -48,7 +48,7 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle, paragraph_start, paragraph_text
+from .parse import ParsedArticle, paragraph_bounds, paragraph_start, paragraph_text
 from .tolls import attach_tolls
 
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -61,7 +61,7 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     drafts: list[Draft] = []
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
-        fallback = _story_location(drafts) or story.first_place or story.filed_from
+        fallback = _fallback_place(drafts, mention, story, parsed)
         draft = _draft(mention, story.located, story.country, published, parsed, fallback)
         target = _coreferent(drafts, draft, mention)
         if target is not None:
@@ -83,6 +83,16 @@ def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
     for mention in mentions:
         if not mention.own_places:
             mention.places = [p for p in mention.places if (mention.sentence.start, p.start) not in owned]
+
+
+def _fallback_place(drafts: list[Draft], mention: Mention, story: StoryPlaces, parsed: ParsedArticle) -> Location | None:
+    """Where an event its sentence does not place happened: where its paragraph's latest event
+    did, else in its paragraph's first town; only then where the story's latest event did or its
+    first town (a round-up's paragraph places its own report, not the one before)."""
+    start, end = paragraph_bounds(mention.sentence)
+    same_paragraph = [d for d in drafts if paragraph_start(d.mentions[-1].sentence) == start]
+    return (_story_location(same_paragraph) or paragraph_town(story, parsed.doc, start, end)
+            or _story_location(drafts) or story.first_place or story.filed_from)
 
 
 def _story_location(drafts: list["Draft"]) -> Location | None:

@@ -43,3 +43,11 @@ def test_a_paragraph_stating_another_day_is_another_event_even_in_the_same_provi
                               "On 9 June 2022, clashes broke out between Taliban forces and NRF fighters in Shutul district, "
                               "Panjshir.", date(2022, 6, 13))
     assert [(d, a) for d, a, _ in found] == [("2022-06-09", "Panjshir"), ("2022-06-10", "Panjshir")]
+
+
+def test_an_unplaced_event_lies_in_its_own_paragraphs_town_not_the_paragraph_befores(pipeline):
+    # The gazetteer lacks "Sirajganj Sadar"; its paragraph's other places, not Feni, say where it is.
+    found = _events(pipeline, "On 7 January 2023, members of BNP staged a protest in Feni city (Feni Sadar, Chittagong).\n\n"
+                              "On 8 January 2023, two groups clashed in Sirajganj Sadar (coded as Sirajganj) (Rajshahi), "
+                              "over finalization of a land deed.", date(2023, 1, 11))
+    assert [(d, a) for d, a, _ in found] == [("2023-01-07", "Chittagong"), ("2023-01-08", "Rajshahi")]
