@@ -36,18 +36,28 @@ def test_a_bare_mention_in_the_same_paragraph_is_still_the_same_event(pipeline):
     assert found == [("2022-01-12", "Amazonas", "Attack")]
 
 
+
 def test_a_paragraph_stating_another_day_is_another_event_even_in_the_same_province(pipeline):
     # The first paragraph's date reaches "repulsed" only through its paragraph; the second's
     # clashes still happened a day earlier, in the same province.
-    found = _events(pipeline, "On 10 June 2022, NRF repulsed Taliban attacks on Chamalordeh in Panjshir.\n\n"
-                              "On 9 June 2022, clashes broke out between Taliban forces and NRF fighters in Shutul district, "
-                              "Panjshir.", date(2022, 6, 13))
+    found = _events(pipeline, "On 10 June 2022, resistance fighters repulsed Taliban attacks on two posts in Panjshir.\n\n"
+                              "On 9 June 2022, clashes broke out between the Taliban and resistance fighters in Shutul "
+                              "district, Panjshir.", date(2022, 6, 13))
     assert [(d, a) for d, a, _ in found] == [("2022-06-09", "Panjshir"), ("2022-06-10", "Panjshir")]
 
 
 def test_an_unplaced_event_lies_in_its_own_paragraphs_town_not_the_paragraph_befores(pipeline):
-    # The gazetteer lacks "Sirajganj Sadar"; its paragraph's other places, not Feni, say where it is.
-    found = _events(pipeline, "On 7 January 2023, members of BNP staged a protest in Feni city (Feni Sadar, Chittagong).\n\n"
-                              "On 8 January 2023, two groups clashed in Sirajganj Sadar (coded as Sirajganj) (Rajshahi), "
-                              "over finalization of a land deed.", date(2023, 1, 11))
+    # The gazetteer lacks Kholapara: its paragraph's Sirajganj, not the Feni of the paragraph
+    # before, says where the clash was.
+    found = _events(pipeline, "On 7 January 2023, opposition members held a rally in Feni city (Feni Sadar, Chittagong).\n\n"
+                              "On 8 January 2023, two families clashed over a pond in Kholapara village, police in "
+                              "Sirajganj said.", date(2023, 1, 11))
     assert [(d, a) for d, a, _ in found] == [("2023-01-07", "Chittagong"), ("2023-01-08", "Rajshahi")]
+
+
+def test_a_paragraph_with_its_own_day_and_town_is_its_own_report_even_on_the_same_day_in_the_same_city(pipeline):
+    found = _events(pipeline, "On 30 December 2022, opposition supporters clashed with police in Dhaka city during a "
+                              "demonstration.\n\nOn 30 December 2022, members of a teachers' union staged a protest in "
+                              "front of the Press Club in Dhaka city, demanding higher pay.", date(2023, 1, 2))
+    # Folded into the clash, the teachers' protest was no event of its own.
+    assert ("2022-12-30", "Dhaka", "Peaceful protest") in found
