@@ -61,3 +61,16 @@ def test_a_paragraph_with_its_own_day_and_town_is_its_own_report_even_on_the_sam
                               "front of the Press Club in Dhaka city, demanding higher pay.", date(2023, 1, 2))
     # Folded into the clash, the teachers' protest was no event of its own.
     assert ("2022-12-30", "Dhaka", "Peaceful protest") in found
+
+
+def test_a_paragraphs_killing_keeps_its_toll_when_the_paragraph_before_ends_on_a_killing(pipeline):
+    # The first sentence ends its line and holds the line break; the second paragraph's killer
+    # is no named actor, so its toll looked for the killing told before it, across the break.
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "On 1 February 2023, villagers beat and killed a man in Faridpur city (Faridpur Sadar, Dhaka), "
+        "suspecting him of theft.\n\n"
+        "On 31 January 2023, rivals assaulted and killed a man in Matlab Dakshin upazila (Chandpur, Chittagong), "
+        "after a quarrel over land.")), date(2023, 2, 3))
+    tolls = sorted((e.event_date.date.isoformat(), e.fatalities.best if e.fatalities else 0)
+                   for e in events if not e.background)
+    assert tolls == [("2023-01-31", 1), ("2023-02-01", 1)]
