@@ -231,15 +231,14 @@ def _other_paragraph_event(old: Draft, new: Draft, mention: Mention) -> bool:
     residents protested in Kitui") report as many events, whatever their verbs: a mention in
     another paragraph is another event when the two paragraphs state different days, or name
     different towns or districts for it, even when both lie in one province; so is a mention
-    whose own sentence states its day and its place ("On 30 December, teachers protested in
-    Dhaka" after a clash in Dhaka that day): a story goes on about its event without restating
-    both. Within a paragraph a second place is most often part of the first ("Manaus ... in
+    whose sentence states a day and its place ("On 30 December, teachers protested in Dhaka"
+    after a clash in Dhaka that day): a story goes on about its event without restating both. Within a paragraph a second place is most often part of the first ("Manaus ... in
     the Cidade Nova neighborhood")."""
     if paragraph_start(old.mentions[-1].sentence) == paragraph_start(mention.sentence):
         return False
     if old.date.precision == new.date.precision == "day" and old.date.date != new.date.date:
         return True
-    if new.own_date and new.own_place and not mention.anaphoric:
+    if mention.dates and new.own_place and not mention.anaphoric:
         return True
     places = (old.location, new.location) if old.own_place and new.own_place else (None, None)
     precise = None not in places and "country" not in (places[0].precision, places[1].precision)

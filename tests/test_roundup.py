@@ -74,3 +74,13 @@ def test_a_paragraphs_killing_keeps_its_toll_when_the_paragraph_before_ends_on_a
     tolls = sorted((e.event_date.date.isoformat(), e.fatalities.best if e.fatalities else 0)
                    for e in events if not e.background)
     assert tolls == [("2023-01-31", 1), ("2023-02-01", 1)]
+
+
+def test_a_paragraph_stating_a_day_and_a_place_does_not_lend_its_verb_to_the_paragraph_before(pipeline):
+    # The date hangs off "staged", not "vandalize"; the sentence still states its day and place.
+    text = ("On 3 April 2024, villagers beat and killed a man in Rupganj upazila (Narayanganj, Dhaka), suspecting him "
+            "of theft.\n\nOn 3 April 2024, hundreds of factory workers staged a demonstration and tried to vandalize "
+            "the factory in Dhamrai upazila (Dhaka), demanding their salaries.")
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 4, 6))
+    first = [e for e in events if e.evidence[0].start < text.index("\n")]
+    assert [e.coding.acled_sub_event_type for e in first] == ["Mob violence"]
