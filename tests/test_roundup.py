@@ -84,3 +84,12 @@ def test_a_paragraph_stating_a_day_and_a_place_does_not_lend_its_verb_to_the_par
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 4, 6))
     first = [e for e in events if e.evidence[0].start < text.index("\n")]
     assert [e.coding.acled_sub_event_type for e in first] == ["Mob violence"]
+
+
+def test_a_dated_paragraph_whose_own_town_the_gazetteer_lacks_is_still_its_own_report(pipeline):
+    # Galachipa is unknown: the killing has no place of its own, but its paragraph names Patuakhali.
+    found = _events(pipeline, "On 21 February 2023, university guards assaulted members of a student group at Dhaka "
+                              "university, Dhaka - Shahbagh (Shahbagh), during a wreath-laying.\n\nOn 21 February 2023, "
+                              "locals assaulted and killed a man in Galachipa upazila (Patuakhali, Barisal), suspecting "
+                              "him of robbery.", date(2023, 2, 24))
+    assert [(d, a) for d, a, _ in found] == [("2023-02-21", "Barisal"), ("2023-02-21", "Dhaka")]
