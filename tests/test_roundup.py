@@ -93,3 +93,14 @@ def test_a_dated_paragraph_whose_own_town_the_gazetteer_lacks_is_still_its_own_r
                               "locals assaulted and killed a man in Galachipa upazila (Patuakhali, Barisal), suspecting "
                               "him of robbery.", date(2023, 2, 24))
     assert [(d, a) for d, a, _ in found] == [("2023-02-21", "Barisal"), ("2023-02-21", "Dhaka")]
+
+
+def test_a_later_paragraph_no_trigger_knows_is_read_by_the_model_like_a_lead(pipeline):
+    # No trigger knows "gathered": the learned model reads each dated, placed paragraph, not only the first.
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "On 9 February 2022, farmers protested in Lyon against a new tax on diesel.\n\n"
+        "On 10 February 2022, hundreds of people gathered in Avignon as part of the 'Freedom Convoy' "
+        "movement to denounce coronavirus restrictions.")), date(2022, 2, 13))
+    protests = {(e.event_date.date.isoformat(), e.location.name) for e in events
+                if e.coding.acled_sub_event_type == "Peaceful protest"}
+    assert protests == {("2022-02-09", "Lyon"), ("2022-02-10", "Avignon")}
