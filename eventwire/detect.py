@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .cameo import verb_patterns
 from .datafiles import read_tsv
-from .parse import ParsedArticle, paragraph_text, sentence_entities, sentences
+from .parse import ParsedArticle, paragraph_start, paragraph_text, sentence_entities, sentences
 from .places import ADMIN_WORDS, SETTLEMENT_WORDS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -140,6 +140,7 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
         mentions.extend(found)
     if not any(m.entry.plover_type in MATERIAL_TYPES for m in mentions):
         mentions.extend(_model_mention(parsed))
+    mentions.extend(_model_mentions_of_reports(parsed, mentions))
     return mentions
 
 
@@ -179,7 +180,26 @@ def _claims_of_gatherings(found: list[Mention]) -> list[Mention]:
 _MODEL_DETECTION = 0.5
 
 
-def _model_mention(parsed: ParsedArticle) -> list[Mention]:
+def _model_mentions_of_reports(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
+    """A round-up's later paragraphs are reports of their own ("On 10 February, hundreds
+    gathered in Aix-en-Provence ..."): one that opens on a day and a place, and whose words no
+    trigger knows as a material event, is read by the learned model like a story's lead."""
+    material = {paragraph_start(m.sentence) for m in mentions if m.entry.plover_type in MATERIAL_TYPES}
+    leads = {}
+    for sentence in sentences(parsed.doc):
+        leads.setdefault(paragraph_start(sentence), sentence)
+    later = list(leads.items())[1:]  # the story's lead paragraph is read as its lead (_model_mention)
+    return [m for start, lead in later if start not in material and _opens_report(lead)
+            for m in _model_mention(parsed, lead)]
+
+
+def _opens_report(sentence: Span) -> bool:
+    """Whether a paragraph's first sentence opens a report of its own: it names a day and a place."""
+    labels = {e.label_ for e in sentence_entities(sentence)}
+    return "DATE" in labels and bool(labels & PLACE_LABELS) and not _is_heading(sentence)
+
+
+def _model_mention(parsed: ParsedArticle, lead: Span | None = None) -> list[Mention]:
     """A story whose words no trigger knows ("Election violence caused two deaths", "activists
     continued to block a construction site") is read by the learned sub-event model: when its
     lead paragraph is clearly one kind of ACLED event, that is an event, with the lead
@@ -188,7 +208,7 @@ def _model_mention(parsed: ParsedArticle) -> list[Mention]:
     from .classify import SubEventClassifier, tagged_sub_event  # detection's last resort only
     from .typology import cameo_for, plover_for_acled
 
-    lead = next((s for s in sentences(parsed.doc) if not _is_heading(s)), None)
+    lead = lead or next((s for s in sentences(parsed.doc) if not _is_heading(s)), None)
     if lead is None:
         return []
     paragraph = paragraph_text(lead)

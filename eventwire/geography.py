@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from . import actors, countries, places
 from .detect import cues
@@ -343,6 +343,13 @@ def _story_country(located: dict[int, Location]) -> str | None:
     Russia most."""
     votes = Counter(loc.country for loc in located.values() if loc.country and loc.precision != "country")
     return votes.most_common(1)[0][0] if votes else None
+
+
+def paragraph_town(story: StoryPlaces, doc: Doc, start: int, end: int) -> Location | None:
+    """The first town or region placed between two character offsets (a paragraph's): where an
+    unplaced event of a round-up's paragraph happened, rather than the paragraph before's."""
+    inside = {k: loc for k, loc in story.located.items() if start <= doc[k].idx < end and loc.precision != "country"}
+    return _first_place(inside)
 
 
 def _first_place(located: dict[int, Location]) -> Location | None:

@@ -384,12 +384,16 @@ def paragraph_text(sentence: Span, limit: int | None = None) -> str:
     space token, so the line's end is looked for from the end of its words, not of its span:
     the next paragraph is another story's or another event's."""
     text = document_text(sentence.doc)
-    start = paragraph_start(sentence)
-    end = text.find("\n", sentence.start_char + len(sentence.text.rstrip()))
-    end = len(text) if end < 0 else end
+    start, end = paragraph_bounds(sentence)
     if limit is not None:
         start, end = max(start, sentence.start_char - limit // 2), min(end, sentence.end_char + limit // 2)
     return text[start:end]
+
+
+def paragraph_bounds(sentence: Span) -> tuple[int, int]:
+    """Character offsets of the start and end of the line of text holding ``sentence``."""
+    end = document_text(sentence.doc).find("\n", sentence.start_char + len(sentence.text.rstrip()))
+    return paragraph_start(sentence), len(document_text(sentence.doc)) if end < 0 else end
 
 
 def paragraph_start(sentence: Span) -> int:

@@ -39,7 +39,7 @@ from .event_actors import record_actors
 from .event_coding import code_event, model_support
 from .event_dates import event_date, finer
 from .event_draft import Draft
-from .geography import locate_story
+from .geography import StoryPlaces, locate_story, paragraph_town
 from .model import (
     Actor,
     CasualtyClaim,
@@ -49,7 +49,7 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle, paragraph_start, paragraph_text
+from .parse import ParsedArticle, paragraph_bounds, paragraph_start, paragraph_text
 from .tolls import attach_tolls
 
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -62,9 +62,9 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     drafts: list[Draft] = []
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
-        fallback = _story_location(drafts) or story.first_place or story.filed_from
+        fallback = _fallback_place(drafts, mention, story, parsed)
         draft = _draft(mention, story.located, story.country, published, parsed, fallback)
-        target = _coreferent(drafts, draft, mention)
+        target = _coreferent(drafts, draft, mention, _placed_in_paragraph(draft, mention, story, parsed))
         if target is not None:
             _fold(target, draft)
         elif not mention.anaphoric and draft.plover_type != STATEMENT.plover_type:
@@ -84,6 +84,21 @@ def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
     for mention in mentions:
         if not mention.own_places:
             mention.places = [p for p in mention.places if (mention.sentence.start, p.start) not in owned]
+
+
+def _fallback_place(drafts: list[Draft], mention: Mention, story: StoryPlaces, parsed: ParsedArticle) -> Location | None:
+    """Where an event its sentence does not place happened: where its paragraph's latest event
+    did, else in its paragraph's first town; only then where the story's latest event did or its
+    first town (a round-up's paragraph places its own report, not the one before)."""
+    start, end = paragraph_bounds(mention.sentence)
+    same_paragraph = [d for d in drafts if paragraph_start(d.mentions[-1].sentence) == start]
+    return (_story_location(same_paragraph) or paragraph_town(story, parsed.doc, start, end)
+            or _story_location(drafts) or story.first_place or story.filed_from)
+
+
+def _placed_in_paragraph(draft: Draft, mention: Mention, story: StoryPlaces, parsed: ParsedArticle) -> bool:
+    """Whether the event has a place of its own, or its paragraph names a town."""
+    return draft.own_place or paragraph_town(story, parsed.doc, *paragraph_bounds(mention.sentence)) is not None
 
 
 def _story_location(drafts: list["Draft"]) -> Location | None:
@@ -190,14 +205,14 @@ def _best_location(locations: list[Location]) -> Location | None:
 
 # --- folding mentions into events ---------------------------------------------------------------
 
-def _coreferent(drafts: list[Draft], new: Draft, mention: Mention) -> Draft | None:
+def _coreferent(drafts: list[Draft], new: Draft, mention: Mention, placed: bool) -> Draft | None:
     for draft in reversed(drafts):
-        if _compatible(draft, new, mention):
+        if _compatible(draft, new, mention, placed):
             return draft
     return None
 
 
-def _compatible(old: Draft, new: Draft, mention: Mention) -> bool:
+def _compatible(old: Draft, new: Draft, mention: Mention, placed: bool) -> bool:
     if new.plover_type == STATEMENT.plover_type:
         return _reports(old, new)
     if old.plover_type != new.plover_type or old.background != new.background:
@@ -211,20 +226,27 @@ def _compatible(old: Draft, new: Draft, mention: Mention) -> bool:
         return False
     if old.own_date and new.own_date and old.date.date != new.date.date:
         return False
-    if bare and not _other_paragraph_event(old, new, mention):
+    if _other_paragraph_event(old, new, mention, placed):
+        return False
+    if bare:
         return True  # "the offensive", "killed": refers back when type and actor fit
     return _places_agree(old.location, new.location)
 
 
-def _other_paragraph_event(old: Draft, new: Draft, mention: Mention) -> bool:
+def _other_paragraph_event(old: Draft, new: Draft, mention: Mention, placed: bool) -> bool:
     """A round-up's paragraphs ("On 20 December, men protested in Kapsabet.\n\nOn 17 December,
-    residents protested in Kitui") report as many events, however bare their verbs: a mention in
+    residents protested in Kitui") report as many events, whatever their verbs: a mention in
     another paragraph is another event when the two paragraphs state different days, or name
-    different towns or districts for it. Within a paragraph a second place is most often part
-    of the first ("Manaus ... in the Cidade Nova neighborhood")."""
+    different towns or districts for it, even when both lie in one province; so is a mention
+    whose sentence states a day and whose paragraph its place (``placed``: "On 30 December,
+    teachers protested in Dhaka" after a clash in Dhaka that day): a story goes on about its
+    event without restating both. Within a paragraph a second place is most often part of the
+    first ("Manaus ... in the Cidade Nova neighborhood")."""
     if paragraph_start(old.mentions[-1].sentence) == paragraph_start(mention.sentence):
         return False
     if old.date.precision == new.date.precision == "day" and old.date.date != new.date.date:
+        return True
+    if mention.dates and placed and not mention.anaphoric:
         return True
     places = (old.location, new.location) if old.own_place and new.own_place else (None, None)
     precise = None not in places and "country" not in (places[0].precision, places[1].precision)

@@ -14,7 +14,7 @@ from .detect import Mention
 from .event_coding import aimed_at_crowd
 from .event_draft import Draft
 from .model import CasualtyClaim, Coding
-from .parse import ParsedArticle, document_text, sentences
+from .parse import ParsedArticle, document_text, paragraph_start, sentences
 
 # The prepositions that name the event a killing happened in: "killed in the clash".
 _SCENE_PREPS = {"in", "during", "amid"}
@@ -126,5 +126,6 @@ def _event_before(text: str, drafts: list[Draft], start: int, same_sentence: boo
     if not told:
         return None
     draft, last = max(told.values(), key=lambda pair: pair[1].start)
-    return draft if "\n" not in text[last.end_char : last.doc[start].idx] else None
+    # Not the span's end: a sentence ending its line holds the line break ("thief.\n\n").
+    return draft if text.rfind("\n", 0, last.doc[start].idx) + 1 == paragraph_start(last) else None
 
