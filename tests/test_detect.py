@@ -241,3 +241,18 @@ def test_headline_noun_after_a_singular_noun_stays_a_noun(pipeline):
 def test_title_case_headline_verb_is_read(mentions):
     m = by_trigger(mentions("Police Exchange Fire With Raiders In Kitui"), "Exchange")
     assert m.entry.acled_sub_event_type == "Armed clash" and m.agent.text == "Police"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Residents threw stones at police in Lamu.", "threw"),
+    ("Youths hurled petrol bombs at a police station in Kisumu.", "hurled"),
+    ("Protesters pelted police with stones in Nairobi.", "pelted"),
+])
+def test_stones_thrown_are_violence_by_the_throwers(mentions, text, word):
+    m = by_trigger(mentions(text), word)
+    assert m.entry.plover_type == "ASSAULT"
+    assert m.agent.text in {"Residents", "Youths", "Protesters"}
+
+
+def test_throwing_a_party_is_no_violence(mentions):
+    assert all(text != "threw" for text, _ in mentions("The governor threw a party for the winners in Mombasa."))
