@@ -97,6 +97,14 @@ def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pip
     assert top_sub_event_type(pipeline, text) == sub_event_type
 
 
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Russia said it launched airstrikes on rebels it accused of carrying out a chlorine attack on Aleppo.", "Air/drone strike"),
+    ("Rebels fired shells filled with poison gas at Aleppo on Monday.", "Chemical weapon"),
+])
+def test_a_chemical_agent_is_the_weapon_of_the_event_it_modifies(pipeline, text, sub_event_type):
+    assert top_sub_event_type(pipeline, text) == sub_event_type
+
+
 def test_tear_gas_is_no_chemical_weapon(pipeline):
     _, events = pipeline.extract(Article(origin="t", text="Soldiers fired tear gas and live rounds at villagers in Sarmin on Monday."), date(2024, 5, 9))
     assert "Chemical weapon" not in {e.coding.acled_sub_event_type for e in events}
