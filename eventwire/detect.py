@@ -288,7 +288,22 @@ def _modifier_lemmas(token: Token) -> set[str]:
         lemmas.update(lemma_forms(token.head))
     if token.dep_ == "pobj" and token.pos_ in _NOUN_POS:
         lemmas.add(f"{token.head.lower_} {token.lemma_.lower()}")  # "went on strike"
+    if token.dep_ == "nsubj" and token.pos_ in _NOUN_POS:
+        lemmas.update(_predicated(token.head))
     return lemmas
+
+
+def _predicated(verb: Token) -> set[str]:
+    """What a noun event's predicate says it became: "the protests turned violent" (`violent`),
+    "the rally descended into violence" (`into violence`). The phrase keeps its preposition so
+    that a protest "against violence" is not read as a violent one."""
+    said: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in {"acomp", "attr", "oprd"}:
+            said.update(lemma_forms(child))
+        elif child.dep_ == "prep":
+            said.update(f"{child.lower_} {pobj.lemma_.lower()}" for pobj in child.children if pobj.dep_ == "pobj")
+    return said
 
 
 def _governed_by_light_verb(token: Token) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from . import actors, typology
 from .classify import SubEventClassifier, tagged_sub_event
 from .detect import Mention, cues, trigger_lexicon
@@ -96,12 +98,25 @@ def _chemical(draft: Draft, lead: Mention) -> str | None:
     """'Rebels fired shells filled with poison gas', 'a helicopter dropped chlorine': violence
     whose lead sentence names a chemical agent is a chemical weapon attack, whatever the verb or
     the weapon that carried it (cues.tsv `chemical_agent`; the classifier saw the type in only a
-    few CASE snippets)."""
+    few CASE snippets). An agent that names another violent event ("air strikes in retaliation
+    for a chlorine attack") is that event's, not the lead's."""
     if draft.plover_type != "ASSAULT":
         return None
-    sentence = lead.sentence.text.lower()
+    sentence = lead.sentence
     agents = cues()["chemical_agent"]
-    return next((agents[a] for a in agents if re.search(rf"\b{re.escape(a)}\b", sentence)), None)
+    for agent, sub in agents.items():
+        for found in re.finditer(rf"\b{re.escape(agent)}\b", sentence.text.lower()):
+            if not _names_another_event(sentence.char_span(found.start(), found.end(), alignment_mode="expand").root, lead):
+                return sub
+    return None
+
+
+def _names_another_event(word: Token, lead: Mention) -> bool:
+    """'gas' in 'a poison gas attack' modifies the attack: it is the attack's weapon."""
+    named = word
+    while named.dep_ in {"compound", "amod", "nmod"} and named.head != named:
+        named = named.head
+    return named != word and named != lead.trigger and bool(trigger_lexicon().get(named.lemma_.lower()))
 
 
 def aimed_at_crowd(draft: Draft) -> str | None:

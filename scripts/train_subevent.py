@@ -130,12 +130,12 @@ def pipeline_reads(classifier: SubEventClassifier, examples: Sequence[Example]) 
     """The sub-event type of the extractor's top event, with ``classifier`` in place of the shipped model."""
     from datetime import timedelta
 
-    from eventwire import resolve
+    from eventwire import event_coding
     from eventwire.evaluate.common import extract_texts
     from eventwire.pipeline import Pipeline
 
     SubEventClassifier.load = lambda: classifier  # type: ignore[method-assign]
-    resolve._predicted.cache_clear()
+    event_coding._predicted.cache_clear()
     items = [(f"{e.source}-{e.id}", e.text, e.published and e.published + timedelta(days=3)) for e in examples]
     return [(event["acled"]["sub_event_type"] or NO_EVENT) if (event := top_event(events)) else NO_EVENT
             for events in extract_texts(Pipeline(), items)]

@@ -256,3 +256,22 @@ def test_stones_thrown_are_violence_by_the_throwers(mentions, text, word):
 
 def test_throwing_a_party_is_no_violence(mentions):
     assert all(text != "threw" for text, _ in mentions("The governor threw a party for the winners in Mombasa."))
+
+
+@pytest.mark.parametrize("text, word, sub_event_type", [
+    ("A man blew himself up at a mosque in Kabul on Friday.", "blew", "Suicide bomb"),
+    ("Militants blew up a bridge near Kandahar on Friday.", "blew", "Remote explosive/landmine/IED"),
+    ("A woman detonated an explosive belt at a market in Maiduguri.", "detonated", "Suicide bomb"),
+])
+def test_blowing_oneself_up_or_an_explosive_belt_is_a_suicide_bomb(mentions, text, word, sub_event_type):
+    assert by_trigger(mentions(text), word).entry.acled_sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, violent", [
+    ("The rally in Lagos ended in violence on Monday.", True),
+    ("Anti-government protests in Beirut turned violent.", True),
+    ("Protests against violence spread in Lagos on Monday.", False),
+])
+def test_a_protest_is_violent_by_what_its_predicate_says(mentions, text, violent):
+    found = [m for _, m in mentions(text) if m.entry.plover_type == "PROTEST"]
+    assert (found[0].entry.acled_sub_event_type == "Violent demonstration") is violent

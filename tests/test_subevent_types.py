@@ -67,6 +67,7 @@ def test_an_unknown_note_tag_is_ignored():
 @pytest.mark.parametrize("text, sub_event_type", [
     ("Warplanes hit a rebel base near Idlib on Monday, killing several fighters.", "Air/drone strike"),
     ("Three tanks attacked army positions near Kidal on Monday.", "Shelling/artillery/missile attack"),
+    ("An SVBIED struck an army base near Deir ez-Zor on Monday.", "Suicide bomb"),
 ])
 def test_an_aircraft_or_heavy_weapon_as_the_doer_fixes_the_sub_event_type(pipeline, text, sub_event_type):
     assert top_sub_event_type(pipeline, text) == sub_event_type
@@ -93,6 +94,14 @@ def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipe
     ("A helicopter attacked the village of Sarmin near Idlib with chlorine on Monday.", "Chemical weapon"),
 ])
 def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pipeline, text, sub_event_type):
+    assert top_sub_event_type(pipeline, text) == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Russia said it launched airstrikes on rebels it accused of carrying out a chlorine attack on Aleppo.", "Air/drone strike"),
+    ("Rebels fired shells filled with poison gas at Aleppo on Monday.", "Chemical weapon"),
+])
+def test_a_chemical_agent_is_the_weapon_of_the_event_it_modifies(pipeline, text, sub_event_type):
     assert top_sub_event_type(pipeline, text) == sub_event_type
 
 
@@ -124,6 +133,15 @@ def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     ("The Sudanese army recovered a rebel stronghold near Omdurman on Monday.", "Government regains territory"),
 ])
 def test_trigger_words_fix_these_sub_event_types(pipeline, text, sub_event_type):
+    assert top_sub_event_type(pipeline, text) == sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Protests in Paris turned violent on Saturday.", "Violent demonstration"),
+    ("A demonstration in Nairobi descended into violence on Monday.", "Violent demonstration"),
+    ("A demonstration against gun violence was held in Chicago on Monday.", "Peaceful protest"),
+])
+def test_a_protest_said_to_turn_violent_is_a_violent_demonstration(pipeline, text, sub_event_type):
     assert top_sub_event_type(pipeline, text) == sub_event_type
 
 

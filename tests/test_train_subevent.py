@@ -46,3 +46,18 @@ def test_a_fitted_model_reads_the_event_kind_from_the_words():
     assert classifier.predict("Nurses marched peacefully to demand pay.")[0][0] == "Peaceful protest"
     assert classifier.predict("Gunmen exchanged fire with soldiers.")[0][0] == "Armed clash"
     assert classifier.predict("Police detained two suspects.")[0][0] == "Arrests"
+
+
+def test_pipeline_cv_reads_a_text_with_the_fold_model(monkeypatch):
+    from eventwire import event_coding
+    from eventwire.classify import SubEventClassifier
+
+    monkeypatch.setattr(SubEventClassifier, "load", SubEventClassifier.load)  # restored after the test
+    texts = {"Armed clash": "Soldiers clashed with militants near the town.", "Arrests": "Police arrested two suspects."}
+    examples = [train_subevent.Example(f"{label}{n}", text, label, "acled") for label, text in texts.items() for n in range(3)]
+    classifier = train_subevent.fit(examples, case_weight=1.0, min_df=1)
+    try:
+        read = train_subevent.pipeline_reads(classifier, [train_subevent.Example("1", "Police arrested two teachers in Nairobi.", "Arrests", "case")])
+    finally:
+        event_coding._predicted.cache_clear()  # the fold model's readings are not the shipped model's
+    assert read == ["Arrests"]
