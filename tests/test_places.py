@@ -189,6 +189,8 @@ def test_localities_geonames_lacks_name_their_unit():
     assert (ashulia.country, ashulia.admin1, ashulia.precision) == ("BGD", "Dhaka", "admin1")
     assert one("Kakuma Refugee Camp", ["KEN"]).admin1 == "Turkana"
     assert one("Eastleigh", ["KEN"]).admin1 == "Nairobi"  # not the town in Hampshire
+    assert one("Gucha", ["KEN"]).admin1 == "Kisii"  # a former district
+    assert one("Westgate Mall", ["KEN"]).admin1 == "Nairobi"
 
 
 def test_a_town_abroad_is_a_namesake_in_a_story_about_another_country(pipeline):
