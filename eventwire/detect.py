@@ -605,9 +605,14 @@ def _is_background(governor: Token, sentence: Span) -> bool:
 def _is_anaphoric(token: Token, governor: Token, mention: Mention) -> bool:
     if token.pos_ not in _NOUN_POS or _governed_by_light_verb(token):
         return False
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children)
     own_date = any(_under(d.root, token) for d in mention.dates)
-    return definite and not own_date and not any(_under(p.root, token) for p in mention.places)
+    return is_definite(token) and not own_date and not any(_under(p.root, token) for p in mention.places)
+
+
+def is_definite(token: Token) -> bool:
+    """'the strikes', 'this attack': a noun trigger a determiner points back with."""
+    return token.pos_ in _NOUN_POS and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children)
 
 
 # --- span helpers ------------------------------------------------------------------------------

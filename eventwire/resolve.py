@@ -33,6 +33,7 @@ from .detect import (
     Mention,
     TriggerEntry,
     describes_other_thing,
+    is_definite,
     trigger_lexicon,
 )
 from .event_actors import record_actors
@@ -240,13 +241,14 @@ def _other_paragraph_event(old: Draft, new: Draft, mention: Mention, placed: boo
     different towns or districts for it, even when both lie in one province; so is a mention
     whose sentence states a day and whose paragraph its place (``placed``: "On 30 December,
     teachers protested in Dhaka" after a clash in Dhaka that day): a story goes on about its
-    event without restating both. Within a paragraph a second place is most often part of the
+    event without restating both, unless it points back ("The strikes on Monday hit a market in
+    Idlib"). Within a paragraph a second place is most often part of the
     first ("Manaus ... in the Cidade Nova neighborhood")."""
     if paragraph_start(old.mentions[-1].sentence) == paragraph_start(mention.sentence):
         return False
     if old.date.precision == new.date.precision == "day" and old.date.date != new.date.date:
         return True
-    if mention.dates and placed and not mention.anaphoric:
+    if mention.dates and placed and not mention.anaphoric and not is_definite(mention.trigger):
         return True
     places = (old.location, new.location) if old.own_place and new.own_place else (None, None)
     precise = None not in places and "country" not in (places[0].precision, places[1].precision)

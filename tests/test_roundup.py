@@ -104,3 +104,13 @@ def test_a_later_paragraph_no_trigger_knows_is_read_by_the_model_like_a_lead(pip
     protests = {(e.event_date.date.isoformat(), e.location.name) for e in events
                 if e.coding.acled_sub_event_type == "Peaceful protest"}
     assert protests == {("2022-02-09", "Lyon"), ("2022-02-10", "Avignon")}
+
+
+def test_a_later_paragraph_pointing_back_at_the_event_is_the_same_event(pipeline):
+    story = ("Russian warplanes struck the city of Idlib on Monday, killing at least 11 civilians, rescuers said.\n\n"
+             "The strikes on Monday hit a market in Idlib, the White Helmets said.\n\n"
+             "Syrian government forces shelled villages south of Idlib on Monday, local media reported.")
+    assert _events(pipeline, story, date(2024, 12, 3)) == [
+        ("2024-12-02", "Idlib", "Air/drone strike"),
+        ("2024-12-02", "Idlib", "Shelling/artillery/missile attack"),
+    ]
