@@ -93,6 +93,8 @@ def _unnamed_perpetrator(coding: Coding, target: Actor | None, paragraph: str, i
     unattributed, 'Unidentified Armed Group (Country)'."""
     if coding.acled_sub_event_type == "Arrests":
         return replace(actors.resolve_actor("police", country=iso3), name="(not named)")
+    if coding.acled_sub_event_type == "Agreement":
+        return None  # "after a ceasefire took effect": an agreement has parties, no culprit to blame
     blamed = actors.blamed_group(paragraph, iso3)
     if blamed is not None and (target is None or blamed.canonical != target.canonical):
         return blamed

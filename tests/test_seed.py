@@ -40,3 +40,9 @@ def test_the_dead_of_the_offensive_are_its_toll_not_its_other_side(seed):
 def test_unplaced_rebels_are_of_the_country_where_the_story_happens(seed):
     pledge = next(e for e in seed.events if e["plover"]["type"] == "THREATEN")
     assert pledge["actor2"]["country"] == "SYR", "Russia is the most named country, but the war is in Syria"
+
+
+def test_the_ceasefire_names_no_parties_as_the_story_does_not(seed):
+    # EXPECTED.md: "(parties not named)"; the rebels of the same sentence did not agree to it.
+    ceasefire = next(e for e in seed.events if e["acled"]["sub_event_type"] == "Agreement")
+    assert ceasefire["actor1"] is None
