@@ -15,6 +15,7 @@ from eventwire.evaluate.common import GoldError
 from eventwire.evaluate.location import overlaps, score_location
 from eventwire.evaluate.petrarch import score_petrarch
 from eventwire.evaluate.plover import score_plover
+from eventwire.evaluate.roundup import build_roundups, score_roundup
 from eventwire.evaluate.split import is_report_row
 
 from conftest import DEV_DATA, needs_dev_data
@@ -82,6 +83,37 @@ def test_acled_scores_a_note_the_system_reads_right(tmp_path, pipeline):
     for name in ("event_date", "fatalities_exact", "admin1", "location_25km"):
         assert m[name] == {"top": 1.0, "any": 1.0}, name
     assert result["by_country"]["Kenya"]["n"] == 1
+
+
+ROUNDUP_NOTES = [  # notes written for this test, coded as ACLED would
+    ('R1,2021-03-10,Violence against civilians,Attack,Unidentified Armed Group (Kenya),,Civilians (Kenya),,Kenya,KEN,'
+     'Garissa,Garissa,,Garissa,-0.4536,39.6401,1,1,2,T,"On 10 March 2021, gunmen shot dead two traders in Garissa town."'),
+    ('R2,2021-03-12,Protests,Peaceful protest,Protesters (Kenya),,,,Kenya,KEN,Kisumu,Kisumu,,Kisumu,-0.1022,34.7617,1,1,0,T,'
+     '"On 12 March 2021, teachers marched peacefully in Kisumu to demand higher pay."'),
+    ('R3,2021-03-13,Riots,Mob violence,Rioters (Kenya),,,,Kenya,KEN,Nakuru,Nakuru,,Nakuru,-0.3031,36.08,1,1,1,T,'
+     '"On 13 March 2021, a mob beat a suspected thief to death in Nakuru."'),
+]
+
+
+def test_roundups_group_a_weeks_notes_of_one_country_and_score_each_paragraph(tmp_path, pipeline):
+    gold = tmp_path / "acled.csv"
+    gold.write_text(HEADER + "\n".join(ROUNDUP_NOTES) + "\n", encoding="utf-8")
+    result = score_roundup(str(gold), pipeline, split="all")
+    assert (result["roundups"], result["n"], result["no_event_in_paragraph"]) == (1, 3, 0)
+    m = result["metrics"]
+    for name in ("sub_event_type", "admin1", "event_date", "fatalities_exact"):
+        assert m[name]["value"] == m[f"{name}_alone"]["value"] == 1.0, name
+
+
+def test_roundups_are_built_the_same_way_every_time():
+    rows = [{"event_id_cnty": f"X{i}", "country": "Kenya" if i < 7 else "Benin", "event_date": f"2021-03-{1 + i:02d}",
+             "notes": f"Note {i}."} for i in range(10)]
+    first, again = build_roundups(rows), build_roundups(list(reversed(rows)))
+    assert [r.text for r in first] == [r.text for r in again]
+    # Benin sorts first; up to 3, 4, 5 notes in turn; every other round-up newest first.
+    assert [[row["event_id_cnty"] for row, _, _ in r.spans] for r in first] == [
+        ["X7", "X8", "X9"], ["X3", "X2", "X1", "X0"], ["X4", "X5", "X6"]]
+    assert all(r.text[start:end] == row["notes"] for r in first for row, start, end in r.spans)
 
 
 def test_acled_report_split_skips_tuning_rows(tmp_path, pipeline):

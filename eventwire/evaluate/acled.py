@@ -30,14 +30,14 @@ _ADMIN1_SUFFIXES = ("county", "division", "department", "province")
 
 def score_acled(path: str, pipeline, limit: int | None = None, split: str = "report", progress=None) -> dict:
     """Metrics over the rows of ``split`` ("report": the 20% never tuned on; "tune": the other 80%; "all")."""
-    rows = _read_rows(path, split, limit)
+    rows = read_rows(path, split, limit)
     items = [(r["event_id_cnty"], r["notes"], date.fromisoformat(r["event_date"]) + PUBLISHED_AFTER) for r in rows]
     overall, by_country = Tally(), defaultdict(Tally)
     gold_sub, predicted_sub, no_event = [], [], 0
     for row, events in zip(rows, extract_texts(pipeline, items, progress)):
         found = current(events)
         no_event += not found
-        checks = _checks(row)
+        checks = row_checks(row)
         overall.add(found, checks)
         by_country[row["country"]].add(found, checks)
         gold_sub.append(row["sub_event_type"])
@@ -59,7 +59,8 @@ def score_acled(path: str, pipeline, limit: int | None = None, split: str = "rep
     }
 
 
-def _read_rows(path: str, split: str, limit: int | None) -> list[dict]:
+def read_rows(path: str, split: str, limit: int | None) -> list[dict]:
+    """The typed rows of ``split``; a missing column or a malformed row is an error naming file and line."""
     try:
         with open(path, newline="", encoding="utf-8") as f:
             reader = csv.DictReader(f)
@@ -91,7 +92,7 @@ def _checked(path: str, line: int, row: dict) -> dict:
         raise GoldError(f"{path}:{line}: bad row: {err}") from None
 
 
-def _checks(row: dict) -> dict:
+def row_checks(row: dict) -> dict:
     """Metric name -> test of one system event against this row."""
     actor = actor_key(row["actor1"])
     actor_country = gold_actor_country(row["actor1"], row["country"], row["iso3"])

@@ -23,6 +23,7 @@ TASKS = {
     "plover": ("plover", "plover_gsr.json"),
     "seed": ("seed", None),
     "merge": ("merge", "acled_dev.csv"),
+    "roundup": ("roundup", "acled_dev.csv"),
 }
 # Figures issue 3 asks for, on the column that is scored strictly (the top event).
 TARGETS = {
@@ -103,7 +104,7 @@ def run_task(task: str, data: Path, pipeline, limit: int | None, split: str, pro
     path = data / filename if filename else None
     if path is not None and not path.exists():
         raise FileNotFoundError(f"{path}: not found: the {task} task needs it (see ../shared/data/README.md)")
-    kwargs = {"split": split} if task in ("acled", "case", "merge") else {}
+    kwargs = {"split": split} if task in ("acled", "case", "merge", "roundup") else {}
     if task != "merge":  # the store helper's scorer takes the interface's three arguments only
         kwargs["progress"] = progress
     return getattr(module, f"score_{task}")(str(path) if path else None, pipeline, limit=limit, **kwargs)
