@@ -105,6 +105,18 @@ def test_roundups_group_a_weeks_notes_of_one_country_and_score_each_paragraph(tm
         assert m[name]["value"] == m[f"{name}_alone"]["value"] == 1.0, name
 
 
+def test_a_roundup_paragraph_opening_like_another_is_scored_on_its_own_event(tmp_path, pipeline):
+    alike = ('{id},2021-03-13,Riots,Violent demonstration,Rioters (Kenya),,,,Kenya,KEN,{county},{county},,{town},{lat},{lon},1,1,0,T,'
+             '"On 13 March 2021, rioters (likely supporters of the opposition party during the ongoing nationwide strike) set fire to a bus in {town} town, {county} County."')
+    notes = [ROUNDUP_NOTES[0], alike.format(id="R4", county="Kisumu", town="Kisumu", lat=-0.1022, lon=34.7617),
+             alike.format(id="R5", county="Nakuru", town="Nakuru", lat=-0.3031, lon=36.08)]
+    gold = tmp_path / "acled.csv"
+    gold.write_text(HEADER + "\n".join(notes) + "\n", encoding="utf-8")
+    result = score_roundup(str(gold), pipeline, split="all")
+    assert result["no_event_in_paragraph"] == 0
+    assert result["metrics"]["admin1"]["value"] == 1.0
+
+
 def test_roundups_are_built_the_same_way_every_time():
     rows = [{"event_id_cnty": f"X{i}", "country": "Kenya" if i < 7 else "Benin", "event_date": f"2021-03-{1 + i:02d}",
              "notes": f"Note {i}."} for i in range(10)]

@@ -93,6 +93,11 @@ def _published(rows: list[dict]) -> date:
 
 def _source_start(text: str, evidence: dict) -> int:
     """Where the evidence sentence lies in the round-up as written: evidence offsets point into
-    the cleaned text, which joins lines a single break splits mid-sentence."""
-    found = text.find(evidence["text"].strip()[:120])
-    return found if found >= 0 else evidence["start"]
+    the cleaned text, which joins lines a single break splits mid-sentence, so the sentence is
+    looked up; of several copies (two notes may open alike), the one nearest its offset."""
+    sentence, found = evidence["text"].strip()[:120], []
+    at = text.find(sentence)
+    while at >= 0:
+        found.append(at)
+        at = text.find(sentence, at + 1)
+    return min(found, key=lambda i: abs(i - evidence["start"]), default=evidence["start"])
