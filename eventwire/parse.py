@@ -380,9 +380,7 @@ def document_text(doc: Doc) -> str:
 def paragraph_text(sentence: Span, limit: int | None = None) -> str:
     """The line of text holding ``sentence``: a story's paragraph (news paragraphs are short and
     keep to one happening). With ``limit``, a long one is cut to ``limit // 2`` characters either
-    side of the sentence. A sentence that ends its line holds the line break as a trailing
-    space token, so the line's end is looked for from the end of its words, not of its span:
-    the next paragraph is another story's or another event's."""
+    side of the sentence."""
     text = document_text(sentence.doc)
     start, end = paragraph_bounds(sentence)
     if limit is not None:
@@ -391,14 +389,23 @@ def paragraph_text(sentence: Span, limit: int | None = None) -> str:
 
 
 def paragraph_bounds(sentence: Span) -> tuple[int, int]:
-    """Character offsets of the start and end of the line of text holding ``sentence``."""
-    end = document_text(sentence.doc).find("\n", sentence.start_char + len(sentence.text.rstrip()))
-    return paragraph_start(sentence), len(document_text(sentence.doc)) if end < 0 else end
+    """Character offsets of the start and end of the line of text holding ``sentence``. A
+    sentence that ends its line holds the line break as a trailing space token, so the line's end
+    is looked for from the end of its words, not of its span: the next paragraph is another
+    story's or another event's."""
+    text = document_text(sentence.doc)
+    end = text.find("\n", sentence.start_char + len(sentence.text.rstrip()))
+    return paragraph_start(sentence), len(text) if end < 0 else end
 
 
 def paragraph_start(sentence: Span) -> int:
     """Where the line of text holding ``sentence`` starts: sentences with the same start share a paragraph."""
-    return document_text(sentence.doc).rfind("\n", 0, sentence.start_char) + 1
+    return line_start(sentence.doc, sentence.start_char)
+
+
+def line_start(doc: Doc, char: int) -> int:
+    """Where the line of text holding character offset ``char`` starts."""
+    return document_text(doc).rfind("\n", 0, char) + 1
 
 
 def sentences(doc: Doc) -> list[Span]:

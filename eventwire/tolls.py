@@ -14,7 +14,7 @@ from .detect import Mention
 from .event_coding import aimed_at_crowd
 from .event_draft import Draft
 from .model import CasualtyClaim, Coding
-from .parse import ParsedArticle, document_text, paragraph_start, sentences
+from .parse import ParsedArticle, line_start, paragraph_start, sentences
 
 # The prepositions that name the event a killing happened in: "killed in the clash".
 _SCENE_PREPS = {"in", "during", "amid"}
@@ -25,7 +25,7 @@ def attach_tolls(parsed: ParsedArticle, mentions: list[Mention], drafts: list[Dr
     the casualty claims of the story's sentences."""
     claims_by_sentence = _casualties(parsed)
     claimed = _attach_to_hosts(drafts, _toll_hosts(mentions), claims_by_sentence)
-    _attach_orphan_claims(parsed, drafts, codings, claims_by_sentence, claimed)
+    _attach_orphan_claims(drafts, codings, claims_by_sentence, claimed)
 
 
 def _casualties(parsed: ParsedArticle) -> dict[int, list[CasualtyClaim]]:
@@ -73,30 +73,29 @@ def _frames_toll(mention: Mention, mentions: list[Mention]) -> bool:
     )
 
 
-def _attach_orphan_claims(parsed: ParsedArticle, drafts: list[Draft], codings: list[Coding],
-                          claims_by_sentence: dict[int, list[CasualtyClaim]], claimed: set[int]) -> None:
+def _attach_orphan_claims(drafts: list[Draft], codings: list[Coding], claims_by_sentence: dict[int, list[CasualtyClaim]],
+                          claimed: set[int]) -> None:
     """'JNIM militants ambushed a gendarmerie unit. One gendarme was killed.': a toll in a
     sentence with no attack of its own belongs to the attack or protest told last up to that
     sentence in the paragraph ('One person died during a violent protest'); so does the toll of
     a killing that is part of that attack or protest (_toll_owner). A peaceful protest's toll
     is dropped when its record is made (resolve._killed_claims)."""
-    text = document_text(parsed.doc)
     # Forces shooting into a peaceful protest keep the toll on their own event.
     peaceful = {id(d) for d, coding in zip(drafts, codings) if coding.acled_sub_event_type == "Peaceful protest"}
     for start, claims in sorted(claims_by_sentence.items()):
         if start not in claimed:
-            host = _event_before(text, drafts, start)
+            host = _event_before(drafts, start)
             if host is not None:
                 host.claims.extend(claims)
     for draft in drafts:
         if draft.claims and not draft.background:
-            host = _toll_owner(text, drafts, draft, peaceful)
+            host = _toll_owner(drafts, draft, peaceful)
             if host is not None:
                 host.claims.extend(draft.claims)
                 draft.claims = []
 
 
-def _toll_owner(text: str, drafts: list[Draft], killing: Draft, peaceful: set[int]) -> Draft | None:
+def _toll_owner(drafts: list[Draft], killing: Draft, peaceful: set[int]) -> Draft | None:
     """The event a killing is part of, which takes its toll: the attack or protest told before a
     killing naming no one doing it; the riot or protest the forces answered ('Riots broke out in
     Kisumu. Police shot one dead as they intervened', 'police fired at the demonstrators'), told
@@ -104,17 +103,17 @@ def _toll_owner(text: str, drafts: list[Draft], killing: Draft, peaceful: set[in
     coded peaceful (its ``id`` in ``peaceful``)."""
     start = killing.mentions[0].sentence.start
     if killing.actor1 is None:
-        return _event_before(text, drafts, start, same_sentence=False)
+        return _event_before(drafts, start, same_sentence=False)
     if killing.actor1.type not in actors.STATE_TYPES:
         return None
-    host = _event_before(text, [d for d in drafts if d is not killing], start)
+    host = _event_before([d for d in drafts if d is not killing], start)
     if host is None or id(host) in peaceful:
         return None
     crowd_side = host.actor1 is None or host.actor1.type not in actors.STATE_TYPES
     return host if host.plover_type == "PROTEST" or (crowd_side and aimed_at_crowd(killing) is not None) else None
 
 
-def _event_before(text: str, drafts: list[Draft], start: int, same_sentence: bool = True) -> Draft | None:
+def _event_before(drafts: list[Draft], start: int, same_sentence: bool = True) -> Draft | None:
     """The attack or protest told last before the sentence starting at token ``start`` (or in
     it), in its paragraph."""
     told = {}  # each attack or protest -> its last sentence up to that one
@@ -127,5 +126,5 @@ def _event_before(text: str, drafts: list[Draft], start: int, same_sentence: boo
         return None
     draft, last = max(told.values(), key=lambda pair: pair[1].start)
     # Not the span's end: a sentence ending its line holds the line break ("thief.\n\n").
-    return draft if text.rfind("\n", 0, last.doc[start].idx) + 1 == paragraph_start(last) else None
+    return draft if line_start(last.doc, last.doc[start].idx) == paragraph_start(last) else None
 
