@@ -63,9 +63,12 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     drafts: list[Draft] = []
     _drop_places_of_other_clauses(mentions)
     for mention in mentions:
-        fallback = _fallback_place(drafts, mention, story, parsed)
+        start, end = paragraph_bounds(mention.sentence)
+        town = paragraph_town(story, parsed.doc, start, end)
+        fallback = _fallback_place(drafts, start, town, story)
         draft = _draft(mention, story.located, story.country, published, parsed, fallback)
-        target = _coreferent(drafts, draft, mention, _placed_in_paragraph(draft, mention, story, parsed))
+        # Placed: the event has a place of its own, or its paragraph names a town.
+        target = _coreferent(drafts, draft, mention, draft.own_place or town is not None)
         if target is not None:
             _fold(target, draft)
         elif not mention.anaphoric and draft.plover_type != STATEMENT.plover_type:
@@ -87,19 +90,14 @@ def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
             mention.places = [p for p in mention.places if (mention.sentence.start, p.start) not in owned]
 
 
-def _fallback_place(drafts: list[Draft], mention: Mention, story: StoryPlaces, parsed: ParsedArticle) -> Location | None:
-    """Where an event its sentence does not place happened: where its paragraph's latest event
-    did, else in its paragraph's first town; only then where the story's latest event did or its
-    first town (a round-up's paragraph places its own report, not the one before)."""
-    start, end = paragraph_bounds(mention.sentence)
-    same_paragraph = [d for d in drafts if paragraph_start(d.mentions[-1].sentence) == start]
-    return (_story_location(same_paragraph) or paragraph_town(story, parsed.doc, start, end)
-            or _story_location(drafts) or story.first_place or story.filed_from)
-
-
-def _placed_in_paragraph(draft: Draft, mention: Mention, story: StoryPlaces, parsed: ParsedArticle) -> bool:
-    """Whether the event has a place of its own, or its paragraph names a town."""
-    return draft.own_place or paragraph_town(story, parsed.doc, *paragraph_bounds(mention.sentence)) is not None
+def _fallback_place(drafts: list[Draft], paragraph: int, town: Location | None, story: StoryPlaces) -> Location | None:
+    """Where an event its sentence does not place happened: where the latest event of its
+    paragraph (starting at character ``paragraph``) did, else in ``town``, the paragraph's first
+    town; only then where the story's latest event did or its first town (a round-up's paragraph
+    places its own report, not the one before)."""
+    same_paragraph = [d for d in drafts if paragraph_start(d.mentions[-1].sentence) == paragraph]
+    return (_story_location(same_paragraph) or town or _story_location(drafts) or story.first_place
+            or story.filed_from)
 
 
 def _story_location(drafts: list["Draft"]) -> Location | None:
