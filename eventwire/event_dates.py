@@ -18,7 +18,7 @@ from .detect import Mention
 from .model import ResolvedDate
 from .parse import (
     ParsedArticle,
-    document_text,
+    paragraph_start,
     sentence_before,
     sentence_entities,
     sentences,
@@ -141,19 +141,15 @@ def _stated_date(sentence: Span, anchor) -> ResolvedDate | None:
 
 
 def _paragraph_sentences(sentence: Span) -> list[Span]:
-    """The sentences of the paragraph holding ``sentence`` (a blank line or a one-line heading ends one)."""
-    listed, text = sentences(sentence.doc), document_text(sentence.doc)
+    """The sentences of the paragraph (the line of text) holding ``sentence``."""
+    listed, start = sentences(sentence.doc), paragraph_start(sentence)
     at = next(i for i, s in enumerate(listed) if s.start == sentence.start)
     first, last = at, at
-    while first > 0 and not _paragraph_break(text, listed[first - 1], listed[first]):
+    while first > 0 and paragraph_start(listed[first - 1]) == start:
         first -= 1
-    while last + 1 < len(listed) and not _paragraph_break(text, listed[last], listed[last + 1]):
+    while last + 1 < len(listed) and paragraph_start(listed[last + 1]) == start:
         last += 1
     return listed[first : last + 1]
-
-
-def _paragraph_break(text: str, a: Span, b: Span) -> bool:
-    return "\n\n" in text[a.end_char : b.start_char] or "\n" in a.text
 
 
 def _recalled_year(mention: Mention, parsed: ParsedArticle) -> int | None:
