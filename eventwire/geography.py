@@ -131,17 +131,19 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     named, weak = hints
     ents = [e for e in parsed.doc.ents
             if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
-    queries = [_place_query(e, ents) for e in ents]
-    results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
+    # Each entity's chain: the names written after it to say where it lies.
+    chains = [_containers(e, ents) for e in ents]
+    queries = [_place_query(e, ents, chain) for e, chain in zip(ents, chains)]
+    results = _containers_stand_for_their_place(ents, chains, places.geocode(queries, named, weak))
     votes = _place_votes(queries, results)
     if not named and len(results) > 1 and votes:
         # A story that names no country: the country most of its places agree on decides the
         # ambiguous ones ("Ol Kalou" next to two Kenyan towns is the Kenyan one).
         named = [votes.most_common(1)[0][0]]
-        results = _containers_stand_for_their_place(ents, places.geocode(queries, named, weak))
+        results = _containers_stand_for_their_place(ents, chains, places.geocode(queries, named, weak))
         votes = _place_votes(queries, results)
     results = _without_namesakes(queries, results, votes, weak)
-    results = _unknown_places_where_their_container_is(ents, queries, results)
+    results = _unknown_places_where_their_container_is(ents, chains, queries, results)
     # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
     placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
     results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
@@ -161,7 +163,8 @@ def _without_topic_countries(ents: list[Span], results: list[Location | None]) -
             for e, loc in zip(ents, results)]
 
 
-def _containers_stand_for_their_place(ents: list[Span], results: list[Location | None]) -> list[Location | None]:
+def _containers_stand_for_their_place(ents: list[Span], chains: list[list[Span]],
+                                      results: list[Location | None]) -> list[Location | None]:
     """'clashed in Chatmohar upazila (Pabna, Rajshahi)': the names after a place only say where
     it lies, so an event the parse hangs on 'Rajshahi' happens in Chatmohar, and 'Rio Negro' after
     Viedma is Argentina's province, not Uruguay's department, when the story's places are counted.
@@ -170,10 +173,10 @@ def _containers_stand_for_their_place(ents: list[Span], results: list[Location |
     results = list(results)
     index = {e.start: i for i, e in enumerate(ents)}
     described: set[int] = set()
-    for i, ent in enumerate(ents):
+    for i, chain in enumerate(chains):
         if i in described or results[i] is None:
             continue
-        for container in _containers(ent, ents):
+        for container in chain:
             j = index[container.start]
             described.add(j)
             if _holds(results[j], results[i]):
@@ -181,19 +184,18 @@ def _containers_stand_for_their_place(ents: list[Span], results: list[Location |
     return results
 
 
-def _unknown_places_where_their_container_is(ents: list[Span], queries: list[places.PlaceQuery],
+def _unknown_places_where_their_container_is(ents: list[Span], chains: list[list[Span]], queries: list[places.PlaceQuery],
                                              results: list[Location | None]) -> list[Location | None]:
     """'Courts Romestand in Vienne': a name the gazetteer does not know lies where the story places
     its container (Vienne the town, as the story reads it), not at the container's namesake unit
     (the Vienne département) that a container read alone would be."""
     index = {e.start: i for i, e in enumerate(ents)}
     placed = list(results)
-    for i, (ent, query) in enumerate(zip(ents, queries)):
+    for i, (chain, query) in enumerate(zip(chains, queries)):
         known = places.is_known_place(query.name) or countries.country_by_name(query.name) is not None
         if query.container is None or results[i] is None or known:
             continue
-        containers = _containers(ent, ents)
-        own = results[index[containers[0].start]] if containers else None
+        own = results[index[chain[0].start]] if chain else None
         if own is not None:
             placed[i] = own
     return placed
@@ -260,12 +262,12 @@ def _own_name(loc: Location, query: places.PlaceQuery) -> bool:
     return countries.normalise(loc.name) in {countries.normalise(n) for w in written for n in (w, places.bare_name(w))}
 
 
-def _place_query(ent: Span, ents: list[Span]) -> places.PlaceQuery:
+def _place_query(ent: Span, ents: list[Span], chain: list[Span]) -> places.PlaceQuery:
     doc = ent.doc
     features = cues()["place_feature"]
     # Each name of a chain lies in the next: the first is the nearest container, the last the region.
     landmark = _is_landmark(ent)
-    containers = [e.text.strip() for e in _containers(ent, ents)]
+    containers = [e.text.strip() for e in chain]
     city = _city_before_dash(ent, ents)
     if city is not None:
         containers.insert(0, city)  # ACLED's "Dhaka - Shahbagh": Shahbagh in Dhaka
