@@ -183,6 +183,8 @@ def _joined_places(doc: Doc) -> list[Span]:
             continue  # taken into the name before it
         if previous is not None and _joined_by_particle(previous, ent):  # "Laranjal" + "do" + "Jari"
             joined[-1] = Span(doc, previous.start, ent.end, label="GPE")
+        elif previous is not None and _joined_by_names(previous, ent):  # "San" + "Pedro" + "Garza Garcia"
+            joined[-1] = Span(doc, previous.start, ent.end, label="GPE")
         elif previous is None or previous.end != ent.start:
             joined.append(ent)
         elif previous.text.lower() in _MONTHS and ent.label_ == "DATE":  # "Jul" GPE + "20th 2019" DATE
@@ -197,6 +199,14 @@ def _joined_places(doc: Doc) -> list[Span]:
 def _joined_by_particle(previous: Span, ent: Span) -> bool:
     doc = ent.doc
     return (ent.start == previous.end + 1 and doc[previous.end].lower_ in _NAME_PARTICLES
+            and previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(doc[previous.start:ent.end].text, own_name=True))
+
+
+def _joined_by_names(previous: Span, ent: Span) -> bool:
+    """'[San] Pedro [Garza Garcia]': two entities with unlabelled capitalised words between them
+    that together are a place's own name."""
+    doc, gap = ent.doc, ent.doc[previous.end : ent.start]
+    return (0 < len(gap) <= 2 and all(t.text[:1].isupper() and t.is_alpha and not t.ent_type_ for t in gap)
             and previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(doc[previous.start:ent.end].text, own_name=True))
 
 
@@ -341,6 +351,9 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
         while end < len(doc) and end - i < 4 and end not in taken and (doc[end].text[:1].isupper() or (
                 _joins_name(doc[end]) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
             end += 1  # "Rio de Janeiro", "Porto-Novo"
+        if _opens_quoted_title(doc, i, end):
+            i = end
+            continue
         # Longest known name first: "Tal Rifaat" before "Tal".
         for stop in range(end, i, -1):
             span = doc[i:stop]
@@ -354,6 +367,12 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
                 break
         else:
             i += 1
+
+
+def _opens_quoted_title(doc: Doc, start: int, end: int) -> bool:
+    """"a 'Unity March' in Santa Clarita": capitalised words opening a quotation are a title
+    (of a march, a campaign, an operation), not a place, whatever place the first word names."""
+    return start > 0 and doc[start - 1].is_quote and end - start > 1
 
 
 def sentence_entities(sentence: Span) -> list[Span]:

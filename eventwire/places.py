@@ -171,7 +171,7 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     region = _container_matches(query.region) if query.region else None
     best = max(candidates, key=lambda c: _score(c, query, hints, container, weak, region))
     if (container and any(container) and not _inside(best, container) and not _inside(best, region)
-            and country_by_name(query.container) is None):
+            and country_by_name(query.container) is None and _may_contain(query.container, best)):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
         # written container, so the town of that name in India is not the place. A country
         # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).
@@ -206,6 +206,17 @@ def _container_location(query: PlaceQuery, hints: Sequence[str], weak: tuple[str
     # Donetsk" is the oblast); a unit is placed at its own-named town anyway.
     region = query.region if query.region != query.container else None
     return _geocode_one(PlaceQuery(query.container, container=region, feature=CONTAINER), hints, weak)
+
+
+def _may_contain(container: str, place: _Candidate) -> bool:
+    """Whether the written container can be where the place lies: a unit ("Rupganj upazila", or a
+    name the gazetteer has as a unit or locality) or a town larger than the place. "Dhaka city
+    (New Market)" names a quarter of Dhaka in brackets: no town called New Market holds a city of
+    ten million."""
+    if _strip_admin_words(container) != container:
+        return True
+    found = _candidates(container)
+    return any(c.kind != "city" or c.population > place.population for c in found)
 
 
 def _strip_settlement_words(name: str) -> str:

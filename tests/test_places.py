@@ -439,3 +439,22 @@ def test_an_unknown_place_lies_where_the_story_places_its_town(pipeline):
 ])
 def test_a_name_the_model_calls_a_person_is_a_place_before_an_institution_or_after_its_inhabitants(pipeline, text, town):
     assert [loc.name for loc in _located(pipeline, text)] == [town]
+
+
+def test_a_quarter_in_brackets_after_a_city_does_not_move_the_city_abroad(pipeline):
+    # "(New Market)" is a quarter of Dhaka, not Newmarket (Ontario) containing it.
+    place = _event_place(pipeline, "On 4 November 2023, rioters set fire to a bus in the Gulistan area of Dhaka city (New Market), "
+                                   "a day before their blockade.")
+    assert (place.name, place.country) == ("Dhaka", "BGD")
+
+
+def test_a_place_name_the_model_splits_around_an_untagged_word_is_whole(pipeline):
+    doc = pipeline.nlp("On 27 January 2022, in San Pedro Garza Garcia, Nuevo Leon, neighbors protested outside the Congress.")
+    assert [e.text for e in doc.ents if e.label_ == "GPE"][0] == "San Pedro Garza Garcia"
+
+
+def test_a_quoted_title_is_no_place(pipeline):
+    # "Unity" is a South Sudanese state; here it names a march.
+    place = _event_place(pipeline, "On 17 January 2022, community members held a 'Unity March' in Santa Clarita (California) "
+                                   "in support of civil rights.")
+    assert place.name == "Santa Clarita"
