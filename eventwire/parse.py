@@ -211,11 +211,12 @@ def _joined_by_names(previous: Span, ent: Span) -> bool:
 
 
 def _with_name_end(ent: Span) -> Span:
-    """'[San Jose] del Cabo', '[Porto]-Novo': a name the model cut at its particle or hyphen."""
+    """'[San Jose] del Cabo', '[Porto]-Novo', '[Santa Cruz de la] Sierra': a name the model cut at
+    or after its particle or hyphen."""
     doc, end = ent.doc, ent.end
-    if end + 1 >= len(doc) or doc[end].ent_type_:
-        return ent
-    if not _joins_name(doc[end]):
+    if len(ent) > 1 and ent[-1].lower_ in _NAME_PARTICLES:
+        end -= 1  # the particle the model kept is where the name goes on
+    elif end + 1 >= len(doc) or doc[end].ent_type_ or not _joins_name(doc[end]):
         return ent
     for stop in (end + 3, end + 2):
         tail = doc[end + 1 : stop]
@@ -357,10 +358,11 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
         # Longest known name first: "Tal Rifaat" before "Tal".
         for stop in range(end, i, -1):
             span = doc[i:stop]
-            # "Keroka residents", "Kayole estate": any place of that name.
-            placed = stop < len(doc) and (doc[stop].lower_ in _RESIDENT_WORDS or doc[stop].lower_ in _PLACE_AFTER)
+            # "Keroka residents", "Kayole estate", "Huliaipole, Zaporizhia": any place of that name.
+            placed = stop < len(doc) and (doc[stop].lower_ in _RESIDENT_WORDS or doc[stop].lower_ in _PLACE_AFTER
+                                          or _unit_follows(span))
             # Anywhere but after a preposition, only a place's own name: "Tour operators" is no Tours.
-            if (_is_place_name(span.text, 0 if placed else needed, own_name=bool(needed))
+            if (_is_place_name(span.text, 0 if placed else needed, own_name=bool(needed) and not placed)
                     and country_by_name(span.text) is None):
                 yield Span(doc, span.start, span.end, label="GPE")
                 i = stop

@@ -458,3 +458,14 @@ def test_a_quoted_title_is_no_place(pipeline):
     place = _event_place(pipeline, "On 17 January 2022, community members held a 'Unity March' in Santa Clarita (California) "
                                    "in support of civil rights.")
     assert place.name == "Santa Clarita"
+
+
+def test_a_name_before_a_comma_and_its_unit_is_a_place_under_any_of_its_spellings(pipeline):
+    # GeoNames spells it Hulyaypole; the press writes Huliaipole, an alternate name.
+    place = _event_place(pipeline, "On 27 May 2022, Russian forces shelled Huliaipole, Zaporizhia. Casualties unknown.")
+    assert (place.name, place.admin1, place.precision) == ("Hulyaypole", "Zaporizhia", "city")
+
+
+def test_a_name_the_model_cuts_after_its_particle_is_whole(pipeline):
+    place = _event_place(pipeline, "On 11 February 2022, in Santa Cruz de la Sierra (Santa Cruz), doctors marched through the city.")
+    assert (place.name, place.country) == ("Santa Cruz de la Sierra", "BOL")
