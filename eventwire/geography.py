@@ -229,8 +229,9 @@ def _place_votes(queries: list[places.PlaceQuery], results: list[Location | None
         if not _own_name(loc, query):
             votes[loc.country] += 1
             continue
-        major = (loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
-                 or places.admin1_unit(loc.name, loc.country) is not None)
+        major = not _compass_name(loc) and (
+            loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
+            or places.admin1_unit(loc.name, loc.country) is not None)
         votes[loc.country] += 2 if major else 1
     return votes
 
@@ -238,8 +239,9 @@ def _place_votes(queries: list[places.PlaceQuery], results: list[Location | None
 def _without_namesakes(queries: list[places.PlaceQuery], results: list[Location | None], votes: Counter,
                        weak: list[str]) -> list[Location | None]:
     """'Members of the Bangladesh Students' Union rallied in Dhaka': where most of a story's
-    places lie in one country, a place elsewhere under 200,000 people (Union, New Jersey), or
-    found under another of its names, is a namesake. Its name is looked up in that country, else
+    places lie in one country, a place elsewhere under 200,000 people (Union, New Jersey), found
+    under another of its names, or named by a direction ("Kar Paung Kya (East)" is no region of
+    Cameroon), is a namesake. Its name is looked up in that country, else
     it is dropped."""
     if not votes:
         return results
@@ -247,11 +249,17 @@ def _without_namesakes(queries: list[places.PlaceQuery], results: list[Location 
     kept = []
     for query, loc in zip(queries, results):
         if (loc is not None and loc.precision != "country" and loc.country != home and votes[loc.country] < most
-                and (places.population(loc.geonameid) < _NAMESAKE_POPULATION or not _own_name(loc, query))):
+                and (places.population(loc.geonameid) < _NAMESAKE_POPULATION or not _own_name(loc, query)
+                     or _compass_name(loc))):
             loc = places.geocode([query], [home], weak)[0]
             loc = loc if loc is not None and loc.country == home else None
         kept.append(loc)
     return kept
+
+
+def _compass_name(loc: Location) -> bool:
+    """'East', 'Western', 'Far North': a name of direction many countries give a unit."""
+    return all(word in cues()["compass"] for word in countries.normalise(loc.name).split())
 
 
 def _own_name(loc: Location, query: places.PlaceQuery) -> bool:

@@ -469,3 +469,10 @@ def test_a_name_before_a_comma_and_its_unit_is_a_place_under_any_of_its_spelling
 def test_a_name_the_model_cuts_after_its_particle_is_whole(pipeline):
     place = _event_place(pipeline, "On 11 February 2022, in Santa Cruz de la Sierra (Santa Cruz), doctors marched through the city.")
     assert (place.name, place.country) == ("Santa Cruz de la Sierra", "BOL")
+
+
+def test_a_direction_in_brackets_is_no_region_abroad(pipeline):
+    # "(East)" is part of the village's name, not Cameroon's East region.
+    place = _event_place(pipeline, "On 14 February 2022, in Kar Paung Kya (East) village, Taze township (Shwebo district, "
+                                   "Sagaing region), the Myanmar military burned down houses.")
+    assert (place.country, place.admin1) == ("MMR", "Sagaing")
