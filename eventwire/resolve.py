@@ -62,7 +62,7 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     story = locate_story(parsed)
     drafts: list[Draft] = []
     _drop_places_of_other_clauses(mentions)
-    for mention in mentions:
+    for mention in _specific_first(mentions):
         start, end = paragraph_bounds(mention.sentence)
         town = paragraph_town(story, parsed.doc, start, end)
         fallback = _fallback_place(drafts, start, town, story)
@@ -77,6 +77,18 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
     coded = [_code(d) for d in drafts]
     attach_tolls(parsed, mentions, drafts, [c.coding for c in coded])
     return [_record(parsed, c) for c in coded]
+
+
+def _specific_first(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in text order, except that within a sentence a bare one ("killed", "the attack")
+    comes after the sentence's own events of its kind: in "Three people were killed after a bus was ambushed",
+    the deaths are the ambush's, not those of an earlier paragraph's event that fits them."""
+    specific = {(m.sentence.start, m.entry.plover_type) for m in mentions if not _is_bare(m)}
+    return sorted(mentions, key=lambda m: (m.sentence.start, _is_bare(m) and (m.sentence.start, m.entry.plover_type) in specific))
+
+
+def _is_bare(mention: Mention) -> bool:
+    return mention.anaphoric or mention.entry.acled_sub_event_type is None
 
 
 # --- article context ---------------------------------------------------------------------------

@@ -106,3 +106,12 @@ def test_each_event_is_coded_once_though_its_coding_decides_the_toll(pipeline, m
     assert {e.coding.acled_sub_event_type: e.fatalities.best if e.fatalities else None for e in events} == {
         "Peaceful protest": None, "Attack": 2}
 
+
+
+def test_deaths_told_before_the_attack_of_their_sentence_are_that_attacks(pipeline):
+    # The killings fit the abduction of the paragraph before too; they are the ambush's.
+    text = ("Al Shabaab militants hijacked a car in Falana, near Mandera. The driver and a passenger were kidnapped.\n\n"
+            "Three people were killed and four injured after a passenger bus was ambushed by Al Shabaab.")
+    events = [e.to_dict() for e in _events(pipeline, text)]
+    tolls = {e["acled"]["sub_event_type"]: (e["fatalities"] or {}).get("best") for e in events}
+    assert tolls == {"Abduction/forced disappearance": None, "Attack": 3}
