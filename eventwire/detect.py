@@ -132,7 +132,7 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
             _mention(token, entry, sentence)
             for token in sentence
             if (entry := _match_trigger(token)) is not None and not _folded_into_intent(token, entry)
-            and not _opposed(token)
+            and not _opposed(token) and not _in_aside(token, sentence)
         ]
         found = _claims_of_gatherings(_without_consumed_objects(found))
         if not found and _lookup(cues()["reporting"], sentence.root) is not None:
@@ -142,6 +142,15 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
         mentions.extend(_model_mention(parsed))
     mentions.extend(_model_mentions_of_reports(parsed, mentions))
     return mentions
+
+
+def _in_aside(token: Token, sentence: Span) -> bool:
+    """'members of Islami Oikya Jote (likely a Muslim group, given the issue of protest) staged a
+    rally': a word between round brackets is a comment on the sentence, not an event it reports."""
+    before = sentence.doc[sentence.start : token.i]
+    opened = next((t for t in reversed(before) if t.text in {"(", ")"}), None)
+    return (opened is not None and opened.text == "("
+            and any(t.text == ")" for t in sentence.doc[token.i + 1 : sentence.end]))
 
 
 def _without_consumed_objects(found: list[Mention]) -> list[Mention]:

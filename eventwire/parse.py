@@ -124,8 +124,20 @@ def _place_entities(doc: Doc) -> Doc:
     for span in _unlabelled_place_candidates(doc, taken):
         ents.append(span)
         taken.update(range(span.start, span.end))
-    doc.ents = sorted(ents, key=lambda e: e.start)
+    doc.ents = _joined_across_particles(sorted(ents, key=lambda e: e.start))
     return doc
+
+
+def _joined_across_particles(ents: list[Span]) -> list[Span]:
+    """'Laranjal' + 'do' + 'Jari', and 'Mossoro (Rio Grande' tagged one organisation + 'do' + 'Norte'
+    tagged a person, once the bracket has split the first: a place's name whole across its particle."""
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and _joined_by_particle(joined[-1], ent):
+            joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label="GPE")
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _placed_by_context(ent: Span) -> bool:
@@ -181,9 +193,7 @@ def _joined_places(doc: Doc) -> list[Span]:
         previous = joined[-1] if joined else None
         if previous is not None and previous.end > ent.start:
             continue  # taken into the name before it
-        if previous is not None and _joined_by_particle(previous, ent):  # "Laranjal" + "do" + "Jari"
-            joined[-1] = Span(doc, previous.start, ent.end, label="GPE")
-        elif previous is not None and _joined_by_names(previous, ent):  # "San" + "Pedro" + "Garza Garcia"
+        if previous is not None and _joined_by_names(previous, ent):  # "San" + "Pedro" + "Garza Garcia"
             joined[-1] = Span(doc, previous.start, ent.end, label="GPE")
         elif previous is None or previous.end != ent.start:
             joined.append(ent)

@@ -275,3 +275,8 @@ def test_blowing_oneself_up_or_an_explosive_belt_is_a_suicide_bomb(mentions, tex
 def test_a_protest_is_violent_by_what_its_predicate_says(mentions, text, violent):
     found = [m for _, m in mentions(text) if m.entry.plover_type == "PROTEST"]
     assert (found[0].entry.acled_sub_event_type == "Violent demonstration") is violent
+
+
+def test_a_word_between_round_brackets_is_no_event(mentions):
+    found = mentions("On 13 May 2024, members of a party (likely a Muslim group given the issue of protest) staged a rally in Dhaka.")
+    assert [text for text, _ in found] == ["rally"]

@@ -476,3 +476,8 @@ def test_a_direction_in_brackets_is_no_region_abroad(pipeline):
     place = _event_place(pipeline, "On 14 February 2022, in Kar Paung Kya (East) village, Taze township (Shwebo district, "
                                    "Sagaing region), the Myanmar military burned down houses.")
     assert (place.country, place.admin1) == ("MMR", "Sagaing")
+
+
+def test_a_state_name_the_model_cuts_at_its_particle_inside_brackets_is_whole(pipeline):
+    place = _event_place(pipeline, "On 10 February 2022, in Mossoro (Rio Grande do Norte) a man was shot and killed by armed men.")
+    assert (place.name, place.admin1) == ("Mossoró", "Rio Grande do Norte")
