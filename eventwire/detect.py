@@ -535,6 +535,16 @@ def describes_other_thing(place: Span) -> bool:
     return head.pos_ == "NOUN" and ((other_end and head.lower_ in cues()["route"]) or not _names_place_kind(head))
 
 
+def is_reference_point(place: Span) -> bool:
+    """'near their patrol in Diyala province, north of Baghdad', '50 km west of Mosul': a place
+    named only to say where another lies is not where the event is ('the north of Syria' is)."""
+    root = place.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    direction = root.head.head
+    return direction.lower_ in cues()["compass"] and not any(c.dep_ == "det" for c in direction.children)
+
+
 def _names_place_kind(noun: Token) -> bool:
     table = cues()
     kind = table["place_feature"].get(noun.lower_)

@@ -92,15 +92,18 @@ def _country_as_modifier(ent: Span) -> bool:
 
 def _country_as_topic(ent: Span) -> bool:
     """'the invasion of Ukraine', 'solidarity with Ukraine', 'migrants from Colombia', 'protested
-    against the war in Ukraine': a country a noun is about or comes from, or the place of what a
-    protest is against, is no place of the story's events ('the north of Syria' is)."""
+    against the war in Ukraine', 'sending weapons to Ukraine': a country a noun or verb is about,
+    comes from or goes to, or the place of what a protest is against, is no place of the story's
+    events ('the north of Syria', 'shelled positions in Syria' are)."""
     if ent.root.dep_ != "pobj" or countries.country_by_name(ent.text) is None:
         return False
     prep, table = ent.root.head, cues()
-    noun = prep.head
-    if noun.pos_ != "NOUN" or noun.lower_ in table["place_part"]:
+    head = prep.head
+    if head.pos_ == "VERB":
+        return prep.lower_ in table["topic_prep"]
+    if head.pos_ != "NOUN" or head.lower_ in table["place_part"]:
         return False
-    return prep.lower_ in table["topic_prep"] or (noun.dep_ == "pobj" and noun.head.lower_ in table["topic_prep"])
+    return prep.lower_ in table["topic_prep"] or (head.dep_ == "pobj" and head.head.lower_ in table["topic_prep"])
 
 
 def _dateline_place(parsed: ParsedArticle) -> Location | None:

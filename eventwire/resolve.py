@@ -34,6 +34,7 @@ from .detect import (
     TriggerEntry,
     describes_other_thing,
     is_definite,
+    is_reference_point,
     trigger_lexicon,
 )
 from .event_actors import record_actors
@@ -80,11 +81,18 @@ def resolve(parsed: ParsedArticle, mentions: list[Mention], published: ResolvedD
 
 
 def _specific_first(mentions: list[Mention]) -> list[Mention]:
-    """Mentions in text order, except that within a sentence a bare one ("killed", "the attack")
-    comes after the sentence's own events of its kind: in "Three people were killed after a bus was ambushed",
-    the deaths are the ambush's, not those of an earlier paragraph's event that fits them."""
+    """Mentions in text order, except that a bare verb ("killed") the sentence does not place comes
+    after an event of its kind in its sentence: in "Three people were killed after a bus was
+    ambushed" the deaths are the ambush's, not those of an earlier paragraph's event that fits
+    them. A killing placed in its own clause ("In Samarra a merchant was killed, and in Abu Ghraib
+    four were hurt when a bomb exploded") stays a report of its own."""
     specific = {(m.sentence.start, m.entry.plover_type) for m in mentions if not _is_bare(m)}
-    return sorted(mentions, key=lambda m: (m.sentence.start, _is_bare(m) and (m.sentence.start, m.entry.plover_type) in specific))
+
+    def waits(m: Mention) -> bool:
+        unplaced_verb = _is_bare(m) and m.trigger.pos_ == "VERB" and not m.own_places
+        return unplaced_verb and (m.sentence.start, m.entry.plover_type) in specific
+
+    return sorted(mentions, key=lambda m: (m.sentence.start, waits(m)))
 
 
 def _is_bare(mention: Mention) -> bool:
@@ -130,7 +138,9 @@ def _draft(
         mention = replace(mention, entry=_as_protest(mention.entry))
     entry = mention.entry
     # Of two places as precise, the event's own, not one that describes who or what it involves.
-    locations = [located[p.start] for p in sorted(mention.places, key=describes_other_thing) if p.start in located]
+    placed = [p for p in mention.places if p.start in located]
+    placed = [p for p in placed if not is_reference_point(p)] or placed
+    locations = [located[p.start] for p in sorted(placed, key=describes_other_thing)]
     location = _best_location(locations)
     if not mention.anaphoric and _stands_in(fallback, location, entry.plover_type in MATERIAL_TYPES):
         location = fallback

@@ -481,3 +481,16 @@ def test_a_direction_in_brackets_is_no_region_abroad(pipeline):
 def test_a_state_name_the_model_cuts_at_its_particle_inside_brackets_is_whole(pipeline):
     place = _event_place(pipeline, "On 10 February 2022, in Mossoro (Rio Grande do Norte) a man was shot and killed by armed men.")
     assert (place.name, place.admin1) == ("Mossoró", "Rio Grande do Norte")
+
+
+def test_a_place_named_to_say_where_another_lies_is_not_the_events(pipeline):
+    place = _event_place(pipeline, "Four soldiers were killed Sunday when a roadside bomb exploded near their patrol in the "
+                                   "restive Diyala province, north of Baghdad.")
+    assert (place.name, place.precision) == ("Diyala", "admin1")
+
+
+def test_a_country_a_verb_sends_something_to_is_no_place_of_the_protest(pipeline):
+    place = _event_place(pipeline, "On 25 April 2022, a few thousand people gathered in Genova to commemorate Liberation Day. "
+                                   "Some people demonstrated against the local authorities and their support of sending "
+                                   "weapons to Ukraine.")
+    assert place.country == "ITA"
