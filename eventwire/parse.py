@@ -46,8 +46,10 @@ _AT_PLACE = {"in", "at", "near", "outside", "around"}
 _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
 _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "inhabitants", "villagers", "people", "streets", "centre", "center"}
-# Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor".
-_NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as", "ash", "an", "at"}
+# Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor", "Port of
+# Spain", "Guadalupe y Calvo", "Komsomolsk-on-Amur", "Aix-en-Provence".
+_NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as",
+                   "ash", "an", "at", "y", "of", "on", "upon", "am", "sur", "en"}
 # Institutions and landmarks named after their town ("Maseno University", "University of
 # Nairobi", "Nyeri Prison", "a Kisumu beach").
 _INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach"}
@@ -207,9 +209,13 @@ def _joined_places(doc: Doc) -> list[Span]:
 
 
 def _joined_by_particle(previous: Span, ent: Span) -> bool:
-    doc = ent.doc
-    return (ent.start == previous.end + 1 and doc[previous.end].lower_ in _NAME_PARTICLES
-            and previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(doc[previous.start:ent.end].text, own_name=True))
+    """'Laranjal' + 'do' + 'Jari': a place's name across its particles. A name of four words or more
+    may be any of the place's names ("Tapachula de Cordova y Ordonez" is Tapachula's full name):
+    only short ones are some common word's namesakes."""
+    doc, gap = ent.doc, ent.doc[previous.end : ent.start]
+    whole = doc[previous.start : ent.end]
+    return (0 < len(gap) <= 3 and all(_joins_name(t) for t in gap) and any(t.text != "-" for t in gap)
+            and previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(whole.text, own_name=len(whole) < 4))
 
 
 def _joined_by_names(previous: Span, ent: Span) -> bool:

@@ -277,6 +277,15 @@ def test_place_names_with_particles_are_whole(pipeline):
     assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Laranjal do Jari", "Rio de Janeiro", "San Jose del Cabo"]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("On 24 June 2022, in Port of Spain, around 200 workers marched.", "Port of Spain"),
+    ("On 3 June 2022, an unknown person set fire to a building in Komsomolsk-on-Amur.", "Komsomolsk-on-Amur"),
+    ("On 18 March 2022, in Tapachula de Cordova y Ordonez, Chiapas, 500 migrants marched.", "Tapachula"),
+])
+def test_place_names_with_of_on_and_y_are_whole(pipeline, text, name):
+    assert _event_place(pipeline, text).name == name
+
+
 def test_a_country_name_that_is_a_state_contains_its_towns(pipeline):
     place = _event_place(pipeline, "About 16 family members held a rally in Atlanta (Georgia) on Saturday to call for justice.")
     assert (place.name, place.country) == ("Atlanta", "USA")
