@@ -47,7 +47,8 @@ _CUES = _vocabulary("cue")
 _GROUPS = _vocabulary("group")
 _PERSON_SUFFIXES = tuple(_vocabulary("person_suffix"))
 _NOT_PERSONS = set(_vocabulary("not_person"))
-_COLLECTIVES = set(_vocabulary("collective"))
+_COLLECTIVES = set(_vocabulary("collective")) | set(_vocabulary("collective_or_one"))
+_ONE_AFTER_ARTICLE = set(_vocabulary("collective_or_one"))
 # "He later died": a singular pronoun as the subject of a death is one victim.
 _PRONOUNS = {"he", "she"}
 # "the man [was later found stabbed] to death": the words between a victim and the cue of their
@@ -335,7 +336,7 @@ def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tupl
         return None
     while k + 1 < len(tokens) and tokens[k + 1].low in _GROUPS:  # "a police officer"
         k += 1
-    if not _is_singular(tokens[k]):
+    if not (_is_singular(tokens[k]) or (tokens[i].low in {"a", "an"} and tokens[k].low in _ONE_AFTER_ARTICLE)):
         return None
     # "the driver was killed": a definite victim must be the one who dies
     if tokens[i].low in {"a", "an"} or after_kill or joined or _dies_next(tokens, k):

@@ -165,3 +165,11 @@ def test_a_bare_count_of_things_or_of_an_earlier_toll_is_no_toll():
     assert claims("The rustlers also killed two goats.") == []
     assert claims("It was a revenge attack for 2 herders killed last year.") == []
     assert claims("Police intervened, killing 1.")[0][:2] == (1, "killed")
+
+
+def test_a_victim_named_by_role_or_as_a_youth_is_one():
+    assert [c[0] for c in claims("Locals assaulted and killed a youth in Naogaon village.")] == [1]
+    assert [c[0] for c in claims("Gunmen shot and killed a Ye town entrance gate keeper, who was a member.")] == [1]
+    assert [c[0] for c in claims("ADF militants killed a driver and his co-driver in Kalembo village.")] == [2]
+    # Bare, the youth of a town are many: no count.
+    assert claims("The youth protested and were dispersed.") == []
