@@ -34,6 +34,7 @@ _QUALIFIERS = [
     (("at", "most"), "at_most"), (("about",), "about"), (("around",), "about"), (("approximately",), "about"),
     (("some",), "about"), (("roughly",), "about"), (("nearly",), "about"), (("almost",), "about"),
     (("an", "estimated"), "about"), (("estimated",), "about"), (("close", "to"), "about"),
+    (("between",), "at_least"),  # "killed between 3 and 10 people": ACLED codes the lower figure
 ]
 
 
@@ -66,6 +67,9 @@ _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "
 _TOLL_WORDS = {"toll", "rose", "reached", "climbed", "stood", "to", "at", "of", "is", "was", "has", "had", "have",
                "risen", "jumped", "the", "least", "more", "than", "over", "about", "around", "nearly", "coded",
                "as", "estimated", "reportedly", "allegedly", "down", ":"}
+# Nouns of the dead that count them whatever else the sentence says ("two bodies were found"); not
+# "body", which is also an organisation ("a local government body").
+_REMAINS = {"bodies", "corpses"}
 _SOURCE_VERBS = r"(?:said|says|say|reported|reports|claimed|claims|claim|stated|states|told|confirmed|announced|estimated|estimates)"
 _SOURCE_PATTERNS = [
     re.compile(r"\baccording to (?P<src>(?:the )?[A-Za-z][\w'’.-]*(?: (?:for|of|the|and|on|de|al|[A-Z][\w'’.-]*))*)"),
@@ -178,9 +182,9 @@ def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
         low = tokens[k].low
         if low in _CUES:
             return _CUES[low], k
-        # "gunned down 2 suspects", "the death toll rose to 40"; never "the death of 4 members",
-        # the noun of an earlier happening ("following the death of").
-        if low not in _TOLL_WORDS or low == "of":
+        # "gunned down 2 suspects", "the death toll rose to 40", "the bodies of two women"; never
+        # "the death of 4 members", the noun of an earlier happening ("following the death of").
+        if low not in _TOLL_WORDS or (low == "of" and tokens[k - 1].low not in _REMAINS):
             return None
     return None
 
@@ -252,6 +256,8 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
         cue = before  # "killing 15 regime members and wounding 18": the verb before binds tighter
     else:
         cue = _cue_after(tokens, after_group if group else j) or before
+    if cue is None and group and tokens[after_group - 1].low in _REMAINS:
+        cue = "killed", after_group - 1  # "two bodies were found"
     if cue is None and previous is not None and group and q_start and tokens[q_start - 1].low in {"including", "among"}:
         cue = previous.kind, q_start - 1  # "killed 327 people, including 44 civilians"
     if cue is None or (group is None and not _directly_tied(tokens, i, j, cue[1])):

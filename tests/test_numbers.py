@@ -173,3 +173,11 @@ def test_a_victim_named_by_role_or_as_a_youth_is_one():
     assert [c[0] for c in claims("ADF militants killed a driver and his co-driver in Kalembo village.")] == [2]
     # Bare, the youth of a town are many: no count.
     assert claims("The youth protested and were dispersed.") == []
+
+
+def test_bodies_found_are_dead_and_a_range_is_its_lower_figure():
+    assert [c[:2] for c in claims("Two bodies were found in the river.")] == [(2, "killed")]
+    assert [c[:3] for c in claims("The bodies of two women were found in the camp.")] == [(2, "killed", "women")]
+    assert [c[:4] for c in claims("Militants killed between 3 and 10 people in the village.")] == [(3, "killed", "people", "at_least")]
+    # A body may be an organisation.
+    assert claims("Residents clashed with a member of a local government body over civic issues.") == []
