@@ -50,8 +50,9 @@ _PERSON_SUFFIXES = tuple(_vocabulary("person_suffix"))
 _NOT_PERSONS = set(_vocabulary("not_person"))
 _COLLECTIVES = set(_vocabulary("collective")) | set(_vocabulary("collective_or_one"))
 _ONE_AFTER_ARTICLE = set(_vocabulary("collective_or_one"))
-# "He later died": a singular pronoun as the subject of a death is one victim.
-_PRONOUNS = {"he", "she"}
+# "He later died", "killed him": a singular pronoun as the subject or object of a death is one
+# victim ("her" is as often a possessive: "killed her two sons").
+_PRONOUNS = {"he", "she", "him"}
 # "the man [was later found stabbed] to death": the words between a victim and the cue of their
 # death; a count takes more ("11 [were all] killed", "[at least] 5 ...", quotes, times of day).
 _ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",

@@ -181,3 +181,8 @@ def test_bodies_found_are_dead_and_a_range_is_its_lower_figure():
     assert [c[:4] for c in claims("Militants killed between 3 and 10 people in the village.")] == [(3, "killed", "people", "at_least")]
     # A body may be an organisation.
     assert claims("Residents clashed with a member of a local government body over civic issues.") == []
+
+
+def test_him_and_a_bystander_are_one():
+    assert [c[:2] for c in claims("Assailants hit the editor with blunt objects and killed him.")] == [(1, "killed")]
+    assert [c[:4] for c in claims("At least one bystander died in the attack.")] == [(1, "killed", "civilians", "at_least")]
