@@ -80,6 +80,7 @@ class Mention:
     perfect: bool = False  # "have seized": happened at or before the date, not on it
     status: str = "reported"
     background: bool = False
+    cited_cause: bool = False  # "a reprisal for the 25 April clashes": came before the story's event
     anaphoric: bool = False  # "the offensive": refers back, never opens a new event
 
 
@@ -364,6 +365,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
     mention.status = _status(token, governor, entry)
     mention.background = _is_background(governor, sentence) or _is_years_before(governor)
+    mention.cited_cause = _is_cited_cause(token)
     mention.anaphoric = _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
         mention.places = [p for p in mention.places if _under(p.root, token)]
@@ -619,6 +621,14 @@ def _is_background(governor: Token, sentence: Span) -> bool:
     return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and _in_clause(t, governor) for t in sentence) and not any(
         t.lower_ in {"now", "today", "currently"} for t in sentence
     )
+
+
+def _is_cited_cause(token: Token) -> bool:
+    """'as a reprisal for the 25 April clashes', 'in response to the killing of a student': the
+    happening the story gives as its event's reason came before it (cues.tsv `cause`)."""
+    prep = token.head
+    return (token.dep_ in {"pobj", "pcomp"} and prep.lower_ in {"for", "to", "of"}
+            and prep.head.lemma_.lower() in cues()["cause"])
 
 
 def _is_anaphoric(token: Token, governor: Token, mention: Mention) -> bool:

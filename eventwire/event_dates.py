@@ -54,6 +54,13 @@ def _date_piece(token) -> bool:
 
 
 def event_date(mention: Mention, published: ResolvedDate, parsed: ParsedArticle) -> tuple[ResolvedDate, bool]:
+    """The mention's date, and whether it is history the story recalls (a past year, a cause
+    it cites) rather than news."""
+    when, background = _dated(mention, published, parsed)
+    return when, background or mention.cited_cause
+
+
+def _dated(mention: Mention, published: ResolvedDate, parsed: ParsedArticle) -> tuple[ResolvedDate, bool]:
     anchor = published.date
     if mention.background:
         year = _recalled_year(mention, parsed)

@@ -51,14 +51,14 @@ def _attach_to_hosts(drafts: list[Draft], hosts: dict[int, Mention],
 def _toll_hosts(mentions: list[Mention]) -> dict[int, Mention]:
     """The mention each sentence's casualty claims belong to, by sentence start: the event the
     dead were killed in or during ('six people were killed in the clash', 'a student died
-    during protests'), else the sentence's first attack."""
+    during protests'), else the sentence's first attack that is not the cause it cites."""
     hosts: dict[int, Mention] = {}
     for mention in mentions:
         start = mention.sentence.start
         if _frames_toll(mention, mentions):
             hosts[start] = mention
-        elif start not in hosts and mention.entry.plover_type == "ASSAULT":
-            hosts[start] = mention
+        elif start not in hosts and mention.entry.plover_type == "ASSAULT" and not mention.cited_cause:
+            hosts[start] = mention  # not the attack a reprisal answers: that one came before
     return hosts
 
 

@@ -115,3 +115,12 @@ def test_deaths_told_before_the_attack_of_their_sentence_are_that_attacks(pipeli
     events = [e.to_dict() for e in _events(pipeline, text)]
     tolls = {e["acled"]["sub_event_type"]: (e["fatalities"] or {}).get("best") for e in events}
     assert tolls == {"Abduction/forced disappearance": None, "Attack": 3}
+
+
+def test_the_clashes_a_reprisal_answers_are_history_and_take_no_toll(pipeline):
+    text = "On 26 April 2018, Fulani herdmen attacked Igboiganan, Ketou, as a reprisal for the 25 April clashes. 5 civilians were killed."
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2018, 4, 29))
+    current = [e for e in events if not e.background]
+    assert [(e.to_dict()["event_date"], e.fatalities.best) for e in current] == [("2018-04-26", 5)]
+    cause = next(e.to_dict() for e in events if e.background)
+    assert (cause["trigger"], cause["event_date"]) == ("clashes", "2018-04-25")
