@@ -136,6 +136,12 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
             and not _opposed(token) and not _in_aside(token, sentence)
         ]
         found = _claims_of_gatherings(_without_consumed_objects(found))
+        if len(found) == 1 and found[0].anaphoric and all(m.entry.plover_type != found[0].entry.plover_type for m in mentions):
+            # "On 8 March, police foiled the protest march of Mohila Dal": a definite noun points
+            # back only where the story has told an event of its kind; before any, and as the only
+            # event of its sentence ("killed during the protest" names a killing's scene), it is
+            # the story's report, with its sentence's places and dates.
+            found = [_mention(found[0].trigger, found[0].entry, sentence, may_point_back=False)]
         if not found and _lookup(cues()["reporting"], sentence.root) is not None:
             found = [_mention(sentence.root, STATEMENT, sentence)]
         mentions.extend(found)
@@ -351,7 +357,7 @@ def _folded_into_intent(token: Token, entry: TriggerEntry) -> bool:
     return False
 
 
-def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
+def _mention(token: Token, entry: TriggerEntry, sentence: Span, may_point_back: bool = True) -> Mention:
     governor = _governor(token)
     mention = Mention(trigger=token, entry=entry, sentence=sentence)
     mention.agent = _agent(token, governor)
@@ -366,7 +372,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span) -> Mention:
     mention.status = _status(token, governor, entry)
     mention.background = _is_background(governor, sentence) or _is_years_before(governor)
     mention.cited_cause = _is_cited_cause(token)
-    mention.anaphoric = _is_anaphoric(token, governor, mention)
+    mention.anaphoric = may_point_back and _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
         mention.places = [p for p in mention.places if _under(p.root, token)]
         mention.dates = []

@@ -77,8 +77,15 @@ def test_labour_strike_is_a_protest_not_an_air_strike(mentions):
 
 
 def test_definite_noun_refers_back(mentions):
-    m = by_trigger(mentions("The offensive has drawn global attention."), "offensive")
-    assert m.anaphoric
+    found = mentions("Rebels launched an offensive on Aleppo on Friday. The offensive has drawn global attention.")
+    assert [m.anaphoric for text, m in found if text == "offensive"] == [False, True]
+
+
+def test_a_definite_noun_before_any_event_of_its_kind_is_the_storys_report(mentions):
+    m = by_trigger(mentions("On 8 March 2024, police foiled the protest march of Mohila Dal in front of the BNP office in Dhaka."),
+                   "march")
+    assert not m.anaphoric
+    assert [p.text for p in m.places] == ["Dhaka"] and m.dates
 
 
 def test_heading_without_verb_is_skipped(mentions):
