@@ -214,10 +214,32 @@ def is_background_expression(expression: str, anchor: date | None) -> bool:
 
 # --- publication date of an undated story ---------------------------------------------------------
 
+# "Saturday, Dec. 14, 2019": the year, when written, is the year.
+_WRITTEN_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 _WEEKDAY_AND_DATE = [
-    re.compile(rf"\b{_WD}\W{{1,3}}(?:\(\s*)?{_M}\s+{_D}\b", re.IGNORECASE),
-    re.compile(rf"\b{_WD}\W{{1,3}}(?:\(\s*)?{_D}\s+{_M}\b", re.IGNORECASE),
+    re.compile(rf"\b{_WD}\W{{1,3}}(?:\(\s*)?{_M}\s+{_D}\b{_WRITTEN_YEAR}", re.IGNORECASE),
+    re.compile(rf"\b{_WD}\W{{1,3}}(?:\(\s*)?{_D}\s+{_M}\b{_WRITTEN_YEAR}", re.IGNORECASE),
 ]
+
+
+def _weekday_dated(parts: dict, floor: int, today: date) -> tuple[date, str] | None:
+    """The day a 'Saturday, 30 November' names: in its written year, else the latest year from
+    ``floor`` on where that day is that weekday, never after today."""
+    month, day = MONTHS[parts["month"].lower()[:3]], int(parts["day"])
+    if parts["year"]:
+        try:
+            written = date(int(parts["year"]), month, day)
+        except ValueError:
+            return None
+        return (written, "day and year as written") if written <= today else None
+    for year in range(today.year, floor - 1, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == WEEKDAYS[parts["weekday"].lower()] and candidate <= today:
+            return candidate, f"weekday and day fit {year}, the latest year on or after {floor}"
+    return None
 
 
 def infer_publication_date(text: str, *, today: date, dateline_raw: str | None = None) -> ResolvedDate:
@@ -225,25 +247,16 @@ def infer_publication_date(text: str, *, today: date, dateline_raw: str | None =
 
     "Saturday (Nov 30)" fits only years where 30 November is a Saturday; the years the story
     names ("since 2016", "a 2015 peace process") are a lower bound, today the upper bound; the
-    latest consistent year wins. The latest such weekday-dated day is taken as the publication
-    day: stories are published on or just after the last day they date.
+    latest consistent year wins, unless the day is written with its year ("Saturday, Dec. 14,
+    2019"). The latest such weekday-dated day is taken as the publication day: stories are
+    published on or just after the last day they date.
     """
     floor = max((int(y) for y in _YEAR_ONLY.findall(text) if int(y) <= today.year), default=today.year - 30)
-    best: date | None = None
-    for m in (m for pattern in _WEEKDAY_AND_DATE for m in pattern.finditer(text)):
-        parts = m.groupdict()
-        weekday = WEEKDAYS[parts["weekday"].lower()]
-        month, day = MONTHS[parts["month"].lower()[:3]], int(parts["day"])
-        for year in range(today.year, floor - 1, -1):
-            try:
-                candidate = date(year, month, day)
-            except ValueError:
-                continue
-            if candidate.weekday() == weekday and candidate <= today:
-                best = max(best, candidate) if best else candidate
-                break
-    if best is not None:
-        return ResolvedDate(best, "day", "", f"weekday and day fit {best.year}, the latest year on or after {floor}")
+    found = [day for m in (m for pattern in _WEEKDAY_AND_DATE for m in pattern.finditer(text))
+             if (day := _weekday_dated(m.groupdict(), floor, today)) is not None]
+    if found:
+        best, reason = max(found)
+        return ResolvedDate(best, "day", "", reason)
     if dateline_raw:
         found = _absolute(dateline_raw.lower(), today)
         if found is not None:

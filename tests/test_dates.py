@@ -98,3 +98,8 @@ def test_a_two_digit_year_is_the_latest_century_not_after_publication(day):
     found = find_absolute_date(f"Clashes were reported on {day.day}/{day.month}/{day.year % 100:02d}.", date(2050, 1, 1))
     assert found.date == day
     assert find_absolute_date("recorded for 6/9/98", date(2008, 9, 8)).date == date(1998, 9, 6)
+
+
+def test_a_weekday_dated_day_written_with_its_year_is_in_that_year():
+    found = infer_publication_date("Riot police beat a protester in Beirut, Lebanon, Saturday, Dec. 14, 2019.", today=date(2026, 12, 2))
+    assert (found.date, found.precision) == (date(2019, 12, 14), "day")
