@@ -190,3 +190,11 @@ def top_sub_event_type(pipeline, text: str) -> str | None:
     """The ACLED sub-event type of the story's most confident event (published 9 May 2024)."""
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     return max(events, key=lambda e: e.confidence).coding.acled_sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Gunmen took two engineers hostage in Zamfara on Monday.", "Abduction/forced disappearance"),
+    ("Rebels achieved a victory by controlling the entire Lajat area on Monday.", "Non-state actor overtakes territory"),
+])
+def test_taking_hostages_and_controlling_an_area_are_events(pipeline, text, sub_event_type):
+    assert top_sub_event_type(pipeline, text) == sub_event_type
