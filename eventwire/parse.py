@@ -144,7 +144,7 @@ def _joined_across_particles(ents: list[Span]) -> list[Span]:
 
 def _placed_by_context(ent: Span) -> bool:
     """'in Moyale', 'Mathare slum', 'Kisii Town', 'residents of Mairo Inya', 'Kasarani residents', '(Bari)',
-    'Olenovka, Donetsk': words around a name that say it is a place, so any place of that name will
+    'Olenovka, Donetsk', 'attacked Nyakach': words around a name that say it is a place, so any place of that name will
     do, however small."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
@@ -152,7 +152,14 @@ def _placed_by_context(ent: Span) -> bool:
     of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
     bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
     return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS or after in _INSTITUTIONS
-            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent))
+            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent) or _struck_place(ent))
+
+
+def _struck_place(ent: Span) -> bool:
+    """'attacked Nyakach', 'shelled Kramatorsk': the object of a verb that hits places (cues.tsv
+    `place_object`) is a place when the gazetteer knows one of its name."""
+    root = ent.root
+    return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in _cue_words("place_object")
 
 
 def _unit_follows(ent: Span) -> bool:
@@ -265,6 +272,7 @@ def _bracketed_places(ent: Span) -> Iterator[Span]:
     return _known_pieces(ent, ent.start, lambda token: _splits_places(token) or token.text == ",")
 
 
+@lru_cache(maxsize=None)
 @lru_cache(maxsize=None)
 def _cue_words(cue: str) -> frozenset[str]:
     """The words of one cue of data/cues.tsv (detect.cues reads them all; parse runs first)."""

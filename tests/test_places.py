@@ -503,3 +503,9 @@ def test_a_country_a_verb_sends_something_to_is_no_place_of_the_protest(pipeline
                                    "Some people demonstrated against the local authorities and their support of sending "
                                    "weapons to Ukraine.")
     assert place.country == "ITA"
+
+
+def test_the_object_of_a_verb_that_hits_places_is_a_place(pipeline):
+    # The model calls "Nyakach" a work of art; after "attacked" it is the Kenyan constituency.
+    place = _event_place(pipeline, "A group of men from Kericho West attacked Nyakach during the night over stolen cattle.")
+    assert (place.name, place.admin1) == ("Nyakach", "Kisumu")
