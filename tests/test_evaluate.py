@@ -195,6 +195,19 @@ def test_location_scores_the_place_of_the_labelled_verb(tmp_path, pipeline):
     assert result["metrics"]["place"] == {"top": 1.0, "any": 1.0}
 
 
+def test_a_location_span_given_in_token_numbers_is_read_from_its_tokens(tmp_path, pipeline):
+    # "start": 6, "end": 7 are token numbers here (the words "Kismayo port"), not characters.
+    text = "Gunmen killed five villagers in Kismayo port on Monday."
+    tokens = [{"id": i, "start": m.start(), "end": m.end(), "text": m.group()} for i, m in enumerate(re.finditer(r"\w+|\S", text))]
+    record = {"text": text, "source": "RELABEL", "tokens": tokens, "spans": [
+        {"start": 7, "end": 13, "token_start": 1, "token_end": 1, "label": "VERB", "text": "killed"},
+        {"start": 5, "end": 6, "token_start": 5, "token_end": 6, "label": "LOCATION", "text": "Kismayo port"}]}
+    gold = tmp_path / "loc.jsonl.zip"
+    with zipfile.ZipFile(gold, "w") as archive:
+        archive.writestr("labeled_text.jsonl", json.dumps([record]))
+    assert score_location(str(gold), pipeline)["metrics"]["place"] == {"top": 1.0, "any": 1.0}
+
+
 def test_eval_command_reports_a_bad_gold_file_in_one_line(tmp_path, capsys):
     (tmp_path / "acled_dev.csv").write_text("event_id_cnty,notes\nX,text\n", encoding="utf-8")
     code = main(["eval", "--data", str(tmp_path), "--only", "acled,case"])

@@ -100,24 +100,30 @@ def _bad_line(text: str) -> int:
 
 def _entry(where: str, record: dict) -> dict:
     try:
-        text, spans = record["text"], record.get("spans") or []
-        verbs = [text[start:end] for start, end in _offsets(text, spans, "VERB")]
-        places = _offsets(text, spans, "LOCATION")
+        text = record["text"]
+        verbs = [text[start:end] for start, end in _offsets(record, "VERB")]
+        places = _offsets(record, "LOCATION")
     except (KeyError, TypeError) as err:
         raise GoldError(f"{where}: missing {err} (entries need text and spans with start, end, label)") from None
     return {"text": text, "verb": verbs[0] if verbs else "", "places": places}
 
 
-def _offsets(text: str, spans: list[dict], label: str) -> list[tuple[int, int]]:
+def _offsets(record: dict, label: str) -> list[tuple[int, int]]:
     """Character ranges of the spans with ``label``. Some relabelled spans carry token numbers
-    in start/end and the words in ``text``: those are found by their words."""
+    in start/end ("start": 20, "end": 21 for the words "Atlantic Avenue"): where a span's
+    characters are not its words, its token range (token_start..token_end, inclusive) gives
+    them, else the first place its words occur."""
+    text, tokens = record["text"], {t["id"]: t for t in record.get("tokens") or []}
     found = []
-    for span in spans:
+    for span in record.get("spans") or []:
         if span["label"] != label:
             continue
-        if span["end"] > span["start"]:
+        words = span.get("text")
+        if span["end"] > span["start"] and (not words or text[span["start"] : span["end"]] == words):
             found.append((span["start"], span["end"]))
-        elif span.get("text") and span["text"] in text:
-            start = text.index(span["text"])
-            found.append((start, start + len(span["text"])))
+        elif span.get("token_start") in tokens and span.get("token_end") in tokens:
+            found.append((tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]))
+        elif words and words in text:
+            start = text.index(words)
+            found.append((start, start + len(words)))
     return found
