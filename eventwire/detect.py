@@ -36,6 +36,8 @@ MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE"
 CLAIM_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NOUN_POS = {"NOUN", "PROPN"}
 # nsubjpass: "firearms were seized" names what was seized as "seized firearms" does.
+# What a named object is, for the trigger rows that read it ("<place>", "<person>" in triggers.tsv).
+_NAMED_KINDS = {"GPE": "<place>", "LOC": "<place>", "FAC": "<place>", "PERSON": "<person>"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "prt", "dobj", "nsubjpass", "prep", "pobj", "npadvmod", "appos", "attr", "oprd", "dep", "xcomp"}
 # A DATE entity names a time only with a digit, a day or month name, or a relative day word
 # ("in years", "decades" are durations).
@@ -294,6 +296,8 @@ def _modifier_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in _MODIFIER_DEPS and child.ent_type_ != "DATE":
             lemmas.update(lemma_forms(child))
+            if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ in _NAMED_KINDS:
+                lemmas.add(_NAMED_KINDS[child.ent_type_])  # "captured Seoul", "Santacruz was captured"
             if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
                 continue  # "seized his car in the town": where it happened, not what was seized
             for grandchild in child.children:
