@@ -95,6 +95,9 @@ class Location:
     longitude: float | None = None
     precision: PlacePrecision = "city"
     geonameid: int | None = None
+    # The place as the article writes it ("Baquba" for GeoNames' Baqubah): the words the location
+    # was read from; not part of what makes two locations the same place.
+    text: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -140,7 +140,7 @@ def _draft(
     # Of two places as precise, the event's own, not one that describes who or what it involves.
     placed = [p for p in mention.places if p.start in located]
     placed = [p for p in placed if not is_reference_point(p)] or placed
-    locations = [located[p.start] for p in sorted(placed, key=describes_other_thing)]
+    locations = [replace(located[p.start], text=p.text) for p in sorted(placed, key=describes_other_thing)]
     location = _best_location(locations)
     if not mention.anaphoric and _stands_in(fallback, location, entry.plover_type in MATERIAL_TYPES):
         location = fallback

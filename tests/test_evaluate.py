@@ -195,6 +195,14 @@ def test_location_scores_the_place_of_the_labelled_verb(tmp_path, pipeline):
     assert result["metrics"]["place"] == {"top": 1.0, "any": 1.0}
 
 
+def test_a_location_is_matched_where_the_sentence_writes_it():
+    text = "Also in Baquba, north of Baghdad, hundreds of students demonstrated."
+    gold = [(8, 14)]
+    assert overlaps({"name": "Baqubah", "text": "Baquba"}, text, gold)
+    assert not overlaps({"name": "Baqubah", "text": None}, text, gold)
+    assert not overlaps({"name": "Baghdad", "text": "Baghdad"}, text, gold)
+
+
 def test_a_location_span_given_in_token_numbers_is_read_from_its_tokens(tmp_path, pipeline):
     # "start": 6, "end": 7 are token numbers here (the words "Kismayo port"), not characters.
     text = "Gunmen killed five villagers in Kismayo port on Monday."

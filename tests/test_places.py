@@ -509,3 +509,8 @@ def test_the_object_of_a_verb_that_hits_places_is_a_place(pipeline):
     # The model calls "Nyakach" a work of art; after "attacked" it is the Kenyan constituency.
     place = _event_place(pipeline, "A group of men from Kericho West attacked Nyakach during the night over stolen cattle.")
     assert (place.name, place.admin1) == ("Nyakach", "Kisumu")
+
+
+def test_an_events_location_keeps_the_words_it_was_read_from(pipeline):
+    place = _event_place(pipeline, "Also in Baquba, north of Baghdad, hundreds of Iraqi students demonstrated on Monday.")
+    assert (place.name, place.text) == ("Baqubah", "Baquba")

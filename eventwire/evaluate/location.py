@@ -46,11 +46,13 @@ def _for_verb(events: list[dict], verb: str) -> list[dict]:
 
 
 def overlaps(location: dict | None, text: str, places: list[tuple[int, int]]) -> bool:
-    """Whether the place eventwire chose is one of the gold spans of ``text``."""
+    """Whether the place eventwire chose is one of the gold spans of ``text``: where the sentence
+    writes it (the words it was read from, else its gazetteer name)."""
     if not location:
         return False
     name = location["name"]
-    spots = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
+    written = [w for w in (location.get("text"), name) if w]
+    spots = [(m.start(), m.end()) for w in written for m in re.finditer(re.escape(w), text, re.IGNORECASE)]
     if spots:
         return any(s < end and start < e for s, e in spots for start, end in places)
     # Not written as such (a gazetteer spelling, "Al Aziziyah" for "Aziziyah"): share a word.
