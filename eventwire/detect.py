@@ -38,6 +38,7 @@ _NOUN_POS = {"NOUN", "PROPN"}
 # nsubjpass: "firearms were seized" names what was seized as "seized firearms" does.
 # What a named object is, for the trigger rows that read it ("<place>", "<person>" in triggers.tsv).
 _NAMED_KINDS = {"GPE": "<place>", "LOC": "<place>", "FAC": "<place>", "PERSON": "<person>"}
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "prt", "dobj", "nsubjpass", "prep", "pobj", "npadvmod", "appos", "attr", "oprd", "dep", "xcomp"}
 # A DATE entity names a time only with a digit, a day or month name, or a relative day word
 # ("in years", "decades" are durations).
@@ -298,6 +299,8 @@ def _modifier_lemmas(token: Token) -> set[str]:
             lemmas.update(lemma_forms(child))
             if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ in _NAMED_KINDS:
                 lemmas.add(_NAMED_KINDS[child.ent_type_])  # "captured Seoul", "Santacruz was captured"
+            elif child.dep_ in {"dobj", "nsubjpass"} and child.lower_ in _PERSONAL_PRONOUNS:
+                lemmas.add("<person>")  # "He was captured in Sudan"
             if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
                 continue  # "seized his car in the town": where it happened, not what was seized
             for grandchild in child.children:
