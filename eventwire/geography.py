@@ -83,11 +83,12 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
 
 def _country_as_modifier(ent: Span) -> bool:
     """'the Somalia border', 'Sudan refugees', 'the Myanmar military forces': a country naming a
-    border or people, not a place of the story's events."""
+    border or people, not a place of the story's events ('a West Bank settlement' is one)."""
     doc = ent.doc
     after = doc[ent.end : ent.end + 2]
     named = len(after) > 0 and (after[0].pos_ == "NOUN" or (len(after) == 2 and after[0].pos_ == "ADJ" and after[1].pos_ == "NOUN"))
-    return named and countries.country_by_name(ent.text) is not None
+    settled = len(after) > 0 and after[0].lower_ in places.SETTLEMENT_WORDS
+    return named and not settled and countries.country_by_name(ent.text) is not None
 
 
 def _country_as_topic(ent: Span) -> bool:

@@ -45,7 +45,8 @@ _AT_PLACE = {"in", "at", "near", "outside", "around"}
 # Words a place's name is written before ("Mathare slum", "Kisii Town", "Kilifi County").
 _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
-_OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "inhabitants", "villagers", "people", "streets", "centre", "center"}
+_OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "inhabitants", "villagers", "people", "streets", "centre", "center",
+                            "towns", "villages", "cities", "areas", "districts", "neighbourhoods", "neighborhoods"}
 # Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor", "Port of
 # Spain", "Guadalupe y Calvo", "Komsomolsk-on-Amur", "Aix-en-Provence".
 _NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as",
@@ -352,8 +353,9 @@ def _joins_places(ent: Span) -> bool:
 
 
 def _splits_places(token) -> bool:
-    """A bracket, or a spaced dash ("Dhaka - Shahbagh"; a route's "Nairobi-Naivasha" has none)."""
-    return token.text in {"(", ")"} or (token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
+    """A bracket, a slash between two names of one town ("Sere Kaniye/Ras al-Ain"), or a spaced
+    dash ("Dhaka - Shahbagh"; a route's "Nairobi-Naivasha" has none)."""
+    return token.text in {"(", ")", "/"} or (token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
 
 
 def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:

@@ -514,3 +514,16 @@ def test_the_object_of_a_verb_that_hits_places_is_a_place(pipeline):
 def test_an_events_location_keeps_the_words_it_was_read_from(pipeline):
     place = _event_place(pipeline, "Also in Baquba, north of Baghdad, hundreds of Iraqi students demonstrated on Monday.")
     assert (place.name, place.text) == ("Baqubah", "Baquba")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("More than 17 people were killed on Thursday in an attack on Sere Kaniye/Ras al-Ain.", "Ras al-Ain"),
+    ("31 fighters were killed during clashes in the towns of Tel Hamis and Tel Birak, in Qamishli countryside.", "Tall Ḩamīs"),
+])
+def test_names_after_a_slash_or_towns_of_are_places(pipeline, text, name):
+    assert _event_place(pipeline, text).name == name
+
+
+def test_a_country_before_a_settlement_word_is_the_place(pipeline):
+    place = _event_place(pipeline, "A settler shot four Palestinian laborers working in a West Bank settlement on Wednesday.")
+    assert (place.country, place.text) == ("PSE", "West Bank")
