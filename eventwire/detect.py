@@ -628,12 +628,18 @@ def _is_purpose(verb: Token) -> bool:
 
 
 def _is_background(governor: Token, sentence: Span) -> bool:
-    """'Back then, rebels seized the town'; but 'protested ... an attempt five years ago' is a
-    protest now: the past word must be in the event's own clause."""
+    """'Back then, rebels seized the town', 'two years ago'; but 'protested ... an attempt five years
+    ago' is a protest now: the past word must be in the event's own clause."""
     words = cues()["background"]
-    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and _in_clause(t, governor) for t in sentence) and not any(
-        t.lower_ in {"now", "today", "currently"} for t in sentence
-    )
+    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and _in_clause(t, governor) and not _recent(t)
+               for t in sentence) and not any(t.lower_ in {"now", "today", "currently"} for t in sentence)
+
+
+def _recent(ago: Token) -> bool:
+    """'a short while ago', 'two days ago': a span shorter than the years of history (cues.tsv
+    `history_span`) before "ago" puts the event in the news, not in the story's past."""
+    spans = [c for c in ago.children if c.dep_ == "npadvmod"]
+    return ago.lower_ == "ago" and bool(spans) and all(_lookup(cues()["history_span"], c) is None for c in spans)
 
 
 def _is_cited_cause(token: Token) -> bool:

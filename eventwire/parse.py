@@ -46,7 +46,8 @@ _AT_PLACE = {"in", "at", "near", "outside", "around"}
 _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
 _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "inhabitants", "villagers", "people", "streets", "centre", "center",
-                            "towns", "villages", "cities", "areas", "districts", "neighbourhoods", "neighborhoods"}
+                            "towns", "villages", "cities", "areas", "districts", "neighbourhoods", "neighborhoods",
+                            "vicinity", "surroundings", "environs", "suburbs", "countryside"}
 # Lower-case words inside place names: "Rio de Janeiro", "San Jose del Cabo", "Deir ez Zor", "Port of
 # Spain", "Guadalupe y Calvo", "Komsomolsk-on-Amur", "Aix-en-Provence".
 _NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as",

@@ -287,3 +287,9 @@ def test_a_protest_is_violent_by_what_its_predicate_says(mentions, text, violent
 def test_a_word_between_round_brackets_is_no_event(mentions):
     found = mentions("On 13 May 2024, members of a party (likely a Muslim group given the issue of protest) staged a rally in Dhaka.")
     assert [text for text, _ in found] == ["rally"]
+
+
+def test_years_ago_is_history_and_a_short_while_ago_is_news(mentions):
+    assert by_trigger(mentions("Gunmen attacked the village two years ago, residents said."), "attacked").background
+    assert not by_trigger(mentions("An explosive device detonated a short while ago near an army post."), "detonated").background
+    assert not by_trigger(mentions("Gunmen attacked the village two days ago, residents said."), "attacked").background

@@ -527,3 +527,8 @@ def test_names_after_a_slash_or_towns_of_are_places(pipeline, text, name):
 def test_a_country_before_a_settlement_word_is_the_place(pipeline):
     place = _event_place(pipeline, "A settler shot four Palestinian laborers working in a West Bank settlement on Wednesday.")
     assert (place.country, place.text) == ("PSE", "West Bank")
+
+
+def test_the_vicinity_of_a_name_places_it(pipeline):
+    place = _event_place(pipeline, "Several IS fighters were killed on Friday as clashes continue in the vicinity of Kobane.")
+    assert (place.country, place.text) == ("SYR", "Kobane")
