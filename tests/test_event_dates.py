@@ -36,3 +36,10 @@ def test_a_day_years_before_publication_is_history_the_story_recalls(pipeline):
     assert any(not e.background and (e.event_date.date, e.location.name) == (date(2022, 1, 19), "Genoa") for e in events)
     assert all(e.background for e in events if e.event_date.date.year == 1969)
     assert any(e.event_date.date.year == 1969 for e in events)
+
+
+def test_a_date_in_a_clause_describing_a_noun_does_not_date_the_event(pipeline):
+    text = ("A bomb suspected to be dropped over 40 years ago in central Kenya by British colonial forces "
+            "has been detonated by a Kenyan police explosive expert.")
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2014, 3, 28))
+    assert [(e.to_dict()["date_precision"], e.background) for e in events] == [("week", False)]
