@@ -569,16 +569,20 @@ def _names_place_kind(noun: Token) -> bool:
 
 def _dates(token: Token, governor: Token, sentence: Span) -> tuple[list[Span], bool]:
     candidates = [e for e in sentence_entities(sentence) if e.label_ == "DATE" and _DATE_WORDS.search(e.text) and not _after_since(e)
-                  and not _describes_a_noun(e.root, token)]
+                  and not describes_a_noun(e.root, token)]
     own = [e for e in candidates if _under(e.root, governor) or _under(e.root, token)]
     # The nearest date in the tree is the event's: "said ... on Saturday", not "a 2015 process".
     own.sort(key=lambda e: (_depth_below(e.root, governor), e.start))
     return (own, True) if own else (candidates, False)
 
 
-def _describes_a_noun(token: Token, trigger: Token) -> bool:
+def describes_a_noun(token: Token, trigger: Token) -> bool:
     """'a bomb dropped over 40 years ago ... has been detonated', 'the prefect, appointed on 27
-    December 2013': a date in a clause that describes a noun dates that clause, not the event."""
+    December 2013': a date in a clause that describes a noun dates that clause, not the event.
+    A date opening the sentence ("On 4 November 2020, militants described as ...") dates it whole,
+    wherever the parse hangs it."""
+    if sum(not t.is_punct for t in token.doc[token.sent.start : token.i]) <= 4:
+        return False  # "Looting: On 4 November 2020, ...", "Property destruction: Around 14 June, ..."
     node = token
     while node.head != node:
         if node.dep_ in {"acl", "relcl"} and node != trigger and node not in trigger.ancestors:

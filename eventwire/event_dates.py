@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from . import dates
-from .detect import Mention
+from .detect import Mention, describes_a_noun
 from .model import ResolvedDate
 from .parse import (
     ParsedArticle,
@@ -68,7 +68,8 @@ def _dated(mention: Mention, published: ResolvedDate, parsed: ParsedArticle) -> 
         if year:
             when = ResolvedDate(anchor.replace(year=year, month=1, day=1) if anchor else None, "year", str(year), "year of the recalled history")
         return when, True
-    absolute = dates.find_absolute_date(mention.sentence.text, anchor)
+    written = _own_words(mention)
+    absolute = dates.find_absolute_date(written, anchor)
     head = _head_date(mention)
     if mention.dates:
         phrase = _date_phrase([head] if head is not None else mention.dates)
@@ -80,12 +81,24 @@ def _dated(mention: Mention, published: ResolvedDate, parsed: ParsedArticle) -> 
                 # "rebels that have seized ..." in a Saturday story: on or before that day.
                 when = replace(when, precision="week", reason=when.reason + "; perfect aspect: on or before")
             return when, dates.is_background_expression(phrase, anchor) or _years_before(when, published)
-    found = absolute or dates.find_weekday(mention.sentence.text, anchor) or _paragraph_date(mention, anchor)
+    found = absolute or dates.find_weekday(written, anchor) or _paragraph_date(mention, anchor)
     if found is not None:
         return found, False
     if anchor is None:
         return ResolvedDate(None, "unknown", reason="no date in the sentence and no publication date"), False
     return ResolvedDate(anchor, "week", "", "no date in the sentence: the week of publication"), False
+
+
+def _own_words(mention: Mention) -> str:
+    """The sentence with the dates of clauses describing a noun blanked out ("the prefect,
+    appointed on 27 December 2013"): the text a date written out for the event is looked for in."""
+    sentence = mention.sentence
+    text = sentence.text
+    for ent in sentence_entities(sentence):
+        if ent.label_ == "DATE" and describes_a_noun(ent.root, mention.trigger):
+            start, end = ent.start_char - sentence.start_char, ent.end_char - sentence.start_char
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _years_before(when: ResolvedDate, published: ResolvedDate) -> bool:

@@ -43,3 +43,9 @@ def test_a_date_in_a_clause_describing_a_noun_does_not_date_the_event(pipeline):
             "has been detonated by a Kenyan police explosive expert.")
     _, events = pipeline.extract(Article(origin="t", text=text), date(2014, 3, 28))
     assert [(e.to_dict()["date_precision"], e.background) for e in events] == [("week", False)]
+
+
+def test_a_date_written_in_a_relative_clause_is_not_looked_up_for_the_event(pipeline):
+    _, events = pipeline.extract(Article(origin="t", text="Protesters rallied in Nairobi against the governor, who was elected "
+                                                          "on 9 August 2022."), date(2023, 3, 1))
+    assert [(e.to_dict()["event_date"], e.to_dict()["date_precision"]) for e in events] == [("2023-03-01", "week")]
