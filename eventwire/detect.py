@@ -539,6 +539,8 @@ def describes_other_thing(place: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in {"from", "of"}:
         # "of" names an origin after people ("residents of"), a spot after things ("a bar of Torrevieja").
         described = root.head.head
+        if described.ent_type_ in {"PERSON", "ORG"}:
+            return True  # "Ricardo Munguia of El Salvador", "Blackwater Security Consulting of North Carolina"
         people = root.head.lower_ == "from" or described.tag_ == "NNS"
         return described.pos_ == "NOUN" and people and not _names_place_kind(described)
     if root.dep_ != "compound":

@@ -532,3 +532,10 @@ def test_a_country_before_a_settlement_word_is_the_place(pipeline):
 def test_the_vicinity_of_a_name_places_it(pipeline):
     place = _event_place(pipeline, "Several IS fighters were killed on Friday as clashes continue in the vicinity of Kobane.")
     assert (place.country, place.text) == ("SYR", "Kobane")
+
+
+def test_the_place_a_person_or_firm_is_of_is_not_the_events(pipeline):
+    # Two countries, equally precise: the one the victim is of loses the tie.
+    place = _event_place(pipeline, "In March, a worker for the Red Cross, Ricardo Munguia of El Salvador, was fatally shot "
+                                   "in south Afghanistan.")
+    assert place.country == "AFG"
