@@ -139,9 +139,11 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
             and not _opposed(token) and not _in_aside(token, sentence)
         ]
         found = _claims_of_gatherings(_without_consumed_objects(found))
-        if len(found) == 1 and found[0].anaphoric and all(m.entry.plover_type != found[0].entry.plover_type for m in mentions):
+        if len(found) == 1 and found[0].anaphoric and (
+                _opens_dated_paragraph(sentence) or all(m.entry.plover_type != found[0].entry.plover_type for m in mentions)):
             # "On 8 March, police foiled the protest march of Mohila Dal": a definite noun points
-            # back only where the story has told an event of its kind; before any, and as the only
+            # back only where the story has told an event of its kind, and not from a paragraph
+            # that opens with a day of its own (a round-up's next report); otherwise, as the only
             # event of its sentence ("killed during the protest" names a killing's scene), it is
             # the story's report, with its sentence's places and dates.
             found = [_mention(found[0].trigger, found[0].entry, sentence, may_point_back=False)]
@@ -152,6 +154,18 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
         mentions.extend(_model_mention(parsed))
     mentions.extend(_model_mentions_of_reports(parsed, mentions))
     return mentions
+
+
+def _opens_dated_paragraph(sentence: Span) -> bool:
+    """'On 8 March 2024, police foiled ...' starting a paragraph: a report of its own day."""
+    if paragraph_start(sentence) != sentence.start_char:
+        return False
+    return any(e.label_ == "DATE" and _opens_sentence(e[0]) for e in sentence_entities(sentence))
+
+
+def _opens_sentence(token: Token) -> bool:
+    """At most a note tag and a preposition before it: "Looting: On 4 November 2020, ..."."""
+    return sum(not t.is_punct for t in token.doc[token.sent.start : token.i]) <= 4
 
 
 def _in_aside(token: Token, sentence: Span) -> bool:
@@ -583,8 +597,8 @@ def describes_a_noun(token: Token, trigger: Token) -> bool:
     December 2013': a date in a clause that describes a noun dates that clause, not the event.
     A date opening the sentence ("On 4 November 2020, militants described as ...") dates it whole,
     wherever the parse hangs it."""
-    if sum(not t.is_punct for t in token.doc[token.sent.start : token.i]) <= 4:
-        return False  # "Looting: On 4 November 2020, ...", "Property destruction: Around 14 June, ..."
+    if _opens_sentence(token):
+        return False
     node = token
     while node.head != node:
         if node.dep_ in {"acl", "relcl"} and node != trigger and node not in trigger.ancestors:

@@ -293,3 +293,10 @@ def test_years_ago_is_history_and_a_short_while_ago_is_news(mentions):
     assert by_trigger(mentions("Gunmen attacked the village two years ago, residents said."), "attacked").background
     assert not by_trigger(mentions("An explosive device detonated a short while ago near an army post."), "detonated").background
     assert not by_trigger(mentions("Gunmen attacked the village two days ago, residents said."), "attacked").background
+
+
+def test_a_definite_noun_opening_a_dated_paragraph_is_a_new_report(mentions):
+    found = mentions("On 7 March 2024, students protested in Khulna.\n\n"
+                     "On 8 March 2024, police foiled the protest march of Mohila Dal in Dhaka.")
+    march = by_trigger(found, "march")
+    assert not march.anaphoric and [p.text for p in march.places] == ["Dhaka"]
