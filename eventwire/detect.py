@@ -35,10 +35,10 @@ MATERIAL_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "AGREE"
 # What a crowd says: a demand, a denunciation, a rejection, a threat; voiced by a crowd, its protest.
 CLAIM_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 _NOUN_POS = {"NOUN", "PROPN"}
-# nsubjpass: "firearms were seized" names what was seized as "seized firearms" does.
 # What a named object is, for the trigger rows that read it ("<place>", "<person>" in triggers.tsv).
 _NAMED_KINDS = {"GPE": "<place>", "LOC": "<place>", "FAC": "<place>", "PERSON": "<person>"}
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+# nsubjpass: "firearms were seized" names what was seized as "seized firearms" does.
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "prt", "dobj", "nsubjpass", "prep", "pobj", "npadvmod", "appos", "attr", "oprd", "dep", "xcomp"}
 # A DATE entity names a time only with a digit, a day or month name, or a relative day word
 # ("in years", "decades" are durations).
@@ -139,8 +139,7 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
             and not _opposed(token) and not _in_aside(token, sentence)
         ]
         found = _claims_of_gatherings(_without_consumed_objects(found))
-        if len(found) == 1 and found[0].anaphoric and (
-                _opens_dated_paragraph(sentence) or all(m.entry.plover_type != found[0].entry.plover_type for m in mentions)):
+        if len(found) == 1 and found[0].anaphoric and (_opens_dated_paragraph(sentence) or _first_of_its_kind(found[0], mentions)):
             # "On 8 March, police foiled the protest march of Mohila Dal": a definite noun points
             # back only where the story has told an event of its kind, and not from a paragraph
             # that opens with a day of its own (a round-up's next report); otherwise, as the only
@@ -154,6 +153,10 @@ def detect(parsed: ParsedArticle) -> list[Mention]:
         mentions.extend(_model_mention(parsed))
     mentions.extend(_model_mentions_of_reports(parsed, mentions))
     return mentions
+
+
+def _first_of_its_kind(mention: Mention, before: list[Mention]) -> bool:
+    return all(m.entry.plover_type != mention.entry.plover_type for m in before)
 
 
 def _opens_dated_paragraph(sentence: Span) -> bool:
