@@ -312,13 +312,16 @@ def _containers(ent: Span, ents: list[Span]) -> list[Span]:
     [Wetlet] township ([Shwebo] district, [Sagaing] region)"."""
     doc = ent.doc
     features = cues()["place_feature"]
-    links = {",", "(", "in"} if _is_landmark(ent) or ent.label_ == "LOC" else {",", "("}
     chain, containers = ent, []
     while True:
         end = chain.end
         while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
             end += 1
-        following = next((e for e in ents if e.start == end + 1 and doc[end].text in links), None)
+        # "in" links a landmark, or a place named with its kind, to its town: "al-Tijara
+        # neighbourhood in central Damascus" (a direction word may stand before the town).
+        links = {",", "(", "in"} if _is_landmark(chain) or chain.label_ == "LOC" or end > chain.end else {",", "("}
+        skip = 1 if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].pos_ == "ADJ" else 0
+        following = next((e for e in ents if e.start == end + 1 + skip and doc[end].text in links), None)
         if following is None:
             return containers
         containers.append(following)

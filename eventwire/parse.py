@@ -52,6 +52,8 @@ _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "inhabitants", "v
 # Spain", "Guadalupe y Calvo", "Komsomolsk-on-Amur", "Aix-en-Provence".
 _NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "el", "al", "ez", "ez-", "az", "ad", "ar", "as",
                    "ash", "an", "at", "y", "of", "on", "upon", "am", "sur", "en"}
+# Words for part of a town, after a quarter's name ("the Radhwaniyah area", "al-Tijara neighbourhood").
+_QUARTER_WORDS = {"area", "neighbourhood", "neighborhood", "quarter", "suburb", "district"}
 # Institutions and landmarks named after their town ("Maseno University", "University of
 # Nairobi", "Nyeri Prison", "a Kisumu beach").
 _INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach"}
@@ -111,6 +113,8 @@ def _place_entities(doc: Doc) -> Doc:
                 ents.append(ent)  # "Syrian", "Russian": a demonym stays NORP
                 continue
             ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+        elif ent.label_ in _MISLABELLED and _names_quarter(ent):
+            ents.append(Span(doc, ent.start, ent.end, label="GPE"))  # a quarter the gazetteer lacks, placed by its town
         elif (town := _town_of_institution(ent)) is not None:
             ents.append(town)
             institutions.update(range(ent.start, ent.end))  # "Virginia Commonwealth University": no place "Commonwealth"
@@ -142,6 +146,13 @@ def _joined_across_particles(ents: list[Span]) -> list[Span]:
         else:
             joined.append(ent)
     return joined
+
+
+def _names_quarter(ent: Span) -> bool:
+    """'the Radhwaniyah area in southwestern Baghdad', 'Saiydiah district': a capitalised name
+    before a word for part of a town is a place, whether or not the gazetteer knows it."""
+    doc = ent.doc
+    return ent.text[:1].isupper() and ent.end < len(doc) and doc[ent.end].lower_ in _QUARTER_WORDS
 
 
 def _placed_by_context(ent: Span) -> bool:

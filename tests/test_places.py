@@ -539,3 +539,9 @@ def test_the_place_a_person_or_firm_is_of_is_not_the_events(pipeline):
     place = _event_place(pipeline, "In March, a worker for the Red Cross, Ricardo Munguia of El Salvador, was fatally shot "
                                    "in south Afghanistan.")
     assert place.country == "AFG"
+
+
+def test_a_quarter_the_gazetteer_lacks_is_written_and_placed_at_its_town(pipeline):
+    place = _event_place(pipeline, "Elsewhere, a roadside bomb detonated on a main road in the Radhwaniyah area in southwestern "
+                                   "Baghdad, killing two people.")
+    assert (place.name, place.text, place.precision) == ("Baghdad", "Radhwaniyah", "city")
