@@ -307,6 +307,10 @@ def _is_landmark(ent: Span) -> bool:
         ent.end < len(doc) and cues()["place_feature"].get(doc[ent.end].lower_) == "landmark")
 
 
+# Kinds of place feature word that name an administrative unit ("Idleb governorate", "Pabna district").
+_UNIT_KINDS = {"admin1", "admin2"}
+
+
 def _containers(ent: Span, ents: list[Span]) -> list[Span]:
     """The names written after a place to say where it lies, nearest first: "Kan Hpyu village,
     [Wetlet] township ([Shwebo] district, [Sagaing] region)"."""
@@ -318,11 +322,15 @@ def _containers(ent: Span, ents: list[Span]) -> list[Span]:
         while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
             end += 1
         # "in" links a landmark, or a place named with its kind, to its town: "al-Tijara
-        # neighbourhood in central Damascus" (a direction word may stand before the town).
-        links = {",", "(", "in"} if _is_landmark(chain) or chain.label_ == "LOC" or end > chain.end else {",", "("}
+        # neighbourhood in central Damascus" (a direction word may stand before the town); "of"
+        # links a place named with its kind: "Kyauk Tan village of Mahlaing township".
+        links = {",", "(", "in"} if _is_landmark(chain) or chain.label_ == "LOC" else {",", "("}
+        links |= {"in", "of"} if end > chain.end else set()
         skip = 1 if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].pos_ == "ADJ" else 0
-        following = next((e for e in ents if e.start == end + 1 + skip and doc[end].text in links), None)
-        if following is None:
+        following = next((e for e in ents if e.start == end + 1 + skip), None)
+        # "Bara in Idleb governorate": a unit named with its kind after "in" holds the place.
+        named_unit = following is not None and following.end < len(doc) and features.get(doc[following.end].lower_) in _UNIT_KINDS
+        if following is None or not (doc[end].text in links or (doc[end].lower_ == "in" and named_unit)):
             return containers
         containers.append(following)
         chain = following

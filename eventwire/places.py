@@ -170,8 +170,11 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
         query = PlaceQuery(stripped, query.container, feature, query.region)
     region = _container_matches(query.region) if query.region else None
     best = max(candidates, key=lambda c: _score(c, query, hints, container, weak, region))
-    if (container and any(container) and not _inside(best, container) and not _inside(best, region)
-            and country_by_name(query.container) is None and _may_contain(query.container, best)):
+    # The nearest written container the gazetteer knows ("Kyauk Tan village of Mahlaing township
+    # (Meiktila district, Mandalay region)": Mandalay, where it lacks the township).
+    holder = query.container if container and any(container) else query.region if region and any(region) else None
+    if (holder and not _inside(best, container) and not _inside(best, region)
+            and country_by_name(holder) is None and _may_contain(holder, best)):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
         # written container, so the town of that name in India is not the place. A country
         # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).

@@ -150,6 +150,19 @@ def test_a_chain_of_containers_with_feature_words_between(pipeline):
     assert (place.country, place.admin1) == ("BGD", "Chittagong")
 
 
+def test_a_unit_named_with_its_kind_after_in_holds_the_place(pipeline):
+    # Bara in Nigeria's Gombe state is the gazetteer's only Bara: Idleb's governorate is the place.
+    place = _event_place(pipeline, "On 9 January 2022, Syrian regime forces shelled Bara in Idleb governorate.")
+    assert (place.country, place.admin1) == ("SYR", "Idlib")
+
+
+def test_the_region_of_a_chain_holds_the_place_where_the_nearer_container_is_unknown(pipeline):
+    # The gazetteer's Kyauktan is in Yangon; "Mahlaing township" it does not know, Mandalay it does.
+    place = _event_place(pipeline, "On 31 January 2022, in Kyauk Tan village of Mahlaing township (Meiktila district, "
+                                   "Mandalay region), the Mahlaing PDF shot and killed the village administrator.")
+    assert (place.country, place.admin1) == ("MMR", "Mandalay")
+
+
 def test_a_city_before_a_spaced_dash_contains_the_district(pipeline):
     place = _event_place(pipeline, "Locals held a protest in Dhaka - Shahbagh on Friday.")
     assert (place.country, place.admin1) == ("BGD", "Dhaka")
