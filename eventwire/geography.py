@@ -292,10 +292,11 @@ def _place_query(ent: Span, ents: list[Span], chain: list[Span]) -> places.Place
             break
     if feature is None and _contains_place_before(ent, ents):
         feature = places.CONTAINER  # "Bosaso town (Bossaso, Bari)": Bari region, not the Italian city
-    # A beach, square or market is no populated place: a gazetteer hit of its name is a
-    # namesake elsewhere, so the event is placed in the town that contains it.
-    name = containers.pop(0) if containers and landmark else ent.text.strip()
-    return places.PlaceQuery(name=name, container=containers[0] if containers else None,
+    # A beach, square or school is no populated place: a gazetteer hit of its name outside the
+    # town that follows is a namesake ("Carnot middle school in Grasse"), one inside names its
+    # quarter or its town ("Shailkupa police station (Jhenaidah, Khulna)").
+    feature = places.LANDMARK if landmark and containers else feature
+    return places.PlaceQuery(name=ent.text.strip(), container=containers[0] if containers else None,
                              feature=feature, region=containers[-1] if len(containers) > 1 else None)
 
 
@@ -303,8 +304,22 @@ def _is_landmark(ent: Span) -> bool:
     """"Lido beach in Mogadishu", "Vittorio Veneto square in Trieste": a landmark, whose town
     follows "in". A camp or a village is a settlement, whatever the model calls it."""
     doc = ent.doc
-    return (ent.label_ == "FAC" and ent[-1].lower_ not in places.SETTLEMENT_WORDS) or (
-        ent.end < len(doc) and cues()["place_feature"].get(doc[ent.end].lower_) == "landmark")
+    return (ent.label_ == "FAC" and ent[-1].lower_ not in places.SETTLEMENT_WORDS) or any(
+        cues()["place_feature"].get(token.lower_) == "landmark" for token in doc[ent.end : _described_end(ent)])
+
+
+def _described_end(ent: Span) -> int:
+    """The index after the words that say what kind of place a name is: "Kyauk Tan village",
+    "Gaziosmanpasa town center", "Carnot middle school" (lower-case words may stand between)."""
+    doc = ent.doc
+    end = ent.end
+    for i in range(ent.end, min(ent.end + 4, len(doc))):
+        word = doc[i].lower_
+        if word in cues()["place_feature"] or word in places.SETTLEMENT_WORDS:
+            end = i + 1
+        elif not (doc[i].is_lower and doc[i].pos_ in {"ADJ", "NOUN"}):
+            break
+    return end
 
 
 # Kinds of place feature word that name an administrative unit ("Idleb governorate", "Pabna district").
@@ -318,9 +333,7 @@ def _containers(ent: Span, ents: list[Span]) -> list[Span]:
     features = cues()["place_feature"]
     chain, containers = ent, []
     while True:
-        end = chain.end
-        while end < len(doc) and (doc[end].lower_ in features or doc[end].lower_ in places.SETTLEMENT_WORDS):
-            end += 1
+        end = _described_end(chain)
         # "in" links a landmark, or a place named with its kind, to its town: "al-Tijara
         # neighbourhood in central Damascus" (a direction word may stand before the town); "of"
         # links a place named with its kind: "Kyauk Tan village of Mahlaing township".

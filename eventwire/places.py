@@ -46,6 +46,8 @@ ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla su
 ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
 # The feature of a name read as the container of another: any administrative unit.
 CONTAINER = "container"
+# The feature of a query for a landmark followed by its town ("Lido beach in Mogadishu").
+LANDMARK = "landmark"
 # A "locality" (a Kenyan ward or location from an IEBC list) has no point of its own: it is
 # stored at its county's place, so it says no more than the county does.
 _PRECISION = {"locality": "admin1"}
@@ -56,6 +58,8 @@ _PRECISION = {"locality": "admin1"}
 _UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000, "locality": 1_000}
 # Below this size a place outside the story's countries is taken for a namesake, not the place.
 _FOREIGN_POPULATION = 50_000
+# How far from its town a place named like a landmark of the town may lie to be its quarter.
+_QUARTER_KM = 25
 # Words written after a settlement's name that are not part of it: "Kisii town", "Kibera slums".
 SETTLEMENT_WORDS = frozenset(
     "town township village city municipality ward area slums slum estate camp refugee neighbourhood neighborhood suburb island settlement".split()
@@ -158,6 +162,8 @@ def geocode(queries: Sequence[PlaceQuery], country_hints: Sequence[str] = (), we
 
 def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] = ()) -> Location | None:
     country = country_by_name(query.name)
+    if country is not None and query.feature == LANDMARK:
+        return _landmark_town(query, None, hints, weak)  # "the US Embassy in Cork"
     if country is not None and query.feature not in ADMIN_WORDS:
         return Location(name=country.name, country=country.iso3, precision="country")
     stripped = _strip_admin_words(query.name)
@@ -165,7 +171,7 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     if not candidates:
         return _container_location(query, hints, weak)
     container = _container_matches(query.container) if query.container else None
-    if stripped != query.name:  # "Kakamega County": the feature word is part of the name
+    if stripped != query.name and query.feature != LANDMARK:  # "Kakamega County": the feature word is part of the name
         feature = next((w.lower() for w in query.name.split() if w.lower() in ADMIN_WORDS), None)
         query = PlaceQuery(stripped, query.container, feature, query.region)
     region = _container_matches(query.region) if query.region else None
@@ -173,6 +179,8 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     # The nearest written container the gazetteer knows ("Kyauk Tan village of Mahlaing township
     # (Meiktila district, Mandalay region)": Mandalay, where it lacks the township).
     holder = query.container if container and any(container) else query.region if region and any(region) else None
+    if query.feature == LANDMARK:
+        return _landmark_town(query, best, hints, weak)
     if (holder and not _inside(best, container) and not _inside(best, region)
             and country_by_name(holder) is None and _may_contain(holder, best)):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
@@ -198,6 +206,20 @@ def _location(best: _Candidate) -> Location:
         precision=_PRECISION.get(best.kind, best.kind),
         geonameid=best.geonameid if best.geonameid > 0 else None,
     )
+
+
+def _landmark_town(query: PlaceQuery, named: _Candidate | None, hints: Sequence[str], weak: tuple[str, ...]) -> Location | None:
+    """A landmark's place: its town ("Carnot middle school in Grasse": Grasse, not Carnot in the
+    Central African Republic), or the quarter it is named after where a populated place of that
+    very name lies by the town (not "Saint-Michel-sur-Orge" for "Saint-Michel square in Paris") ("Shailkupa police station (Jhenaidah)"); a county's courthouse is
+    in its town."""
+    region = query.region if query.region != query.container else None
+    town = _geocode_one(PlaceQuery(query.container, container=region), hints, weak)
+    if (named is not None and named.kind == "city" and normalise(named.name) == normalise(query.name)
+            and town is not None and town.latitude is not None
+            and distance_km(named.latitude, named.longitude, town.latitude, town.longitude) <= _QUARTER_KM):
+        return _location(named)
+    return town
 
 
 def _container_location(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...]) -> Location | None:

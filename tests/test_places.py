@@ -190,6 +190,26 @@ def test_a_peoples_name_before_a_plural_noun_is_the_people(pipeline):
     assert [(e.text, e.label_) for e in doc.ents if e.text == "Turkana"] == [("Turkana", "NORP"), ("Turkana", "GPE")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Carnot in the Central African Republic is no quarter of Grasse.
+        ("On 30 June 2022, teachers and parents demonstrated at Carnot middle school in Grasse.", "Grasse"),
+        # Saint-Michel-sur-Orge lies 25 km out of Paris, under a longer name.
+        ("On 2 May 2022, around 300 police officers gathered in Saint-Michel square in Paris.", "Paris"),
+        # The county of the courthouse holds the town: the town is the nearer place.
+        ("On 26 February 2022, people gathered at the Madison County Courthouse in Huntsville (Alabama) "
+         "for a pro-Ukraine rally.", "Huntsville"),
+        ("On 26 June 2022, more than 100 women marched to the US Embassy in Cork to protest.", "Cork"),
+        # 'center' after 'town' says what part of the town, not that the town follows.
+        ("On 17 May 2022, residents held a demonstration in Gaziosmanpasa town center, Istanbul, against "
+         "the urban transformation project.", "Istanbul"),
+    ],
+)
+def test_a_landmark_is_placed_in_the_town_written_after_it(pipeline, text, name):
+    assert _event_place(pipeline, text).name == name
+
+
 def test_a_square_is_placed_in_the_town_after_in(pipeline):
     place = _event_place(pipeline, "About 40 advocates entered the post office in Vittorio Veneto square in Trieste to protest.")
     assert place.name == "Trieste"
