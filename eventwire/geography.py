@@ -65,8 +65,8 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
         if token.pos_ in {"PROPN", "ADJ"} and token.text[:1].isupper() and not token.ent_type_ in {"GPE", "NORP", "LOC"}:
             country = countries.country_by_name(token.text)
             _count_country(country, token.i, counts, first)
-            if country is not None and token.pos_ == "ADJ":
-                people.add(country.iso3)
+            if country is not None and (token.pos_ == "ADJ" or countries.is_demonym(token.text)):
+                people.add(country.iso3)  # "Kazakh flags", whatever the tagger calls "Kazakh"
     named_as_place = {iso for iso in counts if iso not in people}
     for ent in parsed.doc.ents:  # a country written as a place counts as such, whatever else names it
         as_place = ent.label_ in {"GPE", "LOC"} and not _country_as_modifier(ent) and not _country_as_topic(ent)
@@ -95,10 +95,18 @@ def _country_as_topic(ent: Span) -> bool:
     """'the invasion of Ukraine', 'solidarity with Ukraine', 'migrants from Colombia', 'protested
     against the war in Ukraine', 'sending weapons to Ukraine': a country a noun or verb is about,
     comes from or goes to, or the place of what a protest is against, is no place of the story's
-    events ('the north of Syria', 'shelled positions in Syria' are)."""
-    if ent.root.dep_ != "pobj" or countries.country_by_name(ent.text) is None:
+    events ('the north of Syria', 'shelled positions in Syria' are); nor is one a protest supports or
+    condemns ('supporting Ukraine'), nor one that acts ('its invasion by Russia')."""
+    if countries.country_by_name(ent.text) is None:
         return False
-    prep, table = ent.root.head, cues()
+    table = cues()
+    if ent.root.dep_ == "dobj":
+        return ent.root.head.lemma_ in table["topic_verb"]
+    if ent.root.dep_ != "pobj":
+        return False
+    prep = ent.root.head
+    if prep.lower_ == "by":
+        return True  # an agent: "its invasion by Russia", "shelled by Russia"
     head = prep.head
     if head.pos_ == "VERB":
         return prep.lower_ in table["topic_prep"]

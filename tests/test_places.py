@@ -395,6 +395,11 @@ def test_a_country_a_protest_is_about_is_no_place_of_it(pipeline):
     assert (place.name, place.country) == ("Saint-Pair-sur-Mer", "FRA")
     place = _event_place(pipeline, "On 4 March 2022, around 70 people demonstrated in Ochsenfurt against the war in Ukraine.")
     assert (place.name, place.country) == ("Ochsenfurt", "DEU")  # where the war is, not the protest
+    # A country supported or acting is no place either; nor is a demonym whatever its tag.
+    place = _event_place(pipeline, "On 10 April 2022, around 100 vehicles gathered for a motorcade in Lorrach. Demonstrators "
+                                   "carried Russian, Soviet, and Kazakh flags. Around 480 people gathered for "
+                                   "counter-demonstrations supporting Ukraine following its invasion by Russia.")
+    assert (place.name, place.country) == ("Lörrach", "DEU")
     place = _event_place(pipeline, "Those inmates were shot during the 1941-44 German occupation of Latvia.")
     assert place.name == "Latvia"  # a story that places its events nowhere else
     place = _event_place(pipeline, "Clashes were reported in the north of Syria.")
