@@ -234,6 +234,17 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     return None
 
 
+def partner(text: str, *, country: str | None = None) -> Actor | None:
+    """'Syrian and Russian warplanes': the second state whose forces act with the first, ACLED's
+    associated actor of a joint attack (the first conjunct leads, resolve_actor)."""
+    head, _, rest = text.strip().partition(" and ")
+    first = resolve_actor(head, country=country, role="violence") if rest else None
+    second = resolve_actor(rest, country=country, role="violence") if first is not None else None
+    if second is None or second.type not in STATE_TYPES or second.country in {None, first.country}:
+        return None
+    return second
+
+
 def _in_coalition(actor: Actor, story: Country | None) -> Actor:
     """A state's forces under the coalition they fight in where the story is (coalitions.tsv)."""
     coalition = _coalitions().get((actor.country, story.iso3)) if story and actor.type == "state_military" else None

@@ -28,7 +28,8 @@ _ARMED_EVENTS = {"Battles", "Violence against civilians", "Explosions/Remote vio
 class EventActors(NamedTuple):
     actor1: Actor | None
     actor2: Actor | None
-    assoc: Actor | None  # ACLED's associated actor of actor 1: the party that led a crowd
+    assoc: Actor | None  # ACLED's associated actor of actor 1: the party that led a crowd, the
+    # second state of a joint attack
 
 
 def record_actors(coding: Coding, draft: Draft, paragraph: str) -> EventActors:
@@ -38,7 +39,9 @@ def record_actors(coding: Coding, draft: Draft, paragraph: str) -> EventActors:
     if crowd is not None:
         return _crowd_actors(crowd, draft)
     if coding.acled_event_type in _ARMED_EVENTS:
-        return EventActors(*_violence_actors(coding, draft, paragraph), None)
+        actor1, actor2 = _violence_actors(coding, draft, paragraph)
+        joint = actor1 is not None and actor1.type in actors.STATE_TYPES
+        return EventActors(actor1, actor2, actors.partner(actor1.name, country=draft.context_country) if joint else None)
     return EventActors(draft.actor1, draft.actor2, None)
 
 

@@ -6,14 +6,16 @@ Public entry point: ``merge_events(mentions)``. A mention is a contract record
 the input:
 
 1. Two mentions are *compatible* when they come from different articles, are both news or
-   both background, share the ACLED event type with sub-event types that can describe one
-   happening (merge_subevent_groups.tsv; or the PLOVER type when one has no ACLED type),
+   both background, have sub-event types that can describe one happening, within one ACLED
+   event type or across kindred ones (merge_subevent_groups.tsv: a tear-gassed march is one
+   outlet's riot and another's protest; or the PLOVER type when one has no ACLED type),
    have dates within their precision (day +-1, unless both stories wrote the day out; a
    week-precision date +-6 days, two of them at most 6 days apart; a month its month;
    year-only and undated mentions never merge), the same or nested places (same GeoNames id,
    within 25 km, or one is the admin1 or country containing the other; never two known,
    different districts; a locality the gazetteer lacks is not its province) and no
-   conflicting actors (actor1, actor2, and the organisation that led a crowd).
+   conflicting actors (actor1, actor2, and the organisation that led a crowd; a state named as
+   the associated actor of a joint attack may be another report's actor1).
 2. Compatible mentions are linked into connected components. A component is closed: no
    mention outside it is compatible with one inside, so the store re-merges one component at a
    time when an article arrives (``date_window`` gives the dates a mention can link to).
@@ -43,6 +45,7 @@ from .actors import is_generic_name
 from .datafiles import read_tsv
 from .places import distance_km, same_admin1
 from .countries import normalise
+from . import typology
 
 Record = dict[str, Any]
 
@@ -188,7 +191,7 @@ def _same_type(a: Record, b: Record) -> str | None:
     are both PLOVER ASSAULT, yet not one event)."""
     aa, ab = a.get("acled") or {}, b.get("acled") or {}
     if aa.get("event_type") and ab.get("event_type"):
-        if aa["event_type"] != ab["event_type"] or not _same_happening(aa.get("sub_event_type"), ab.get("sub_event_type")):
+        if aa["event_type"] not in kindred_event_types(ab["event_type"]) or not _same_happening(aa.get("sub_event_type"), ab.get("sub_event_type")):
             return None
         same_sub = aa.get("sub_event_type") and aa.get("sub_event_type") == ab.get("sub_event_type")
         return f"type: {aa['sub_event_type'] if same_sub else aa['event_type']}"
@@ -198,14 +201,24 @@ def _same_type(a: Record, b: Record) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def kindred_event_types(event_type: str) -> frozenset[str]:
+    """The ACLED event types two reports of one happening may give it: its own, and those of the
+    sub-event types that share a happening with its own ("Violent demonstration", a riot, and
+    "Protest with intervention" both describe a crowd the police broke up)."""
+    groups = _subevent_groups()
+    own = set().union(*(g for sub, g in groups.items() if typology.acled_event_type(sub) == event_type))
+    return frozenset({event_type} | {typology.acled_event_type(sub) for sub, g in groups.items() if g & own})
+
+
 def _same_happening(sub_a: str | None, sub_b: str | None) -> bool:
     groups = _subevent_groups()
-    return sub_a not in groups or sub_b not in groups or groups[sub_a] == groups[sub_b]
+    return sub_a not in groups or sub_b not in groups or bool(groups[sub_a] & groups[sub_b])
 
 
 @lru_cache(maxsize=1)
-def _subevent_groups() -> dict[str, str]:
-    return {row["sub_event_type"]: row["group"] for row in read_tsv("merge_subevent_groups.tsv")}
+def _subevent_groups() -> dict[str, frozenset[str]]:
+    return {row["sub_event_type"]: frozenset(row["group"].split("|")) for row in read_tsv("merge_subevent_groups.tsv")}
 
 
 def _same_actors(a: Record, b: Record) -> str | None:
@@ -213,7 +226,7 @@ def _same_actors(a: Record, b: Record) -> str | None:
     (``assoc_actor_1``: "members of BNP" vs "members of Awami League") must agree too."""
     a1, a2, b1, b2 = a.get("actor1"), a.get("actor2"), b.get("actor1"), b.get("actor2")
     assoc_a, assoc_b = a.get("assoc_actor_1"), b.get("assoc_actor_1")
-    if _actor_ok(a1, b1) and _actor_ok(a2, b2) and _actor_ok(assoc_a, assoc_b):
+    if (_actor_ok(a1, b1) or _joint(a, b) or _joint(b, a)) and _actor_ok(a2, b2) and _actor_ok(assoc_a, assoc_b):
         pairs = ((a1, b1), (a2, b2), (assoc_a, assoc_b))
     elif (_named(a1, b2) or _named(a2, b1)) and _actor_ok(a1, b2) and _actor_ok(a2, b1):
         # "X attacked Y" and "Y clashed with X"; a swap that pairs no two named actors would let
@@ -223,6 +236,13 @@ def _same_actors(a: Record, b: Record) -> str | None:
         return None
     named = [f"{x['canonical']} ~ {y['canonical']}" for x, y in pairs if _named(x, y)]
     return "actors: " + ("; ".join(named) if named else "no conflict")
+
+
+def _joint(a: Record, b: Record) -> bool:
+    """'Syrian and Russian warplanes struck' (actor 1 Syria's forces, Russia's associated) and
+    'Russian jets bombed': one report names only one of a joint attack's sides."""
+    partner, actor = a.get("assoc_actor_1"), b.get("actor1")
+    return bool(partner and actor and partner.get("canonical") and partner["canonical"] == actor.get("canonical"))
 
 
 def _named(x: Record | None, y: Record | None) -> bool:

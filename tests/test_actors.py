@@ -174,6 +174,14 @@ def test_party_supporters_in_a_riot_are_rioters_with_the_party_associated(pipeli
     assert riot["assoc_actor_1"]["canonical"] == "BNP: Bangladesh Nationalist Party"
 
 
+def test_the_second_state_of_a_joint_attack_is_the_associated_actor(pipeline):
+    text = "Syrian and Russian warplanes struck the city of Idlib on Monday, killing at least 11 civilians."
+    _, events = pipeline.extract(Article(origin="idlib.txt", text=text))
+    strike = events[0].to_dict()
+    assert strike["actor1"]["canonical"] == "Military Forces of Syria"
+    assert strike["assoc_actor_1"]["canonical"] == "Military Forces of Russia"
+
+
 def test_every_actor_type_in_the_data_has_an_inter_code_row():
     from eventwire.datafiles import read_tsv
 

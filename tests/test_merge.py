@@ -139,6 +139,20 @@ def test_sub_event_types_of_one_event_type_merge_only_when_they_can_describe_one
     assert pair(AIR_STRIKE, ied) == 1  # "a bomb struck" and "an air strike" can be one strike
     assert pair(arrests, looting) == 2
     assert pair(arrests, other) == 1  # "Other" can be any strategic development
+    riot = Coding("PROTEST", "protest-violent", "Riots", "Violent demonstration")
+    intervention = Coding("PROTEST", "demonstrate", "Protests", "Protest with intervention")
+    peaceful = Coding("PROTEST", "demonstrate", "Protests", "Peaceful protest")
+    assert pair(riot, intervention) == 1  # a tear-gassed march: one outlet's riot, another's protest
+    assert pair(riot, peaceful) == 2
+
+
+def test_one_report_of_a_joint_attack_may_name_either_state():
+    syria = Actor("Syrian and Russian warplanes", "Military Forces of Syria", "SYR", "state_military")
+    russia = Actor("Russian jets", "Military Forces of Russia", "RUS", "state_military")
+    joint = mention(record("a", actor1=syria))
+    joint["assoc_actor_1"] = Actor("Russian warplanes", "Military Forces of Russia", "RUS", "state_military").to_dict()
+    assert len(merge_events([joint, mention(record("b", actor1=russia))])) == 1
+    assert len(merge_events([mention(record("a", actor1=syria)), mention(record("b", actor1=russia))])) == 2
 
 
 def test_two_week_precision_dates_merge_only_within_a_week_of_each_other():
@@ -177,7 +191,7 @@ def test_merge_test_set_scores(pipeline):
     metrics = {k: v["value"] for k, v in result["metrics"].items()}
     assert result["n"] == 23 and result["gold_pairs"] == 15
     assert metrics["pair_precision"] >= 0.9
-    assert metrics["pair_recall"] >= 0.6  # the misses are extraction errors (actors, places): see docs/store.md
+    assert metrics["pair_recall"] >= 0.8  # the misses are extraction errors (actors, places): see docs/store.md
 
 
 def test_acled_notes_come_from_the_report_split_unless_told(tmp_path, pipeline):

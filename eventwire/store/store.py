@@ -32,7 +32,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql.functions import FunctionElement
 
-from ..merge import MergedEvent, compatible, date_window, merge_events
+from ..merge import MergedEvent, compatible, date_window, kindred_event_types, merge_events
 from ..places import distance_km
 from ..model import CleanArticle, EventRecord
 from .schema import articles, claims, event_mentions, events, mentions
@@ -310,7 +310,8 @@ def _linked_components(conn: Connection, new: list[Record]) -> set[str]:
             continue
         lo, hi = window[0] - timedelta(days=1), window[1] + timedelta(days=1)
         params = {"country": country, "lo": lo, "first": lo - WIDEST_WINDOW, "hi": hi, "article": m["article_id"],
-                  "background": bool(m.get("background")), "event_type": event_type, "plover": plover}
+                  "background": bool(m.get("background")), "plover": plover,
+                  "event_types": sorted(kindred_event_types(event_type)) if event_type else []}
         rows = conn.execute(_CANDIDATES[bool(event_type), bool(plover)], params)
         found |= {row.component for row in rows if row.component not in found and compatible(m, row.record)}
     return found
@@ -318,10 +319,11 @@ def _linked_components(conn: Connection, new: list[Record]) -> set[str]:
 
 def _candidates(by_acled: bool, by_plover: bool):
     """The SQL side of merge's date, country and type rules, so few records need decoding:
-    same ACLED event type, or (when one of the two has none) the same PLOVER type."""
+    a kindred ACLED event type (merge.kindred_event_types), or (when one of the two has none) the
+    same PLOVER type."""
     same_plover = mentions.c.plover_type == bindparam("plover")
     if by_acled:
-        same_acled = mentions.c.acled_event_type == bindparam("event_type")
+        same_acled = mentions.c.acled_event_type.in_(bindparam("event_types", expanding=True))
         kind = or_(same_acled, and_(mentions.c.acled_event_type.is_(None), same_plover)) if by_plover else same_acled
     else:
         kind = same_plover
