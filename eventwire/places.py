@@ -176,11 +176,11 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
         query = PlaceQuery(stripped, query.container, feature, query.region)
     region = _container_matches(query.region) if query.region else None
     best = max(candidates, key=lambda c: _score(c, query, hints, container, weak, region))
+    if query.feature == LANDMARK:
+        return _landmark_town(query, best, hints, weak)
     # The nearest written container the gazetteer knows ("Kyauk Tan village of Mahlaing township
     # (Meiktila district, Mandalay region)": Mandalay, where it lacks the township).
     holder = query.container if container and any(container) else query.region if region and any(region) else None
-    if query.feature == LANDMARK:
-        return _landmark_town(query, best, hints, weak)
     if (holder and not _inside(best, container) and not _inside(best, region)
             and country_by_name(holder) is None and _may_contain(holder, best)):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
@@ -210,9 +210,10 @@ def _location(best: _Candidate) -> Location:
 
 def _landmark_town(query: PlaceQuery, named: _Candidate | None, hints: Sequence[str], weak: tuple[str, ...]) -> Location | None:
     """A landmark's place: its town ("Carnot middle school in Grasse": Grasse, not Carnot in the
-    Central African Republic), or the quarter it is named after where a populated place of that
-    very name lies by the town (not "Saint-Michel-sur-Orge" for "Saint-Michel square in Paris") ("Shailkupa police station (Jhenaidah)"); a county's courthouse is
-    in its town."""
+    Central African Republic; "the Madison County Courthouse in Huntsville": Huntsville), or the
+    quarter it is named after where a populated place of that very name lies by the town
+    ("Shailkupa police station (Jhenaidah)"; not Saint-Michel-sur-Orge for "Saint-Michel square
+    in Paris")."""
     region = query.region if query.region != query.container else None
     town = _geocode_one(PlaceQuery(query.container, container=region), hints, weak)
     if (named is not None and named.kind == "city" and normalise(named.name) == normalise(query.name)
