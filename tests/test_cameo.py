@@ -21,6 +21,11 @@ CODED = {
     "Ghana summoned the Nigerian ambassador on Monday.": ("114", "ACCUSE"),
     "The cabinet turned down the proposal on Wednesday.": ("120", "REJECT"),
     "The authorities shut down the internet in the capital.": ("1721", "COERCE"),
+    "The government accepted the demands of the striking doctors on Thursday.": ("083", "CONCEDE"),
+    "The court cancelled restrictions on the use of the Russian language.": ("081", "CONCEDE"),
+    "The council denied entry to the foreign delegation on Monday.": ("120", "REJECT"),
+    "The donors reduced aid to the ministry after the audit.": ("162", "SANCTION"),
+    "The United States prohibited all aid to the rebels on Wednesday.": ("162", "SANCTION"),
     # "talks" is a trigger of its own, not only a form of "talk" (whose noun rows need "phone")
     "The minister is in Nairobi for talks with the president.": ("046", "CONSULT"),
 }
