@@ -124,6 +124,8 @@ def _place_entities(doc: Doc) -> Doc:
             ents.extend(_route_ends(ent))
         elif (ent.label_ in _MISLABELLED or ent.label_ == "GPE") and _joins_places(ent):
             ents.extend(_bracketed_places(ent))
+        elif ent.label_ == "GPE" and (parts := _place_and_unit(ent)):
+            ents.extend(parts)
         elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
             continue
         else:
@@ -165,7 +167,8 @@ def _placed_by_context(ent: Span) -> bool:
     of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
     bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
     return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS or after in _INSTITUTIONS
-            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent) or _struck_place(ent))
+            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent) or _unit_after_place(ent)
+            or _struck_place(ent))
 
 
 def _struck_place(ent: Span) -> bool:
@@ -186,6 +189,14 @@ def _unit_follows(ent: Span) -> bool:
     while end < len(doc) and end - start < 3 and doc[end].text[:1].isupper():
         end += 1
     return any(is_known_unit(doc[start:stop].text) for stop in range(end, start, -1))
+
+
+def _unit_after_place(ent: Span) -> bool:
+    """'Residents of Ukasi, Mwingi Central, hold a demonstration': the name of an administrative
+    unit after a place and a comma says where that place lies, whatever the model calls it."""
+    doc = ent.doc
+    return (ent.start > 1 and doc[ent.start - 1].text == "," and doc[ent.start - 2].ent_type_ == "GPE"
+            and is_known_unit(ent.text))
 
 
 @lru_cache(maxsize=1)
@@ -362,6 +373,21 @@ def _joins_places(ent: Span) -> bool:
     """Whether one entity holds several places: a bracket or spaced dash in it, or a comma in a name
     the gazetteer does not know whole ("Gomez Palacio, Durango"; not "Washington, D.C.")."""
     return any(_splits_places(t) for t in ent) or (any(t.text == "," for t in ent) and not _is_place_name(ent.text))
+
+
+def _place_and_unit(ent: Span) -> list[Span]:
+    """'in Witu Lamu County': a town and the unit it lies in, tagged as one name the gazetteer
+    does not know whole, are two places (no split where the whole is a name: "Rio Grande do Sul")."""
+    if len(ent) < 2 or _is_place_name(ent.text):
+        return []
+    compass = _cue_words("compass")
+    for cut in range(ent.start + 1, ent.end):
+        head, unit = Span(ent.doc, ent.start, cut, label="GPE"), Span(ent.doc, cut, ent.end, label="GPE")
+        # "Kericho West", "North-Nandi": a direction names part of the unit, not another unit.
+        if (head[-1].whitespace_ and unit[0].text[:1].isupper() and not {head[-1].lower_, unit[0].lower_} & compass
+                and _is_place_name(head.text) and is_known_unit(unit.text)):
+            return [head, unit]
+    return []
 
 
 def _splits_places(token) -> bool:

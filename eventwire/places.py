@@ -39,10 +39,10 @@ from .model import Location
 ADMIN_WORDS = frozenset(
     "province provinces governorate governorates state region county counties division department "
     "oblast district districts prefecture municipality muhafazat wilayah upazila upazilla sub-county "
-    "subcounty commune zila sadar".split()
+    "subcounty commune zila sadar constituency".split()
 )
 # "Faridpur Sadar": Bangladesh's upazila of a district's seat, written after the district's name.
-ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila sadar".split())
+ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila sadar constituency".split())
 ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
 # The feature of a name read as the container of another: any administrative unit.
 CONTAINER = "container"
@@ -150,8 +150,9 @@ def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -
 
 
 def is_known_unit(name: str) -> bool:
-    """Whether the gazetteer has a first- or second-level administrative unit of that name."""
-    return any(c.kind in {"admin1", "admin2"} for c in _candidates(name) or _candidates(_strip_admin_words(name)))
+    """Whether the gazetteer has an administrative unit of that name: a first- or second-level
+    one, or a locality (a Kenyan constituency or ward, a Bangladeshi upazila)."""
+    return any(c.kind in {"admin1", "admin2", "locality"} for c in _candidates(name) or _candidates(_strip_admin_words(name)))
 
 
 def geocode(queries: Sequence[PlaceQuery], country_hints: Sequence[str] = (), weak_hints: Sequence[str] = ()) -> list[Location | None]:

@@ -163,6 +163,22 @@ def test_the_region_of_a_chain_holds_the_place_where_the_nearer_container_is_unk
     assert (place.country, place.admin1) == ("MMR", "Mandalay")
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # A town and its county tagged as one name the gazetteer does not know whole.
+        ("At least three people were killed on Friday by Al Shabaab militants in Witu Lamu County.", "Lamu"),
+        # A constituency is a unit, whatever the model calls its name.
+        ("ODM protests after Party of National Unity member elected to Kamukunji constituency.", "Nairobi"),
+        # A unit after a place and a comma, which the model took for a person.
+        ("Residents of Ukasi, Mwingi Central, hold a peaceful demonstration against water shortage.", "Kitui"),
+    ],
+)
+def test_kenyan_units_written_after_or_with_a_place(pipeline, text, admin1):
+    place = _event_place(pipeline, text)
+    assert (place.country, place.admin1) == ("KEN", admin1)
+
+
 def test_a_city_before_a_spaced_dash_contains_the_district(pipeline):
     place = _event_place(pipeline, "Locals held a protest in Dhaka - Shahbagh on Friday.")
     assert (place.country, place.admin1) == ("BGD", "Dhaka")
