@@ -114,3 +114,20 @@ def test_a_later_paragraph_pointing_back_at_the_event_is_the_same_event(pipeline
         ("2024-12-02", "Idlib", "Air/drone strike"),
         ("2024-12-02", "Idlib", "Shelling/artillery/missile attack"),
     ]
+
+
+def test_an_undated_unplaced_paragraph_naming_its_doers_afresh_is_another_event(pipeline):
+    # Short notes with no day or town: the second paragraph's raiders are not the first's youths.
+    roundup = ("Kikuyu youths attack civilians in Naivasha and burn houses belonging to Kalenjins.\n\n"
+               "Ethnic raiders attack civilians. 1 killed, several injured.")
+    _, events = pipeline.extract(Article(origin="t", text=roundup), date(2008, 1, 30))
+    attacks = [e for e in events if not e.background and e.coding.acled_event_type == "Violence against civilians"]
+    assert len(attacks) == 2
+    assert sorted(e.fatalities.best if e.fatalities else 0 for e in attacks) == [0, 1]
+
+
+def test_a_paragraph_going_on_about_the_same_doers_is_the_same_event(pipeline):
+    story = ("Russian warplanes struck rebel positions in Idlib on Monday, the defence ministry said.\n\n"
+             "Russian jets killed 30 fighters, the ministry claimed.")
+    strikes = [e for e in _events(pipeline, story, date(2024, 12, 3)) if e[2] is not None]
+    assert len(strikes) == 1
