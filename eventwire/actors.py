@@ -219,7 +219,7 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     group = _group_militia(written, words, noun, story, role) or _place_militia(written, noun, story)
     if group is not None:
         return group
-    own_country = _find_country(words)
+    own_country = _find_country(normalise(_BACKER.sub(" ", written), keep_case=True).split())
     where = own_country or story
     if noun is not None:
         # A unit is named as ACLED names it where it acts: Russian aircraft are "Military
@@ -384,7 +384,7 @@ def _named_actor(written: str, named: _Named, story: Country | None) -> Actor:
 def _names_a_country(canonical: str) -> bool:
     """'BNP: Bangladesh Nationalist Party', 'QSD: Syrian Democratic Forces': a country name or
     demonym among the name's word sequences. 'Hamas Movement', 'Wagner Group': none."""
-    words = normalise(canonical).split()
+    words = normalise(canonical, keep_case=True).split()
     phrases = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1))
     return any(country_by_name(phrase) for phrase in phrases)
 
@@ -439,6 +439,7 @@ def _matches(text: str, by_alias: dict, acronyms: dict, home: str | None = None)
 
 
 def _find_country(words: list[str]) -> Country | None:
+    """The first country named by up to three of the words, as written ("US troops", not "told us")."""
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
             phrase = " ".join(words[start : start + size])

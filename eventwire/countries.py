@@ -53,7 +53,9 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country
         # The first alias is the name people write ("Russia", not "Russian Federation").
         country = by_iso3[row["iso3"]] = Country(row["iso3"], by_iso3[row["iso3"]].iso2, aliases[0], by_iso3[row["iso3"]].capital)
         for alias in aliases:
-            by_name[normalise(alias)] = country
+            # An acronym counts only in capitals: "CAR" is the Central African Republic, "a car
+            # bomb" is none; "US" is the United States, "told us" is not.
+            by_name[normalise(alias, keep_case=alias.isupper())] = country
         for demonym in filter(None, row["demonyms"].split("|")):
             by_demonym[normalise(demonym)] = country
     by_name.update({key: by_iso3[c.iso3] for key, c in by_name.items()})
@@ -65,7 +67,7 @@ def country_by_name(text: str) -> Country | None:
     """'Syria', 'Syrian Arab Republic', 'the US', 'UAE', 'Emirati', 'Russian' -> Country."""
     _, by_name, by_demonym, _ = _tables()
     key = normalise(text)
-    return by_name.get(key) or by_demonym.get(key)
+    return by_name.get(key) or by_demonym.get(key) or by_name.get(normalise(text, keep_case=True))
 
 
 def is_demonym(text: str) -> bool:

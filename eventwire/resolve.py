@@ -288,8 +288,10 @@ def _new_agent(mention: Mention) -> bool:
     of the event before by name, the paragraph reports another event ("Moscow claims to have
     killed 300" after Russian strikes goes on about them)."""
     agent = mention.agent
-    if agent is None or mention.anaphoric or is_definite(mention.trigger) or agent.root.pos_ == "PRON":
+    if mention.anaphoric or is_definite(mention.trigger) or (agent is not None and agent.root.pos_ == "PRON"):
         return False
+    if agent is None:
+        return True
     return not any(t.dep_ in {"det", "poss"} and t.lower_ not in {"a", "an", "some"} for t in agent.root.children)
 
 
