@@ -270,8 +270,8 @@ def _other_paragraph_event(old: Draft, new: Draft, mention: Mention, placed: boo
         return True
     if mention.dates and placed and not mention.anaphoric and not is_definite(mention.trigger):
         return True
-    named_afresh = _opens_paragraph(mention) and _new_agent(mention)
-    if named_afresh and (old.actor1 is None or new.actor1 is None or old.actor1.canonical != new.actor1.canonical):
+    fresh = _opens_paragraph(mention) and _told_afresh(mention)
+    if fresh and (old.actor1 is None or new.actor1 is None or old.actor1.canonical != new.actor1.canonical):
         return True
     places = (old.location, new.location) if old.own_place and new.own_place else (None, None)
     precise = None not in places and "country" not in (places[0].precision, places[1].precision)
@@ -282,17 +282,16 @@ def _opens_paragraph(mention: Mention) -> bool:
     return mention.sentence.start_char == paragraph_start(mention.sentence)
 
 
-def _new_agent(mention: Mention) -> bool:
-    """'Ethnic raiders attack civilians', opening a paragraph: doers named afresh, with no article
-    or pronoun pointing back ("The gunmen then ...", "They ..."). Where they are not the doers
-    of the event before by name, the paragraph reports another event ("Moscow claims to have
-    killed 300" after Russian strikes goes on about them)."""
+def _told_afresh(mention: Mention) -> bool:
+    """An event told as news, pointing back at nothing: 'Ethnic raiders attack civilians', 'First
+    of three days of riots called for by opposition leaders', not "The gunmen then ...", "They
+    ...", "the attack". Opening a paragraph, it reports another event unless its doers are the
+    event before's by name ("Moscow claims to have killed 300" after Russian strikes goes on
+    about them)."""
     agent = mention.agent
     if mention.anaphoric or is_definite(mention.trigger) or (agent is not None and agent.root.pos_ == "PRON"):
         return False
-    if agent is None:
-        return True
-    return not any(t.dep_ in {"det", "poss"} and t.lower_ not in {"a", "an", "some"} for t in agent.root.children)
+    return agent is None or not any(t.dep_ in {"det", "poss"} and t.lower_ not in {"a", "an", "some"} for t in agent.root.children)
 
 
 def _reports(old: Draft, statement: Draft) -> bool:

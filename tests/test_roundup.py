@@ -131,3 +131,11 @@ def test_a_paragraph_going_on_about_the_same_doers_is_the_same_event(pipeline):
              "Russian jets killed 30 fighters, the ministry claimed.")
     strikes = [e for e in _events(pipeline, story, date(2024, 12, 3)) if e[2] is not None]
     assert len(strikes) == 1
+
+
+def test_an_undated_unplaced_paragraph_with_no_doer_is_another_event(pipeline):
+    roundup = ("Riots broke out when the results of the election came through. Rioters clashed with police.\n\n"
+               "Rioting after the controversial announcement of the presidential election and alleged vote-rigging.")
+    _, events = pipeline.extract(Article(origin="t", text=roundup), date(2008, 1, 3))
+    riots = [e for e in events if not e.background and e.coding.acled_event_type == "Riots"]
+    assert any(e.evidence[0].text.startswith("Rioting after") for e in riots)
