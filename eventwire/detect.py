@@ -296,7 +296,7 @@ def _match_trigger(token: Token) -> TriggerEntry | None:
     candidates = [entry for form in lemma_forms(token) for entry in lexicon.get(form, ())]
     if not candidates or token.dep_ in {"amod", "compound"} and token.pos_ not in _NOUN_POS:
         return None
-    if token.ent_type_ and token.ent_type_ not in {"EVENT"}:
+    if token.ent_type_ and token.ent_type_ not in {"EVENT"} and not _capitalised_by_position(token):
         return None  # "March" in "25 March 2022", "Strike" in a name
     if token.dep_ == "compound" and _lookup(trigger_lexicon(), token.head):
         return None  # "bomb" in "bomb strikes": the head noun is the trigger
@@ -307,6 +307,13 @@ def _match_trigger(token: Token) -> TriggerEntry | None:
         if entry.modifiers and entry.modifiers & modifiers:
             return entry
     return next((e for e in fitting if not e.modifiers), None)
+
+
+def _capitalised_by_position(token: Token) -> bool:
+    """'Protests also spread to Mombasa': a sentence's first word, capitalised for it, that the
+    model tagged as a name on its own (NORP, ORG) is still the common noun."""
+    return token.is_sent_start and token.ent_type_ != "DATE" and token.ent_iob_ == "B" and (
+        token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
 
 def _modifier_lemmas(token: Token) -> set[str]:

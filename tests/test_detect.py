@@ -300,3 +300,9 @@ def test_a_definite_noun_opening_a_dated_paragraph_is_a_new_report(mentions):
                      "On 8 March 2024, police foiled the protest march of Mohila Dal in Dhaka.")
     march = by_trigger(found, "march")
     assert not march.anaphoric and [p.text for p in march.places] == ["Dhaka"]
+
+
+def test_a_paragraphs_first_word_the_model_tags_as_a_name_is_still_a_trigger(mentions):
+    # The model tags a capitalised "Protests" opening a paragraph as NORP.
+    found = mentions("Police fired tear gas in Nairobi on Tuesday.\n\nProtests also spread to Mombasa and Kisumu, witnesses said.")
+    assert by_trigger(found, "Protests").entry.plover_type == "PROTEST"
