@@ -473,6 +473,16 @@ def paragraph_text(sentence: Span, limit: int | None = None) -> str:
     return text[start:end]
 
 
+def next_paragraph_text(sentence: Span) -> str:
+    """The line of text after the one holding ``sentence`` ("" at the end of the story)."""
+    text = document_text(sentence.doc)
+    start = paragraph_bounds(sentence)[1]
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    end = text.find("\n", start)
+    return text[start : len(text) if end < 0 else end]
+
+
 def paragraph_bounds(sentence: Span) -> tuple[int, int]:
     """Character offsets of the start and end of the line of text holding ``sentence``. A
     sentence that ends its line holds the line break as a trailing space token, so the line's end

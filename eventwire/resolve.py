@@ -20,6 +20,7 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -51,7 +52,7 @@ from .model import (
     Location,
     ResolvedDate,
 )
-from .parse import ParsedArticle, paragraph_bounds, paragraph_start, paragraph_text
+from .parse import ParsedArticle, next_paragraph_text, paragraph_bounds, paragraph_start, paragraph_text
 from .tolls import attach_tolls
 
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -417,7 +418,7 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
     }
-    actor1, actor2, assoc = record_actors(coding, draft, context)
+    actor1, actor2, assoc = record_actors(coding, draft, context + _claim_after(lead))
     if assoc is not None:
         extra["assoc_actor_1"] = assoc.to_dict()
     return EventRecord(
@@ -436,6 +437,18 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
         trigger=lead.trigger.text,
         extra=extra,
     )
+
+
+# "Al Shabaab claimed responsibility for the attack", "... claimed the bombing".
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}\b(?:responsibility|attack|bombing|blast|killing|raid|ambush)", re.I)
+
+
+def _claim_after(lead: Mention) -> str:
+    """The next paragraph, where it claims the event: a wire story names the group that claimed
+    an attack right after its lead ("... killing seven.\n\nAl Shabaab claimed responsibility for
+    the attack"), which the blame of an unnamed attacker may read."""
+    following = next_paragraph_text(lead.sentence)
+    return "\n" + following if _CLAIM.search(following) else ""
 
 
 def _evidence(mentions: list[Mention]) -> list[Evidence]:

@@ -397,3 +397,11 @@ def test_an_ethnic_group_named_like_a_nation_is_no_country_evidence():
     from eventwire.actors import country_evidence
 
     assert country_evidence("Somali militia attacked a vehicle.") == []  # "Somali" is Somalia's demonym: a hint
+
+
+def test_the_group_claiming_the_attack_in_the_next_paragraph_did_it(pipeline):
+    story = ("MOGADISHU (Reuters) - A car bomb exploded near a police station in Mogadishu on Saturday, killing at "
+             "least seven people, police said.\n\nAl Shabaab claimed responsibility for the attack in a statement.")
+    _, events = pipeline.extract(Article(origin="mogadishu.txt", text=story))
+    bombing = next(e for e in events if e.coding.acled_sub_event_type == "Remote explosive/landmine/IED")
+    assert bombing.actor1.canonical == "Al Shabaab"
