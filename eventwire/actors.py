@@ -219,7 +219,7 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     group = _group_militia(written, words, noun, story, role) or _place_militia(written, noun, story)
     if group is not None:
         return group
-    own_country = _find_country(normalise(_BACKER.sub(" ", written), keep_case=True).split())
+    own_country = _find_country(normalise(_BACKER.sub(" ", re.sub(r"['’]s\b", "", written)), keep_case=True).split())
     where = own_country or story
     if noun is not None:
         # A unit is named as ACLED names it where it acts: Russian aircraft are "Military

@@ -33,6 +33,7 @@ from .detect import (
     STATEMENT,
     Mention,
     TriggerEntry,
+    cues,
     describes_other_thing,
     is_definite,
     is_reference_point,
@@ -171,10 +172,24 @@ def _actor1(mention: Mention, country: str | None, role: str) -> Actor | None:
     ("Clashes between Borana and Gabra militias left five dead"), unless that side is unarmed
     ("a land dispute between a family and its neighbours")."""
     if mention.agent is not None:
+        country = _speakers_country(mention.agent) or country
         return actors.resolve_actor(_with_origin(mention.agent).text, country=country, role=role)
     side = _first_side(mention.sentence) if mention.entry.plover_type == "ASSAULT" else None
     actor = actors.resolve_actor(side.text, country=country, role=role) if side is not None else None
     return actor if actor is not None and actor.type != "civilians" else None
+
+
+def _speakers_country(agent: Span) -> str | None:
+    """'Russia's defence ministry said its forces had captured the village': the state whose
+    forces "its" or "their" are is the speaker's, not the country the story happens in."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in agent.root.children):
+        return None
+    said = agent.root.sent.root
+    speaker = next((c for c in said.children if c.dep_ == "nsubj"), None) if said.lemma_ in cues()["reporting"] else None
+    if speaker is None or speaker == agent.root:
+        return None
+    found = actors.resolve_actor(agent.doc[speaker.left_edge.i : speaker.right_edge.i + 1].text, role="statement")
+    return found.country if found is not None and found.type in actors.STATE_TYPES else None
 
 
 def _with_origin(agent: Span) -> Span:

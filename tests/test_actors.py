@@ -405,3 +405,11 @@ def test_the_group_claiming_the_attack_in_the_next_paragraph_did_it(pipeline):
     _, events = pipeline.extract(Article(origin="mogadishu.txt", text=story))
     bombing = next(e for e in events if e.coding.acled_sub_event_type == "Remote explosive/landmine/IED")
     assert bombing.actor1.canonical == "Al Shabaab"
+
+
+def test_forces_a_speaker_calls_its_own_are_the_speakers_states(pipeline):
+    text = ("Russia's defence ministry said on Saturday its forces had captured the village of Ivanivka "
+            "in the Kharkiv region of Ukraine.")
+    _, events = pipeline.extract(Article(origin="kharkiv.txt", text=text))
+    capture = next(e for e in events if e.coding.plover_type == "ASSAULT" or "territory" in (e.coding.acled_sub_event_type or ""))
+    assert capture.actor1.canonical == "Military Forces of Russia"
