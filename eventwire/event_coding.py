@@ -38,10 +38,11 @@ _TERRITORY = {"Non-state actor overtakes territory", "Government regains territo
 def code_event(draft: Draft, lead: Mention, paragraph: str) -> Coding:
     """The event's codes. The ACLED sub-event type, surest first: an ACLED note tag; violence
     aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
-    the type a weapon doer or the trigger word fixes unless it is sure of another; else the
-    crosswalk; a chemical agent named in the lead sentence overrides all of these. Then whether
-    the ground was surely taken, who took it and whether anyone resisted settle territory types,
-    and who detained people settles arrest against abduction."""
+    the type a weapon doer or the trigger word fixes unless it is sure of another (and always
+    one it learned from a few texts); else the crosswalk; a chemical agent named in the lead
+    sentence overrides all of these. Then whether the ground was surely taken, who took it and
+    whether anyone resisted settle territory types, and who detained people settles arrest
+    against abduction."""
     entry = lead.entry
     sub = draft.sub_event_type
     if (tagged := tagged_sub_event(paragraph)) is not None:
@@ -65,15 +66,16 @@ def _classified_sub_event(draft: Draft, text: str, hint: str | None) -> str | No
     """The classifier's choice among the sub-types this PLOVER type can take. A trigger that
     fixes its sub-type ("air strike", "seized the town") keeps it unless the classifier is
     sure of another (an ACLED-trained model knows "rioters clashed with police" is a riot)."""
+    # A type the model did not learn, or learned from a few texts (territory, suicide bombs,
+    # chemical weapons), is not the model's to overrule.
+    if hint is not None and SubEventClassifier.load().learned_from_few(hint):
+        return hint
     allowed = typology.acled_options().get(draft.plover_type, frozenset())
-    predicted = _predicted(text)
-    scores = {label: p for label, p in predicted.items() if label in allowed}
+    scores = {label: p for label, p in _predicted(text).items() if label in allowed}
     if not scores:
         return hint
     best = max(scores, key=scores.get)
-    # A type the model did not learn or learned from a few dozen texts (territory) is not the
-    # model's to overrule.
-    if hint in _TERRITORY or (hint is not None and hint not in predicted) or (hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE)):
+    if hint is not None and scores[best] < (_OVERRULE_WHO if hint in _DEFINED_BY_WHO else _OVERRULE):
         return hint
     return best
 

@@ -13,14 +13,15 @@ folds (a hash of the row id) is read by a model trained on the other folds. By d
 classifier alone is scored; --pipeline runs the whole extractor on each held-out fold (the
 ACLED rows of --cv-notes, every 4th tuning note by default, and the CASE snippets) with that
 fold's model, which is what `eventwire eval` would show on text the model never saw.
-The notes are ACLED's; only the learned weights (a vocabulary of n-grams and coefficients) are
-written to the repository.
+The notes are ACLED's; only the learned weights (a vocabulary of n-grams and coefficients) and
+the number of texts of each type are written to the repository.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -85,8 +86,10 @@ def fit(examples: Sequence[Example], case_weight: float, min_df: int = MIN_DF) -
     model.fit(x, [e.label for e in examples], sample_weight=[case_weight if e.source == "case" else 1.0 for e in examples])
     # float16 weights, as shipped, so that the figures are those of the shipped model.
     vocabulary = {term: i for i, term in enumerate(vectorizer.get_feature_names_out())}
+    texts = Counter(e.label for e in examples)
     return SubEventClassifier(list(model.classes_), vocabulary, vectorizer.idf_.astype(np.float16).astype(np.float32),
-                              model.coef_.T.astype(np.float16).astype(np.float32), model.intercept_.astype(np.float32))
+                              model.coef_.T.astype(np.float16).astype(np.float32), model.intercept_.astype(np.float32),
+                              [texts[label] for label in model.classes_])
 
 
 def save(classifier: SubEventClassifier, out: Path) -> None:
@@ -98,6 +101,7 @@ def save(classifier: SubEventClassifier, out: Path) -> None:
         idf=classifier.idf.astype(np.float16),
         coef=classifier.coef.astype(np.float16),
         intercept=classifier.intercept,
+        texts=np.array([classifier.texts[label] for label in classifier.labels], dtype=np.int32),
     )
     print(f"{out}: {len(vocabulary)} features, {len(classifier.labels)} labels, {out.stat().st_size / 1e6:.1f} MB")
 

@@ -64,6 +64,61 @@ def test_an_unknown_note_tag_is_ignored():
     assert tagged_sub_event("defusal: lower-case openings are no tags") is None
 
 
+def test_the_model_reads_stems_with_names_numbers_and_nationalities_masked():
+    from eventwire.classify import normalise_for_model
+    assert normalise_for_model("Kenyan police clashed with protesters in Kisumu on 3 May, attacking them.") == [
+        "<demonym>", "polic", "clash", "with", "protester", "in", "<name>", "on", "<num>", "<name>", "attack", "them"]
+    # A nationality opening a sentence is masked too; other first words and acronyms stay.
+    assert normalise_for_model("Somali troops killed five. Gunmen planted an IED.") == [
+        "<demonym>", "troop", "kill", "fiv", "gunmen", "plant", "an", "ied"]
+
+
+@pytest.mark.parametrize("forms, stem", [
+    ("clash clashes clashed clashing", "clash"),
+    ("attack attacks attacked attacking", "attack"),
+    ("kidnap kidnaps kidnapped kidnapping", "kidnap"),
+    ("fire fires fired firing", "fir"),
+    ("casualty casualties", "casualty"),
+])
+def test_inflections_share_one_feature(forms, stem):
+    from eventwire.classify import stem as stemmed
+    assert {stemmed(form) for form in forms.split()} == {stem}
+
+
+def test_the_shipped_model_learned_these_types_from_few_texts():
+    from eventwire.classify import SubEventClassifier
+    model = SubEventClassifier.load()
+    assert {s for s in ACLED_SUB_EVENT_TYPES if model.learned_from_few(s)} == {
+        "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory",
+        "Chemical weapon", "Suicide bomb", "Agreement", "Headquarters or base established"}
+    assert model.texts["Peaceful protest"] > 5000
+
+
+@pytest.mark.parametrize("hint, sub_event_type", [
+    ("Attack", "Armed clash"),  # learned from many texts: a sure model overrules it
+    ("Suicide bomb", "Suicide bomb"),  # learned from a few: kept
+    ("Remote explosive/landmine/IED", "Remote explosive/landmine/IED"),  # not learned at all: kept
+    (None, "Armed clash"),
+])
+def test_the_model_overrules_no_type_it_learned_from_few_texts(monkeypatch, hint, sub_event_type):
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from eventwire import event_coding
+    from eventwire.classify import SubEventClassifier
+
+    labels, probabilities, texts = ["Armed clash", "Attack", "Suicide bomb"], [0.9, 0.05, 0.05], [1000, 1000, 10]
+    model = SubEventClassifier(labels, {}, np.zeros(0, np.float32), np.zeros((0, 3), np.float32),
+                               np.log(np.array(probabilities, np.float32)), texts)
+    monkeypatch.setattr(SubEventClassifier, "load", lambda: model)
+    event_coding._predicted.cache_clear()
+    try:
+        assert event_coding._classified_sub_event(SimpleNamespace(plover_type="ASSAULT"), "Gunmen struck.", hint) == sub_event_type
+    finally:
+        event_coding._predicted.cache_clear()  # the fake model's readings are not the shipped model's
+
+
 @pytest.mark.parametrize("text, sub_event_type", [
     ("Warplanes hit a rebel base near Idlib on Monday, killing several fighters.", "Air/drone strike"),
     ("Three tanks attacked army positions near Kidal on Monday.", "Shelling/artillery/missile attack"),
