@@ -160,8 +160,12 @@ def test_a_chemical_agent_is_the_weapon_of_the_event_it_modifies(pipeline, text,
     assert top_sub_event_type(pipeline, text) == sub_event_type
 
 
-def test_tear_gas_is_no_chemical_weapon(pipeline):
-    _, events = pipeline.extract(Article(origin="t", text="Soldiers fired tear gas and live rounds at villagers in Sarmin on Monday."), date(2024, 5, 9))
+@pytest.mark.parametrize("text", [
+    "Soldiers fired tear gas and live rounds at villagers in Sarmin on Monday.",
+    "Sea pirates attacked a chemical tanker off the coast of Cotonou on Thursday.",  # what was attacked
+])
+def test_no_chemical_weapon(pipeline, text):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert "Chemical weapon" not in {e.coding.acled_sub_event_type for e in events}
 
 
