@@ -252,6 +252,8 @@ def _coreferent(drafts: list[Draft], new: Draft, mention: Mention, placed: bool)
 def _compatible(old: Draft, new: Draft, mention: Mention, placed: bool) -> bool:
     if new.plover_type == STATEMENT.plover_type:
         return _reports(old, new)
+    if _one_crowd_scene(old, new, mention):
+        return True
     if old.plover_type != new.plover_type or old.background != new.background:
         return False
     if not _sub_types_agree(old.sub_event_type, new.sub_event_type):
@@ -268,6 +270,26 @@ def _compatible(old: Draft, new: Draft, mention: Mention, placed: bool) -> bool:
     if bare:
         return True  # "the offensive", "killed": refers back when type and actor fit
     return _places_agree(old.location, new.location)
+
+
+def _one_crowd_scene(old: Draft, new: Draft, mention: Mention) -> bool:
+    """'Police fired tear gas at thousands of protesters as demonstrators marched towards
+    parliament': a march and what the police did to a crowd, told in one sentence, are one
+    protest, though their verbs have other subjects and PLOVER types."""
+    if mention.sentence != old.mentions[-1].sentence or old.background != new.background:
+        return False
+    kinds = {_crowd_kind(old), _crowd_kind(new)}
+    return kinds == {"march", "response"}
+
+
+def _crowd_kind(draft: Draft) -> str | None:
+    """'march' for a protest trigger, 'response' for one whose word makes it police action
+    against a crowd (Protest with intervention, Excessive force against protesters)."""
+    if draft.plover_type == "PROTEST" and draft.sub_event_type is None:
+        return "march"
+    if draft.plover_type != "PROTEST" and draft.sub_event_type in _AGAINST_CROWDS:
+        return "response"
+    return None
 
 
 def _other_paragraph_event(old: Draft, new: Draft, mention: Mention, placed: bool) -> bool:
@@ -454,6 +476,8 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
     )
 
 
+# Sub-event types that are what the state did to a crowd.
+_AGAINST_CROWDS = {"Protest with intervention", "Excessive force against protesters"}
 # "Al Shabaab claimed responsibility for the attack", "... claimed the bombing".
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}\b(?:responsibility|attack|bombing|blast|killing|raid|ambush)", re.I)
 

@@ -139,3 +139,10 @@ def test_an_undated_unplaced_paragraph_with_no_doer_is_another_event(pipeline):
     _, events = pipeline.extract(Article(origin="t", text=roundup), date(2008, 1, 3))
     riots = [e for e in events if not e.background and e.coding.acled_event_type == "Riots"]
     assert any(e.evidence[0].text.startswith("Rioting after") for e in riots)
+
+
+def test_a_march_and_the_police_response_told_in_one_sentence_are_one_protest(pipeline):
+    story = ("Police fired tear gas at thousands of protesters in Nairobi on Tuesday as demonstrators opposed to "
+             "the finance bill marched towards parliament.")
+    protests = [e for e in _events(pipeline, story, date(2024, 6, 26)) if e[2] is not None]
+    assert protests == [("2024-06-25", "Nairobi", "Protest with intervention")]
