@@ -26,6 +26,8 @@ CODED = {
     "The council denied entry to the foreign delegation on Monday.": ("120", "REJECT"),
     "The donors reduced aid to the ministry after the audit.": ("162", "SANCTION"),
     "The United States prohibited all aid to the rebels on Wednesday.": ("162", "SANCTION"),
+    "Nigerian authorities jailed 52 members of the separatist movement on Monday.": ("173", "COERCE"),
+    "Israel mounted its long-threatened invasion of south Lebanon on Tuesday.": ("190", "ASSAULT"),
     # "talks" is a trigger of its own, not only a form of "talk" (whose noun rows need "phone")
     "The minister is in Nairobi for talks with the president.": ("046", "CONSULT"),
 }
