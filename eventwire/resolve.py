@@ -279,7 +279,7 @@ def _one_crowd_scene(old: Draft, new: Draft, mention: Mention) -> bool:
     if mention.sentence != old.mentions[-1].sentence or old.background != new.background:
         return False
     kinds = {_crowd_kind(old), _crowd_kind(new)}
-    return kinds == {"march", "response"}
+    return kinds == {"march", "response"} and _places_agree(old.location, new.location)
 
 
 def _crowd_kind(draft: Draft) -> str | None:

@@ -146,3 +146,9 @@ def test_a_march_and_the_police_response_told_in_one_sentence_are_one_protest(pi
              "the finance bill marched towards parliament.")
     protests = [e for e in _events(pipeline, story, date(2024, 6, 26)) if e[2] is not None]
     assert protests == [("2024-06-25", "Nairobi", "Protest with intervention")]
+
+
+def test_a_march_elsewhere_in_the_sentence_is_its_own_protest(pipeline):
+    story = "Police dispersed a protest by traders in Nairobi on Monday while teachers marched peacefully in Kisumu."
+    places = sorted(e[1] for e in _events(pipeline, story, date(2024, 6, 26)) if e[2] is not None)
+    assert places == ["Kisumu", "Nairobi"]
