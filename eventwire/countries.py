@@ -63,6 +63,7 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country
     return by_iso3, by_name, by_demonym, by_capital
 
 
+@lru_cache(maxsize=50_000)
 def country_by_name(text: str) -> Country | None:
     """'Syria', 'Syrian Arab Republic', 'the US', 'UAE', 'Emirati', 'Russian' -> Country."""
     _, by_name, by_demonym, _ = _tables()
