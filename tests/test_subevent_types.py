@@ -190,6 +190,8 @@ def test_rioters_fought_by_police_are_no_excessive_force(pipeline):
     ("Rebels seized the town of Kidal on Monday following the withdrawal of the army.", "Non-violent transfer of territory"),
     ("Militants seized an army outpost near Palmyra on Monday.", "Non-state actor overtakes territory"),
     ("The Sudanese army recovered a rebel stronghold near Omdurman on Monday.", "Government regains territory"),
+    ("Government forces pushed al-Shabab militants out of three villages near Afgoye on Monday.", "Government regains territory"),
+    ("Rebel fighters entered the town of Kidal on Monday after heavy fighting.", "Non-state actor overtakes territory"),
 ])
 def test_trigger_words_fix_these_sub_event_types(pipeline, text, sub_event_type):
     assert top_sub_event_type(pipeline, text) == sub_event_type
