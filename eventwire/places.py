@@ -39,10 +39,10 @@ from .model import Location
 ADMIN_WORDS = frozenset(
     "province provinces governorate governorates state region county counties division department "
     "oblast district districts prefecture municipality muhafazat wilayah upazila upazilla sub-county "
-    "subcounty commune zila sadar constituency".split()
+    "subcounty commune zila sadar constituency lga".split()
 )
 # "Faridpur Sadar": Bangladesh's upazila of a district's seat, written after the district's name.
-ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila sadar constituency".split())
+ADMIN2_FEATURES = frozenset("district districts municipality upazila upazilla sub-county subcounty commune zila sadar constituency lga".split())
 ADMIN1_FEATURES = ADMIN_WORDS - ADMIN2_FEATURES
 # The feature of a name read as the container of another: any administrative unit.
 CONTAINER = "container"

@@ -179,6 +179,13 @@ def test_kenyan_units_written_after_or_with_a_place(pipeline, text, admin1):
     assert (place.country, place.admin1) == ("KEN", admin1)
 
 
+def test_a_nigerian_local_government_area_holds_the_place(pipeline):
+    # "(Niger)" after an LGA is Niger State, not the country Niger.
+    place = _event_place(pipeline, "On 17 January 2022, gunmen ambushed a joint patrol of policemen in Kwanan Dutse, "
+                                   "Mariga LGA (Niger). Three policemen were killed.")
+    assert (place.country, place.admin1) == ("NGA", "Niger")
+
+
 def test_a_city_before_a_spaced_dash_contains_the_district(pipeline):
     place = _event_place(pipeline, "Locals held a protest in Dhaka - Shahbagh on Friday.")
     assert (place.country, place.admin1) == ("BGD", "Dhaka")
