@@ -400,7 +400,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span, may_point_back: 
     # The actor itself is not a place ("Russia launched"), but a place inside the actor's
     # phrase is where it acted ("residents of Ruiru protested").
     taken = {span.root.i for span in (mention.agent, mention.recipient) if span is not None}
-    mention.places = _places(token, governor, sentence, taken, entry.plover_type in MATERIAL_TYPES)
+    mention.places = _places(token, governor, sentence, taken | _origins(mention.agent), entry.plover_type in MATERIAL_TYPES)
     mention.own_places = any(_in_clause(p.root, governor) or _in_clause(p.root, token) for p in mention.places)
     mention.dates, mention.own_date = _dates(token, governor, sentence)
     mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
@@ -537,6 +537,16 @@ def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borr
     ]
 
 
+def _origins(agent: Span | None) -> set[int]:
+    """'members of a Zamfara militia shot ...': a place naming the doers' origin ("Zamfara
+    militia", "Pokot raiders") is where the event happened only if the sentence names no other
+    place; "Kasarani residents" still live where they protested."""
+    if agent is None:
+        return set()
+    return {t.i for t in agent if t.dep_ == "compound" and t.ent_type_ in {"GPE", "LOC"}
+            and t.head.pos_ in {"NOUN", "PROPN"} and t.head.lower_ not in _RESIDENT_NOUNS}
+
+
 def _in_clause(token: Token, head: Token) -> bool:
     """Under ``head`` without entering another clause ("after a ceasefire in Lebanon took effect")."""
     node = token
@@ -551,6 +561,10 @@ def _place_phrase_of(token: Token, head: Token) -> bool:
     """'met in Doha': a place preposition right on the head, not deep inside its object."""
     prep = token.head
     return token.dep_ == "pobj" and prep.head == head and prep.lower_ in cues()["place_prep"]
+
+
+# People named after where they live, whose place is the event's ("Kasarani residents protested").
+_RESIDENT_NOUNS = {"residents", "inhabitants", "villagers", "locals", "traders", "people", "community", "communities"}
 
 
 def _is_actor_like(ent: Span) -> bool:

@@ -606,3 +606,9 @@ def test_a_quarter_the_gazetteer_lacks_is_written_and_placed_at_its_town(pipelin
     place = _event_place(pipeline, "Elsewhere, a roadside bomb detonated on a main road in the Radhwaniyah area in southwestern "
                                    "Baghdad, killing two people.")
     assert (place.name, place.text, place.precision) == ("Baghdad", "Radhwaniyah", "city")
+
+
+def test_the_place_a_militia_is_named_after_is_not_where_it_acted(pipeline):
+    place = _event_place(pipeline, "On 29 March 2022, presumed members of a Zamfara militia shot sporadically and "
+                                   "forced commuters to stop on the Tsafe-Yankara road (Tsafe, Zamfara).")
+    assert (place.name, place.precision) == ("Tsafe", "city")
