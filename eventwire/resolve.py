@@ -8,14 +8,17 @@ Public entry point: ``resolve(parsed, mentions, published) -> list[EventRecord]`
    ``event_dates.event_date``.
 3. Mentions that refer to one happening are folded into one event, in text order: a mention
    joins the latest earlier event it is compatible with (same PLOVER type, no conflicting
-   sub-event type, actor, place or date); "the offensive" and bare "killed" never open a new
-   event when an earlier one fits.
+   sub-event type, actor, place or date; a march and the police response told in one sentence
+   are one protest); "the offensive" and bare "killed" never open a new event when an earlier
+   one fits. A paragraph that states its own day or town, or opens with an event told afresh
+   by other doers, reports another event (a round-up's next report).
 4. Each event is coded (``event_coding.code_event``: PLOVER, ACLED through the learned
    classifier and the crosswalk, CAMEO), then given the story's tolls (``tolls.attach_tolls``):
    this is what keeps "Moscow claims to have killed 300" on the air strikes and "the fighting
    has killed 327" on the offensive.
-5. Each record names the actors ACLED codes for its type (``event_actors.record_actors``) and
-   gets a confidence; the event the story gives a toll for is its main event.
+5. Each record names the actors ACLED codes for its type (``event_actors.record_actors``; an
+   unnamed attacker is the group the paragraph, or a claim in the next one, blames) and gets a
+   confidence; the event the story gives a toll for is its main event.
 """
 from __future__ import annotations
 
@@ -282,6 +285,10 @@ def _one_crowd_scene(old: Draft, new: Draft, mention: Mention) -> bool:
     return kinds == {"march", "response"} and _places_agree(old.location, new.location)
 
 
+# Sub-event types that are what the state did to a crowd.
+_AGAINST_CROWDS = {"Protest with intervention", "Excessive force against protesters"}
+
+
 def _crowd_kind(draft: Draft) -> str | None:
     """'march' for a protest trigger, 'response' for one whose word makes it police action
     against a crowd (Protest with intervention, Excessive force against protesters)."""
@@ -476,8 +483,6 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
     )
 
 
-# Sub-event types that are what the state did to a crowd.
-_AGAINST_CROWDS = {"Protest with intervention", "Excessive force against protesters"}
 # "Al Shabaab claimed responsibility for the attack", "... claimed the bombing".
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b[^.]{0,40}\b(?:responsibility|attack|bombing|blast|killing|raid|ambush)", re.I)
 
