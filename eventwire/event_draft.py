@@ -28,3 +28,4 @@ class Draft:
     claims: list[CasualtyClaim] = field(default_factory=list)  # given by tolls.attach_tolls once all are folded
     other_locations: list[Location] = field(default_factory=list)
     context_country: str | None = None  # the event's place's country, else the story's
+    location_reason: str = "named in its sentence"  # where the place was read: the record's location_reason

@@ -115,14 +115,21 @@ def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
             mention.places = [p for p in mention.places if (mention.sentence.start, p.start) not in owned]
 
 
-def _fallback_place(drafts: list[Draft], paragraph: int, town: Location | None, story: StoryPlaces) -> Location | None:
-    """Where an event its sentence does not place happened: where the latest event of its
-    paragraph (starting at character ``paragraph``) did, else in ``town``, the paragraph's first
-    town; only then where the story's latest event did or its first town (a round-up's paragraph
-    places its own report, not the one before)."""
+def _fallback_place(drafts: list[Draft], paragraph: int, town: Location | None,
+                    story: StoryPlaces) -> tuple[Location | None, str]:
+    """Where an event its sentence does not place happened, and why: where the latest event of
+    its paragraph (starting at character ``paragraph``) did, else in ``town``, the paragraph's
+    first town; only then where the story's latest event did or its first place, else where it
+    was filed from (a round-up's paragraph places its own report, not the one before)."""
     same_paragraph = [d for d in drafts if paragraph_start(d.mentions[-1].sentence) == paragraph]
-    return (_story_location(same_paragraph) or town or _story_location(drafts) or story.first_place
-            or story.filed_from)
+    candidates = (
+        (_story_location(same_paragraph), "where an earlier event of its paragraph happened"),
+        (town, "the first place its paragraph names"),
+        (_story_location(drafts), "where the story's previous event happened"),
+        (story.first_place, "the first place the story names"),
+        (story.filed_from, "the dateline"),
+    )
+    return next(((loc, reason) for loc, reason in candidates if loc is not None), (None, "no place named"))
 
 
 def _story_location(drafts: list["Draft"]) -> Location | None:
@@ -137,7 +144,7 @@ def _story_location(drafts: list["Draft"]) -> Location | None:
 
 def _draft(
     mention: Mention, located: dict[int, Location], story_country: str | None, published: ResolvedDate,
-    parsed: ParsedArticle, fallback: Location | None,
+    parsed: ParsedArticle, fallback: tuple[Location | None, str],
 ) -> Draft:
     if mention.entry.plover_type in CLAIM_TYPES and _is_crowd(mention.agent):
         mention = replace(mention, entry=_as_protest(mention.entry))
@@ -146,9 +153,9 @@ def _draft(
     placed = [p for p in mention.places if p.start in located]
     placed = [p for p in placed if not is_reference_point(p)] or placed
     locations = [replace(located[p.start], text=p.text) for p in sorted(placed, key=describes_other_thing)]
-    location = _best_location(locations)
-    if not mention.anaphoric and _stands_in(fallback, location, entry.plover_type in MATERIAL_TYPES):
-        location = fallback
+    location, location_reason = _best_location(locations), "named in its sentence"
+    if not mention.anaphoric and _stands_in(fallback[0], location, entry.plover_type in MATERIAL_TYPES):
+        location, location_reason = fallback
     when, background = event_date(mention, published, parsed)
     context_country = (location.country if location else None) or story_country
     role = "violence" if entry.plover_type in MATERIAL_TYPES and entry.plover_type != "AGREE" else "statement"
@@ -167,6 +174,7 @@ def _draft(
         background=background,
         other_locations=[loc for loc in locations if loc is not location],
         context_country=context_country,
+        location_reason=location_reason if location is not None else "no place named",
     )
 
 
@@ -384,7 +392,7 @@ def _fold(target: Draft, new: Draft) -> None:
     if target.actor2 is None and not _victims_of_battle(target, new.actor2):
         target.actor2 = new.actor2
     if target.location is None or (new.own_place and not target.own_place):
-        target.location, target.own_place = new.location, new.own_place
+        target.location, target.own_place, target.location_reason = new.location, new.own_place, new.location_reason
     elif new.location is not None and new.location.name != target.location.name:
         target.other_locations.append(new.location)
     target.other_locations.extend(new.other_locations)
@@ -461,6 +469,7 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
         "locations": [loc.to_dict() for loc in draft.other_locations],
         "counts": [c.to_dict() for c in draft.claims if c.kind != "killed"],
         "date_reason": draft.date.reason,
+        "location_reason": draft.location_reason,
     }
     actor1, actor2, assoc = record_actors(coding, draft, context + _claim_after(lead))
     if assoc is not None:

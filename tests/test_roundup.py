@@ -152,3 +152,12 @@ def test_a_march_elsewhere_in_the_sentence_is_its_own_protest(pipeline):
     story = "Police dispersed a protest by traders in Nairobi on Monday while teachers marched peacefully in Kisumu."
     places = sorted(e[1] for e in _events(pipeline, story, date(2024, 6, 26)) if e[2] is not None)
     assert places == ["Kisumu", "Nairobi"]
+
+
+def test_a_place_borrowed_from_the_story_says_so(pipeline):
+    story = ("Police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
+             "Demonstrators later threw stones at officers, witnesses said.")
+    _, events = pipeline.extract(Article(origin="t", text=story), date(2024, 6, 26))
+    reasons = {e.trigger: e.extra["location_reason"] for e in events}
+    assert reasons["fired"] == "named in its sentence"
+    assert reasons["threw"] == "where the story's previous event happened"
