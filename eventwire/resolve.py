@@ -119,14 +119,15 @@ def _fallback_place(drafts: list[Draft], paragraph: int, town: Location | None,
                     story: StoryPlaces) -> tuple[Location | None, str]:
     """Where an event its sentence does not place happened, and why: where the latest event of
     its paragraph (starting at character ``paragraph``) did, else in ``town``, the paragraph's
-    first town; only then where the story's latest event did or its first place, else where it
-    was filed from (a round-up's paragraph places its own report, not the one before)."""
+    first town (a round-up's paragraph places its own report, not the one before); only then the
+    story's first place, where a wire story is ("Demonstrators threw stones" after protests
+    spread to Mombasa is still Nairobi's), its latest located event, or where it was filed from."""
     same_paragraph = [d for d in drafts if paragraph_start(d.mentions[-1].sentence) == paragraph]
     candidates = (
         (_story_location(same_paragraph), "where an earlier event of its paragraph happened"),
         (town, "the first place its paragraph names"),
-        (_story_location(drafts), "where the story's previous event happened"),
         (story.first_place, "the first place the story names"),
+        (_story_location(drafts), "where the story's previous event happened"),
         (story.filed_from, "the dateline"),
     )
     return next(((loc, reason) for loc, reason in candidates if loc is not None), (None, "no place named"))
