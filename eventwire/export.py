@@ -43,7 +43,7 @@ CSV_COLUMNS = (
     "acled_event_type", "acled_sub_event_type", "plover_type", "plover_mode", "cameo",
     "actor1_name", "actor1_canonical", "actor1_country", "actor1_type",
     "actor2_name", "actor2_canonical", "actor2_country", "actor2_type",
-    "location", "location_text", "country", "admin1", "admin2", "latitude", "longitude", "geo_precision", "geonameid",
+    "location", "location_text", "location_reason", "country", "admin1", "admin2", "latitude", "longitude", "geo_precision", "geonameid",
     "fatalities_best", "fatalities_low", "fatalities_high", "fatality_claims",
     "confidence", "n_sources", "source_urls", "evidence",
 )
@@ -142,6 +142,7 @@ def flat_row(record: Record) -> Record:
         **_actor_columns("actor2", record.get("actor2")),
         "location": location.get("name"),
         "location_text": location.get("text"),
+        "location_reason": record.get("location_reason"),
         "country": location.get("country"),
         "admin1": location.get("admin1"),
         "admin2": location.get("admin2"),
