@@ -627,6 +627,8 @@ def describes_a_noun(token: Token, trigger: Token) -> bool:
     wherever the parse hangs it."""
     if _opens_sentence(token):
         return False
+    if token.dep_ == "npadvmod" and token.head.pos_ in _NOUN_POS and token.head != trigger:
+        return True  # "Greece's biggest corruption trial this century": when the trial was
     node = token
     while node.head != node:
         if node.dep_ in {"acl", "relcl"} and node != trigger and node not in trigger.ancestors:

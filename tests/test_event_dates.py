@@ -45,6 +45,13 @@ def test_a_date_in_a_clause_describing_a_noun_does_not_date_the_event(pipeline):
     assert [(e.to_dict()["date_precision"], e.background) for e in events] == [("week", False)]
 
 
+def test_a_date_that_says_when_a_noun_was_does_not_date_the_event(pipeline):
+    text = ("Former prime minister Andreas Papandreou demanded immediate elections after a special court cleared him "
+            "of all charges in Greece's biggest corruption trial this century.")
+    _, events = pipeline.extract(Article(origin="t", text=text), date(1992, 1, 18))
+    assert events and not any(e.background for e in events)
+
+
 def test_a_date_written_in_a_relative_clause_is_not_looked_up_for_the_event(pipeline):
     _, events = pipeline.extract(Article(origin="t", text="Protesters rallied in Nairobi against the governor, who was elected "
                                                           "on 9 August 2022."), date(2023, 3, 1))
