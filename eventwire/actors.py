@@ -219,7 +219,7 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     group = _group_militia(written, words, noun, story, role) or _place_militia(written, noun, story)
     if group is not None:
         return group
-    own_country = _find_country(normalise(_BACKER.sub(" ", re.sub(r"['’]s\b", "", written)), keep_case=True).split())
+    own_country = _find_country(normalise(_BACKER.sub(" ", _POSSESSIVE_S.sub("", written)), keep_case=True).split())
     where = own_country or story
     if noun is not None:
         # A unit is named as ACLED names it where it acts: Russian aircraft are "Military
@@ -318,6 +318,8 @@ _NATIONAL_TYPES = {"government", "state_military", "police", "political_party", 
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 # A capitalised word ending in "s": a possessive written without its apostrophe ("Kibakis victory").
 _POSSESSIVE = re.compile(r"\b([A-Z][\w-]{3,})s\b")
+# "Nairobi's", "Russia's": the possessive ending, off a name before it is looked up.
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
 def country_evidence(text: str) -> list[str]:
@@ -338,7 +340,7 @@ def country_evidence(text: str) -> list[str]:
 def _without_possessives(text: str) -> str:
     """'Nairobi's', and 'Kibakis', 'Nairobis' as notes write them without the apostrophe: the
     name itself, when it is a cue (a capitalised word ending in "s" is otherwise left alone)."""
-    text = re.sub(r"['’]s\b", "", text)
+    text = _POSSESSIVE_S.sub("", text)
     by_alias = _country_words()[0]
     return _POSSESSIVE.sub(lambda m: m[1] if normalise(m[1]) in by_alias or _capital(m[1]) else m[0], text)
 

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from .cameo import verb_patterns
 from .datafiles import read_tsv
-from .parse import ParsedArticle, paragraph_start, paragraph_text, sentence_entities, sentences
+from .parse import RESIDENT_WORDS, ParsedArticle, paragraph_start, paragraph_text, sentence_entities, sentences
 from .places import ADMIN_WORDS, SETTLEMENT_WORDS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -564,7 +564,7 @@ def _place_phrase_of(token: Token, head: Token) -> bool:
 
 
 # People named after where they live, whose place is the event's ("Kasarani residents protested").
-_RESIDENT_NOUNS = {"residents", "inhabitants", "villagers", "locals", "traders", "people", "community", "communities"}
+_RESIDENT_NOUNS = RESIDENT_WORDS | {"people", "community", "communities"}
 
 
 def _is_actor_like(ent: Span) -> bool:

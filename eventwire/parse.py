@@ -58,7 +58,7 @@ _QUARTER_WORDS = {"area", "neighbourhood", "neighborhood", "quarter", "suburb", 
 # Nairobi", "Nyeri Prison", "a Kisumu beach").
 _INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach"}
 # People named after where they live: "Kasarani residents protested".
-_RESIDENT_WORDS = {"residents", "inhabitants", "villagers", "locals", "traders"}
+RESIDENT_WORDS = frozenset({"residents", "inhabitants", "villagers", "locals", "traders"})
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def _placed_by_context(ent: Span) -> bool:
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
     bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
-    return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in _RESIDENT_WORDS or after in _INSTITUTIONS
+    return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in RESIDENT_WORDS or after in _INSTITUTIONS
             or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent) or _unit_after_place(ent)
             or _struck_place(ent))
 
@@ -423,7 +423,7 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
         for stop in range(end, i, -1):
             span = doc[i:stop]
             # "Keroka residents", "Kayole estate", "Huliaipole, Zaporizhia": any place of that name.
-            placed = stop < len(doc) and (doc[stop].lower_ in _RESIDENT_WORDS or doc[stop].lower_ in _PLACE_AFTER
+            placed = stop < len(doc) and (doc[stop].lower_ in RESIDENT_WORDS or doc[stop].lower_ in _PLACE_AFTER
                                           or _unit_follows(span))
             # Anywhere but after a preposition, only a place's own name: "Tour operators" is no Tours.
             if (_is_place_name(span.text, 0 if placed else needed, own_name=bool(needed) and not placed)
