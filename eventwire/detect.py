@@ -86,6 +86,12 @@ class Mention:
     cited_cause: bool = False  # "a reprisal for the 25 April clashes": came before the story's event
     anaphoric: bool = False  # "the offensive": refers back, never opens a new event
 
+    @property
+    def trigger_text(self) -> str:
+        """The trigger as written: "cease-fire", not its last part."""
+        token = self.trigger
+        return token.doc[token.i - 2: token.i + 1].text if _ends_hyphenated(token) else token.text
+
 
 def _none(value: str) -> str | None:
     return None if value == "-" else value
@@ -284,6 +290,8 @@ def lemma_forms(token: Token) -> tuple[str, ...]:
     """spaCy's lemma and suffix-stripped forms: the small model lemmatises "staged" as "stag"."""
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
+    if _ends_hyphenated(token):
+        forms.insert(0, token.nbor(-2).lower_ + lower)  # "cease-fire" is the noun "ceasefire"
     for suffix, replacements in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             forms.extend(lower[: -len(suffix)] + r for r in replacements)
@@ -302,7 +310,7 @@ def _match_trigger(token: Token) -> TriggerEntry | None:
         return None
     if token.ent_type_ and token.ent_type_ not in {"EVENT"} and not _capitalised_by_position(token):
         return None  # "March" in "25 March 2022", "Strike" in a name
-    if token.dep_ == "compound" and _lookup(trigger_lexicon(), token.head):
+    if token.dep_ == "compound" and _match_trigger(token.head) is not None:
         return None  # "bomb" in "bomb strikes": the head noun is the trigger
     pos = "NOUN" if token.pos_ in _NOUN_POS else "VERB" if token.pos_ == "VERB" else token.pos_
     fitting = [e for e in candidates if e.pos in ("ANY", pos)]
@@ -333,7 +341,7 @@ def _modifier_lemmas(token: Token) -> set[str]:
                 continue  # "seized his car in the town": where it happened, not what was seized
             for grandchild in child.children:
                 # "On 29 March, gunmen attacked": a month is no march the attack was aimed at.
-                if grandchild.dep_ in _MODIFIER_DEPS and grandchild.ent_type_ != "DATE":
+                if grandchild.dep_ in _MODIFIER_DEPS and grandchild.ent_type_ != "DATE" and not _ends_hyphenated(grandchild):
                     lemmas.update(lemma_forms(grandchild))
     if _governed_by_light_verb(token):
         lemmas.update(lemma_forms(token.head))
@@ -342,6 +350,12 @@ def _modifier_lemmas(token: Token) -> set[str]:
     if token.dep_ == "nsubj" and token.pos_ in _NOUN_POS:
         lemmas.update(_predicated(token.head))
     return lemmas
+
+
+def _ends_hyphenated(token: Token) -> bool:
+    """'fire' in 'the cease-fire agreement was set': the end of a hyphenated word is not the
+    word on its own (the ceasefire set nothing on fire)."""
+    return token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_ and not token.nbor(-2).whitespace_
 
 
 def _predicated(verb: Token) -> set[str]:

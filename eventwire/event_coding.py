@@ -32,6 +32,8 @@ _OVERRULE_WHO = 0.5
 # Arson by a crowd ("villagers set fire to his house") is mob violence: who, not the act, decides.
 _DEFINED_BY_WHO = {"Armed clash", "Attack", "Mob violence", "Violent demonstration", "Peaceful protest",
                    "Protest with intervention", "Excessive force against protesters", "Looting/property destruction"}
+_EXPLOSIVES = {"Remote explosive/landmine/IED", "Grenade"}
+_REFLEXIVE = {"himself", "herself", "themselves"}
 _TERRITORY = {"Non-state actor overtakes territory", "Government regains territory"}
 
 
@@ -39,8 +41,9 @@ def code_event(draft: Draft, lead: Mention, paragraph: str) -> Coding:
     """The event's codes. The ACLED sub-event type, surest first: an ACLED note tag; violence
     aimed at demonstrators; the learned classifier among the PLOVER type's options, which keeps
     the type a weapon doer or the trigger word fixes unless it is sure of another (and always
-    one it learned from a few texts); else the crosswalk; a chemical agent named in the lead
-    sentence overrides all of these. Then whether the ground was surely taken, who took it and
+    one it learned from a few texts), and never swaps an aircraft or heavy weapon as the doer
+    for a type defined by who took part; else the crosswalk; a chemical agent
+    named in the lead sentence, or bombers killing themselves, override all of these. Then whether the ground was surely taken, who took it and
     whether anyone resisted settle territory types, and who detained people settles arrest
     against abduction."""
     entry = lead.entry
@@ -48,10 +51,14 @@ def code_event(draft: Draft, lead: Mention, paragraph: str) -> Coding:
     if (tagged := tagged_sub_event(paragraph)) is not None:
         sub = tagged
     elif draft.plover_type in _CLASSIFIED_TYPES:
-        sub = aimed_at_crowd(draft) or _classified_sub_event(draft, paragraph, _weapon_doer(draft) or sub)
+        doer = _weapon_doer(draft)
+        classified = _classified_sub_event(draft, paragraph, doer or sub)
+        # "Warplanes pounded the village, killing 6 civilians": the model reads the dead civilians
+        # as an attack on them, but ACLED codes violence by its means before its target.
+        sub = aimed_at_crowd(draft) or (doer if doer and classified in _DEFINED_BY_WHO else classified)
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
-    sub = _chemical(draft, lead) or sub
+    sub = _chemical(draft, lead) or _suicide(sub, lead) or sub
     sub = _unopposed(_by_actor_type(_unconfirmed_territory(sub, draft), draft.actor1, draft.context_country), paragraph)
     return Coding(
         plover_type=entry.plover_type,
@@ -113,12 +120,27 @@ def _chemical(draft: Draft, lead: Mention) -> str | None:
     return None
 
 
+def _suicide(sub: str | None, lead: Mention) -> str | None:
+    """'Two militants detonated explosives, killing themselves': a bombing whose doers die by
+    their own hand in it is a suicide bombing."""
+    if sub not in _EXPLOSIVES:
+        return None
+    killed_self = any(
+        token.lemma_.lower() == "kill" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in token.children)
+        for token in lead.sentence
+    )
+    return "Suicide bomb" if killed_self else None
+
+
 def _names_another_event(word: Token, lead: Mention) -> bool:
-    """'gas' in 'a poison gas attack' modifies the attack: it is the attack's weapon."""
+    """'gas' in 'a poison gas attack' modifies the attack: it is the attack's weapon. A noun
+    that is itself only ever a chemical attack ('mortars filled with chlorine gas') is the agent
+    named, not another event."""
     named = word
     while named.dep_ in {"compound", "amod", "nmod"} and named.head != named:
         named = named.head
-    return named != word and named != lead.trigger and bool(trigger_lexicon().get(named.lemma_.lower()))
+    entries = trigger_lexicon().get(named.lemma_.lower(), [])
+    return named != word and named != lead.trigger and any(e.acled_sub_event_type != "Chemical weapon" for e in entries)
 
 
 def aimed_at_crowd(draft: Draft) -> str | None:

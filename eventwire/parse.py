@@ -13,7 +13,10 @@ Two small components run around spaCy's own:
   before "slum/residents", a town of some size elsewhere), and capitalised words after "in/at/near/of" that the gazetteer
   knows become GPE entities. Two entities the model split ("Ol" GPE + "Kalou" PERSON) are
   joined when together they name a place, and a mislabelled "Likoni (Mombasa" yields its places.
-- ``eventwire_headlines`` (after the parser): a headline ("Police exchange fire with raiders",
+- ``eventwire_irregular_verbs`` (after the lemmatizer): the rule lemmatizer leaves a past tense
+  the tagger read as a base form as it is ("retook", "outfought"); such a verb takes its lemma
+  from the lemmatizer's own table of irregular forms, so "retook" is "retake" to every stage.
+- ``eventwire_headlines`` (after the lemmatizer): a headline ("Police exchange fire with raiders",
   "MRC kidnaps official") often has its verb tagged as a noun and no verb at all; such a
   sentence is re-parsed with the trigger verb behind "will" (which forces the verb reading) and,
   when that gives the verb a subject, the new parse replaces the old one for its tokens.
@@ -296,7 +299,6 @@ def _bracketed_places(ent: Span) -> Iterator[Span]:
     return _known_pieces(ent, ent.start, lambda token: _splits_places(token) or token.text == ",")
 
 
-@lru_cache(maxsize=None)
 @lru_cache(maxsize=None)
 def _cue_words(cue: str) -> frozenset[str]:
     """The words of one cue of data/cues.tsv (detect.cues reads them all; parse runs first)."""
@@ -600,11 +602,25 @@ def _reparse_with_verb(nlp: Language, sentence: Span, verb: Token, base: str) ->
     verb.tag_, verb.lemma_ = "VBZ" if verb.lower_ != base else "VBP", base
 
 
+@Language.factory("eventwire_irregular_verbs")
+def _irregular_verbs(nlp: Language, name: str):
+    irregular = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+
+    def lemmatise(doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() == token.lower_ and token.lower_ in irregular:
+                token.lemma_ = irregular[token.lower_][0]
+        return doc
+
+    return lemmatise
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("eventwire_paragraphs", before="parser")
-    nlp.add_pipe("eventwire_headlines", after="lemmatizer")
+    nlp.add_pipe("eventwire_irregular_verbs", after="lemmatizer")
+    nlp.add_pipe("eventwire_headlines", after="eventwire_irregular_verbs")
     nlp.add_pipe("eventwire_places", after="ner")
     return nlp
 

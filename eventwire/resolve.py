@@ -488,7 +488,7 @@ def _record(parsed: ParsedArticle, coded: _Coded) -> EventRecord:
         fatalities=fatalities,
         evidence=evidence,
         confidence=_confidence(draft, lead, coding, model_support(context, coding), bool(killed)),
-        trigger=lead.trigger.text,
+        trigger=lead.trigger_text,
         extra=extra,
     )
 

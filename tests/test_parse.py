@@ -19,3 +19,8 @@ def test_a_sentence_ending_its_line_does_not_take_the_next_paragraph(pipeline):
     text = "Rioters burned tyres in Kisumu.\n\nSoldiers shelled Kismayo on Tuesday."
     listed = sentences(pipeline.parser.parse(CleanArticle("t", text, "test")).doc)
     assert paragraph_text(listed[0]) == "Rioters burned tyres in Kisumu."
+
+
+def test_an_irregular_past_tense_tagged_as_a_base_form_takes_its_lemma(pipeline):
+    doc = pipeline.parser.parse(CleanArticle("t", "Rebels retook the town of Idlib on Monday.", "test")).doc
+    assert [t.lemma_ for t in doc if t.text == "retook"] == ["retake"]

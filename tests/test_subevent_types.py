@@ -155,6 +155,7 @@ def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pip
 @pytest.mark.parametrize("text, sub_event_type", [
     ("Russia said it launched airstrikes on rebels it accused of carrying out a chlorine attack on Aleppo.", "Air/drone strike"),
     ("Rebels fired shells filled with poison gas at Aleppo on Monday.", "Chemical weapon"),
+    ("Militants shelled an army post near Hama with rockets filled with chlorine gas on Monday.", "Chemical weapon"),
 ])
 def test_a_chemical_agent_is_the_weapon_of_the_event_it_modifies(pipeline, text, sub_event_type):
     assert top_sub_event_type(pipeline, text) == sub_event_type
@@ -263,3 +264,24 @@ def top_sub_event_type(pipeline, text: str) -> str | None:
 ])
 def test_taking_or_controlling_a_place_takes_ground_and_capturing_people_holds_them(pipeline, text, sub_event_type):
     assert top_sub_event_type(pipeline, text) == sub_event_type
+
+
+def test_an_aircraft_as_the_doer_outweighs_the_dead_civilians(pipeline):
+    # The dead civilians would make a plain killing an attack; the warplanes make it an air strike.
+    text = "Coalition jets pounded a market in Saada on Monday, killing 12 civilians, including four women."
+    assert top_sub_event_type(pipeline, text) == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Two militants detonated explosives near a checkpoint in Diyarbakir on Monday, killing themselves.", "Suicide bomb"),
+    ("A bomb exploded near a checkpoint in Diyarbakir on Monday, killing two soldiers.", "Remote explosive/landmine/IED"),
+])
+def test_bombers_killing_themselves_make_a_suicide_bombing(pipeline, text, sub_event_type):
+    assert top_sub_event_type(pipeline, text) == sub_event_type
+
+
+def test_a_hyphenated_word_is_read_whole(pipeline):
+    # "cease-fire" is the noun "ceasefire", and its "fire" sets nothing on fire.
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "The cease-fire agreement between the army and the rebels is set to take effect in Juba on Friday.")), date(2024, 5, 9))
+    assert [(e.trigger, e.coding.acled_sub_event_type) for e in events] == [("cease-fire", "Agreement")]
