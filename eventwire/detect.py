@@ -705,9 +705,11 @@ def _is_purpose(verb: Token) -> bool:
 
 def _is_background(governor: Token, sentence: Span) -> bool:
     """'Back then, rebels seized the town', 'two years ago'; but 'protested ... an attempt five years
-    ago' is a protest now: the past word must be in the event's own clause."""
+    ago' is a protest now: the past word must be in the event's own clause. A past word that
+    modifies another adverb ('once again', 'once more') tells a repetition, not the past."""
     words = cues()["background"]
-    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and _in_clause(t, governor) and not _recent(t)
+    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and t.head.pos_ != "ADV"
+               and _in_clause(t, governor) and not _recent(t)
                for t in sentence) and not any(t.lower_ in {"now", "today", "currently"} for t in sentence)
 
 

@@ -66,6 +66,16 @@ def test_back_then_marks_background(mentions):
     assert m.background
 
 
+def test_once_again_is_a_repetition_not_the_past(mentions):
+    assert not by_trigger(mentions("Bangladesh has once again rejected an Indian proposal."), "rejected").background
+    assert by_trigger(mentions("Rebels once attacked the town of Idlib."), "attacked").background
+
+
+def test_a_rejected_proposal_is_the_rejection_only(mentions):
+    found = mentions("Khomeini today rejected Saddam Hussein's proposal for a cease-fire.")
+    assert [m.entry.plover_type for _, m in found] == ["REJECT"]
+
+
 def test_month_name_is_not_a_march(mentions):
     found = mentions("On 25 March 2022, militants attacked civilians of Malembe village.")
     assert [t for t, _ in found] == ["attacked"]
