@@ -25,6 +25,7 @@ def top_event(pipeline, text: str) -> dict:
     ("Police Forces of Kenya", None, "Police Forces of Kenya"),
     ("Russian forces", None, "Military Forces of Russia"),
     ("US troops", None, "Military Forces of the United States"),
+    ("Troopers from the Northern Luzon Command", "PHL", "Military Forces of the Philippines"),
     ("two armed individuals on a motorcycle", "MEX", "Unidentified Armed Group (Mexico)"),
     ("unknown gunmen", "BEN", "Unidentified Armed Group (Benin)"),
     ("officers from the prison", "KEN", "Police Forces of Kenya"),

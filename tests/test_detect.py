@@ -201,6 +201,8 @@ def test_a_possible_or_intended_attack_is_planned_not_reported(mentions):
     assert {m.trigger.lower_: m.status for _, m in found}["attack"] == "planned"
     found = mentions("The army launched an offensive on Monday to recapture the town of Kidal.")
     assert {m.trigger.lower_: m.status for _, m in found}["recapture"] == "planned"
+    found = mentions("The coalition tasked with fighting the Islamic State withdrew from the base on Monday.")
+    assert {m.trigger.lower_: m.status for _, m in found}["fighting"] == "planned"
 
 
 def test_a_protest_in_a_purpose_clause_is_the_protest(mentions):

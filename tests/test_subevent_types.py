@@ -146,6 +146,8 @@ def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipe
     ("Turkish forces set up a new observation post near Idlib on Monday.", "Headquarters or base established"),
     ("Iraqi forces freed several villages near Mosul from Islamic State militants on Monday.", "Government regains territory"),
     ("Rebels fired shells filled with poisonous gas into the town of Hama on Monday, medics said.", "Chemical weapon"),
+    ("Houthi rebels captured the port of Mokha on Monday.", "Non-state actor overtakes territory"),
+    ("The coalition handed control of the military camp back to the Iraqi army on Monday.", "Non-violent transfer of territory"),
     ("A helicopter attacked the village of Sarmin near Idlib with chlorine on Monday.", "Chemical weapon"),
 ])
 def test_what_the_violence_is_aimed_at_or_done_with_fixes_the_sub_event_type(pipeline, text, sub_event_type):
