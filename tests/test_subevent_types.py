@@ -147,6 +147,7 @@ def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipe
     ("Iraqi forces freed several villages near Mosul from Islamic State militants on Monday.", "Government regains territory"),
     ("Rebels fired shells filled with poisonous gas into the town of Hama on Monday, medics said.", "Chemical weapon"),
     ("Houthi rebels captured the port of Mokha on Monday.", "Non-state actor overtakes territory"),
+    ("Militants seized a deserted rocket-launching site near Palmyra on Monday.", "Non-violent transfer of territory"),
     ("The coalition handed control of the military camp back to the Iraqi army on Monday.", "Non-violent transfer of territory"),
     ("A helicopter attacked the village of Sarmin near Idlib with chlorine on Monday.", "Chemical weapon"),
 ])
