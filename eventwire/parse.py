@@ -6,7 +6,8 @@ Public entry point: ``Parser`` (``parse`` one article, ``parse_many`` a stream t
 dateline fragment is never parsed into the next sentence.
 
 Two small components run around spaCy's own:
-- ``eventwire_paragraphs`` (before the parser): a sentence starts after every blank line.
+- ``eventwire_paragraphs`` (before the parser): a sentence starts after every blank line, and
+  never at or inside an editor's bracketed insertion ("withdrew today [Sunday] from the crossing").
 - ``eventwire_places`` (after NER): the small English model tags many towns as NORP, ORG or
   PERSON ("Aleppo" NORP, "Idlib" ORG, "Moyale" PRODUCT) and misses villages entirely; spans the
   gazetteer knows as places are relabelled GPE (any place of the name after "in/at/near" or
@@ -72,10 +73,16 @@ class ParsedArticle:
 
 @Language.component("eventwire_paragraphs")
 def _paragraph_boundaries(doc: Doc) -> Doc:
+    # An editor's insertion inside a sentence ("withdrew today [Sunday] from", "Namanga [border
+    # town] demonstrated"): the parser would start a sentence at its bracket.
+    inserted = False  # from a "[" right after a word to the word after its "]"
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+            token.is_sent_start, inserted = True, False
+        elif inserted or (token.text == "[" and previous.text[-1].isalnum()):
+            token.is_sent_start = False
+            inserted = previous.text != "]"
     return doc
 
 

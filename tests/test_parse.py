@@ -1,6 +1,8 @@
 """Parse helpers the later stages share."""
 from __future__ import annotations
 
+import pytest
+
 from eventwire.model import CleanArticle
 from eventwire.parse import paragraph_text, sentences
 
@@ -24,3 +26,17 @@ def test_a_sentence_ending_its_line_does_not_take_the_next_paragraph(pipeline):
 def test_an_irregular_past_tense_tagged_as_a_base_form_takes_its_lemma(pipeline):
     doc = pipeline.parser.parse(CleanArticle("t", "Rebels retook the town of Idlib on Monday.", "test")).doc
     assert [t.lemma_ for t in doc if t.text == "retook"] == ["retake"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An editor's insertion inside a sentence is part of it ...
+    ("Iraqi security forces withdrew today [Sunday] from the Walid crossing.",
+     ["Iraqi security forces withdrew today [Sunday] from the Walid crossing."]),
+    ("Kenyans in Namanga [border town] demonstrated on Monday [27 March].",
+     ["Kenyans in Namanga [border town] demonstrated on Monday [27 March]."]),
+    # ... but a bracket after a full stop may open the next one.
+    ("Police came. [Translated] Rebels fled.", ["Police came.", "[Translated] Rebels fled."]),
+])
+def test_a_bracketed_insertion_never_starts_a_sentence(pipeline, text, expected):
+    doc = pipeline.parser.parse(CleanArticle("t", text, "test")).doc
+    assert [s.text for s in sentences(doc)] == expected
