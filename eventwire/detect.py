@@ -331,7 +331,7 @@ def _capitalised_by_position(token: Token) -> bool:
 def _modifier_lemmas(token: Token) -> set[str]:
     lemmas: set[str] = set()
     for child in token.children:
-        if child.dep_ in _MODIFIER_DEPS and child.ent_type_ != "DATE":
+        if (child.dep_ in _MODIFIER_DEPS or _particle(child)) and child.ent_type_ != "DATE":
             lemmas.update(lemma_forms(child))
             if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ in _NAMED_KINDS:
                 lemmas.add(_NAMED_KINDS[child.ent_type_])  # "captured Seoul", "Santacruz was captured"
@@ -350,6 +350,12 @@ def _modifier_lemmas(token: Token) -> set[str]:
     if token.dep_ == "nsubj" and token.pos_ in _NOUN_POS:
         lemmas.update(_predicated(token.head))
     return lemmas
+
+
+def _particle(child: Token) -> bool:
+    """'pushed back the rebels', 'pulled out of the town': the small model often reads a verb's
+    particle as an adverb."""
+    return child.dep_ == "advmod" and child.i == child.head.i + 1
 
 
 def _ends_hyphenated(token: Token) -> bool:

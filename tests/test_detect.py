@@ -175,6 +175,7 @@ def test_the_militants_are_the_named_group_and_their_killing_its_toll(pipeline):
     ("Investigators said chemical weapons were used in the strike.", "Chemical weapon"),
     ("Police seized seven illegal firearms and 200 rounds of ammunition in Kingston.", "Disrupted weapons use"),
     ("Two rifles and a pistol were seized at a checkpoint in Mandera.", "Disrupted weapons use"),
+    ("The army pushed back the rebels from the hills near Homs on Monday.", "Government regains territory"),  # "back" parsed as an adverb
     ("Security forces opened fire on peaceful protesters in Basra on Friday.", "Excessive force against protesters"),
 ])
 def test_codebook_words_give_their_sub_event_type(pipeline, text, sub_event_type):
