@@ -212,10 +212,12 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     if local is not None:
         return local
     named = _find_named(written, country)
-    if named is not None:
-        return _named_actor(written, named, story)
     words = normalise(_BACKER.sub(" ", written)).split()
     noun = _find_role(words, None)
+    # "AFP Syrian government forces seized ...": a photo credit run into the sentence; a news
+    # agency does not fight where the mention names who does.
+    if named is not None and not (role == "violence" and named.type == "media" and noun is not None):
+        return _named_actor(written, named, story)
     group = _group_militia(written, words, noun, story, role) or _place_militia(written, noun, story)
     if group is not None:
         return group

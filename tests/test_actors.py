@@ -92,6 +92,11 @@ def test_an_acronym_several_actors_share_is_the_one_of_the_storys_country(text, 
     assert name(text, country) == expected
 
 
+def test_a_news_agency_run_into_a_mention_of_fighters_is_a_photo_credit():
+    assert name("AFP Syrian government forces", role="violence") == "Military Forces of Syria"
+    assert name("AFP", role="statement") == "Agence France-Presse"
+
+
 def test_prison_guards_and_regional_special_forces_are_units_of_the_states_police():
     assert name("prison guards", "BLR") == "Police Forces of Belarus Prison Guards"
     assert name("Afar regional special forces", "ETH") == "Police Forces of Ethiopia Afar Special Forces"
