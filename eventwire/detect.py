@@ -193,10 +193,20 @@ def _without_consumed_objects(found: list[Mention]) -> list[Mention]:
     consumed = {
         noun.i
         for m in found if m.entry.modifiers and m.entry.plover_type in MATERIAL_TYPES
-        for child in m.trigger.children if child.dep_ in {"dobj", "nsubjpass"} and m.entry.modifiers.intersection(lemma_forms(child))
-        for noun in (child, *child.conjuncts)
+        for child in m.trigger.children if child.dep_ in {"dobj", "nsubjpass"}
+        and m.entry.modifiers.intersection(f for t in _object_nouns(child) for f in lemma_forms(t))
+        for noun in _object_nouns(child)
     }
     return [m for m in found if m.trigger.i not in consumed]
+
+
+def _object_nouns(noun: Token) -> list[Token]:
+    """The object and what it holds or measures: 'a cache of grenades', '75kg of mines and
+    grenades', 'rifles and pistols'."""
+    nouns = [noun, *noun.conjuncts]
+    contents = [o for n in nouns for prep in n.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for o in prep.children if o.dep_ == "pobj"]
+    return nouns + [c for o in contents for c in (o, *o.conjuncts)]
 
 
 def _claims_of_gatherings(found: list[Mention]) -> list[Mention]:
@@ -333,6 +343,8 @@ def _modifier_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if (child.dep_ in _MODIFIER_DEPS or _particle(child)) and child.ent_type_ != "DATE":
             lemmas.update(lemma_forms(child))
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                lemmas.update(f for noun in _object_nouns(child) for f in lemma_forms(noun))  # "seized 75kg of explosives"
             if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ in _NAMED_KINDS:
                 lemmas.add(_NAMED_KINDS[child.ent_type_])  # "captured Seoul", "Santacruz was captured"
             elif child.dep_ in {"dobj", "nsubjpass"} and child.lower_ in _PERSONAL_PRONOUNS:

@@ -288,3 +288,12 @@ def test_a_hyphenated_word_is_read_whole(pipeline):
     _, events = pipeline.extract(Article(origin="t", text=(
         "The cease-fire agreement between the army and the rebels is set to take effect in Juba on Friday.")), date(2024, 5, 9))
     assert [(e.trigger, e.coding.acled_sub_event_type) for e in events] == [("cease-fire", "Agreement")]
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized a cache of grenades in Garissa on Monday.",
+    "At least 75kg of mines and grenades were discovered near Beit Tima on Monday.",
+])
+def test_weapons_found_in_a_cache_or_by_weight_are_the_finds_object_not_an_attack(pipeline, text):
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    assert [e.coding.acled_sub_event_type for e in events] == ["Disrupted weapons use"]
