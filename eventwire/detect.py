@@ -652,21 +652,35 @@ def _dates(token: Token, governor: Token, sentence: Span) -> tuple[list[Span], b
     return (own, True) if own else (candidates, False)
 
 
+# How a date hangs on a noun it dates.
+_NOUN_DATE_DEPS = {"npadvmod", "compound", "nmod", "poss"}
+
+
 def describes_a_noun(token: Token, trigger: Token) -> bool:
     """'a bomb dropped over 40 years ago ... has been detonated', 'the prefect, appointed on 27
     December 2013': a date in a clause that describes a noun dates that clause, not the event.
     A date opening the sentence ("On 4 November 2020, militants described as ...") dates it whole,
-    wherever the parse hangs it."""
+    wherever the parse hangs it, unless a determiner puts it inside a noun phrase ("Myanmar's Feb. 1 coup")."""
+    on_noun = (token.dep_ in _NOUN_DATE_DEPS and token.head.pos_ in _NOUN_POS and token.head != trigger
+               and token.head.ent_type_ not in {"DATE", "TIME"})  # "Friday night" is Friday
+    if on_noun and (_after_determiner(token) or not _opens_sentence(token)):
+        return True  # "Greece's biggest corruption trial this century", "Myanmar's Feb. 1 coup": when that was
     if _opens_sentence(token):
         return False
-    if token.dep_ == "npadvmod" and token.head.pos_ in _NOUN_POS and token.head != trigger:
-        return True  # "Greece's biggest corruption trial this century": when the trial was
     node = token
     while node.head != node:
         if node.dep_ in {"acl", "relcl"} and node != trigger and node not in trigger.ancestors:
             return True
         node = node.head
     return False
+
+
+def _after_determiner(token: Token) -> bool:
+    """'Myanmar's Feb. 1 coup', 'the 2015 agreement': the date is written inside a noun phrase."""
+    start = token
+    while start.ent_iob_ == "I" and start.i > 0:
+        start = start.nbor(-1)
+    return start.i > 0 and start.nbor(-1).tag_ in {"POS", "DT", "PRP$"}
 
 
 def _depth_below(token: Token, head: Token) -> int:

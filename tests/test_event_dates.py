@@ -52,6 +52,13 @@ def test_a_date_that_says_when_a_noun_was_does_not_date_the_event(pipeline):
     assert events and not any(e.background for e in events)
 
 
+def test_a_date_written_on_a_noun_dates_that_noun(pipeline):
+    found = _dates(pipeline, "Opponents of Myanmar's Feb. 1 military coup marched in Yangon, police said on Friday.")
+    assert found["marched"][0] != date(2022, 2, 1)
+    found = _dates(pipeline, "Gunmen attacked a bar in Garissa on Friday night.")
+    assert found["attacked"] == (date(2022, 6, 3), "day")  # "Friday night" is Friday
+
+
 def test_a_date_written_in_a_relative_clause_is_not_looked_up_for_the_event(pipeline):
     _, events = pipeline.extract(Article(origin="t", text="Protesters rallied in Nairobi against the governor, who was elected "
                                                           "on 9 August 2022."), date(2023, 3, 1))
