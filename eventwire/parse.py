@@ -59,8 +59,9 @@ _NAME_PARTICLES = {"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la
 # Words for part of a town, after a quarter's name ("the Radhwaniyah area", "al-Tijara neighbourhood").
 _QUARTER_WORDS = {"area", "neighbourhood", "neighborhood", "quarter", "suburb", "district"}
 # Institutions and landmarks named after their town ("Maseno University", "University of
-# Nairobi", "Nyeri Prison", "a Kisumu beach").
-_INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach"}
+# Nairobi", "Nyeri Prison", "a Kisumu beach", "Chittagong Press Club", "Kisumu Central Market").
+_INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach", "club", "stadium",
+                 "market", "mosque", "church", "cathedral"}
 # People named after where they live: "Kasarani residents protested".
 RESIDENT_WORDS = frozenset({"residents", "inhabitants", "villagers", "locals", "traders"})
 

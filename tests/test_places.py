@@ -289,6 +289,9 @@ def test_a_town_abroad_found_under_an_old_name_is_a_namesake(pipeline):
 def test_an_institution_named_after_its_town_is_in_that_town(pipeline):
     assert _event_place(pipeline, "Students at Maseno University rioted after a student was killed.").name == "Maseno"
     assert _event_place(pipeline, "University of Nairobi lecturers protested over salaries.").name == "Nairobi"
+    place = _event_place(pipeline, "Activists staged a protest in front of Chittagong Press Club, expressing solidarity "
+                                   "with Palestine.")
+    assert (place.name, place.country) == ("Chittagong", "BGD")  # not the country the protest is about
 
 
 def test_a_prison_beach_or_hospital_named_after_its_town_is_in_that_town(pipeline):
