@@ -132,6 +132,7 @@ def test_an_aircraft_or_heavy_weapon_as_the_doer_fixes_the_sub_event_type(pipeli
     "On Monday, dozens of nurses gathered outside the hospital in Nakuru to call for higher pay.",
     "Hundreds of students took to the streets of Kisumu on Friday to demand safer schools.",
     "About 50 factory workers went on strike in Thika on Monday.",
+    "Protesters chant anti-government slogans in Minsk.",
 ])
 def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipeline, text):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
