@@ -662,7 +662,8 @@ def describes_a_noun(token: Token, trigger: Token) -> bool:
     A date opening the sentence ("On 4 November 2020, militants described as ...") dates it whole,
     wherever the parse hangs it, unless a determiner puts it inside a noun phrase ("Myanmar's Feb. 1 coup")."""
     on_noun = (token.dep_ in _NOUN_DATE_DEPS and token.head.pos_ in _NOUN_POS and token.head != trigger
-               and token.head.ent_type_ not in {"DATE", "TIME"})  # "Friday night" is Friday
+               and token.head.ent_type_ not in {"DATE", "TIME"}  # "Friday night" is Friday
+               and not _frames(token.head, trigger))
     if on_noun and (_after_determiner(token) or not _opens_sentence(token)):
         return True  # "Greece's biggest corruption trial this century", "Myanmar's Feb. 1 coup": when that was
     if _opens_sentence(token):
@@ -672,6 +673,20 @@ def describes_a_noun(token: Token, trigger: Token) -> bool:
         if node.dep_ in {"acl", "relcl"} and node != trigger and node not in trigger.ancestors:
             return True
         node = node.head
+    return False
+
+
+# Prepositions of a time frame; "over an October ruling", "due to the detention" give a cause.
+_FRAME_PREPS = {"in", "during", "amid", "amidst", "throughout", "at"}
+
+
+def _frames(noun: Token, trigger: Token) -> bool:
+    """'captured the town in the 1967 war', 'killed during the 2015 elections': a noun the event
+    hangs on through prepositions is its time frame, and the noun's date is the event's."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in _FRAME_PREPS:
+        noun = noun.head.head
+        if noun == trigger or noun == trigger.head:
+            return True
     return False
 
 

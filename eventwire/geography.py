@@ -100,8 +100,11 @@ def _country_as_topic(ent: Span) -> bool:
     if countries.country_by_name(ent.text) is None:
         return False
     table = cues()
-    if ent.root.dep_ == "dobj":
-        return ent.root.head.lemma_ in table["topic_verb"]
+    named = ent.root
+    while named.dep_ == "compound":
+        named = named.head  # 'chanting "Syria Out"': the country is part of the object
+    if named.dep_ == "dobj":
+        return named.head.lemma_ in table["topic_verb"]
     if ent.root.dep_ != "pobj":
         return False
     prep = ent.root.head

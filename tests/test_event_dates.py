@@ -57,6 +57,11 @@ def test_a_date_written_on_a_noun_dates_that_noun(pipeline):
     assert found["marched"][0] != date(2022, 2, 1)
     found = _dates(pipeline, "Gunmen attacked a bar in Garissa on Friday night.")
     assert found["attacked"] == (date(2022, 6, 3), "day")  # "Friday night" is Friday
+    # A noun the event happens in or during is its time frame: its date is the event's.
+    _, events = pipeline.extract(Article(origin="t", text="Police shot a protester in Kisumu during the August 2017 "
+                                                          "election protests."), date(2022, 6, 4))
+    shot = next(e for e in events if e.trigger == "shot")
+    assert (shot.event_date.date, shot.background) == (date(2017, 8, 15), True)
 
 
 def test_a_date_written_in_a_relative_clause_is_not_looked_up_for_the_event(pipeline):
