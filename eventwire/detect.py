@@ -619,11 +619,26 @@ def describes_other_thing(place: Span) -> bool:
         return described.pos_ == "NOUN" and people and not _names_place_kind(described)
     if root.dep_ != "compound":
         return False
+    head, _ = _compound_head(root)
+    return is_route_end(place) or (head.pos_ == "NOUN" and not _names_place_kind(head))
+
+
+def is_route_end(place: Span) -> bool:
+    """'the Nairobi-Mombasa highway', 'Dhaka - Mymensingh highway': a road between two places is
+    no place of either (an event on it is placed by another place, "at Mlolongo", where the
+    sentence names one); "Homs highway" is in Homs."""
+    if place.root.dep_ != "compound":
+        return False
+    head, other_end = _compound_head(place.root)
+    return other_end and head.pos_ == "NOUN" and head.lower_ in cues()["route"]
+
+
+def _compound_head(root: Token) -> tuple[Token, bool]:
+    """The noun a name is a compound of, through the other end of a route; and whether there was one."""
     head, other_end = root.head, any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children)
     while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
         head, other_end = head.head, True  # "Dhaka - Mymensingh highway": through the other end to the road
-    # A road between two places is no place of either; "Homs highway" is in Homs.
-    return head.pos_ == "NOUN" and ((other_end and head.lower_ in cues()["route"]) or not _names_place_kind(head))
+    return head, other_end
 
 
 def is_reference_point(place: Span) -> bool:

@@ -40,6 +40,7 @@ from .detect import (
     describes_other_thing,
     is_definite,
     is_reference_point,
+    is_route_end,
     trigger_lexicon,
 )
 from .event_actors import record_actors
@@ -152,7 +153,7 @@ def _draft(
     entry = mention.entry
     # Of two places as precise, the event's own, not one that describes who or what it involves.
     placed = [p for p in mention.places if p.start in located]
-    placed = [p for p in placed if not is_reference_point(p)] or placed
+    placed = [p for p in placed if not is_reference_point(p) and not is_route_end(p)] or placed
     locations = [replace(located[p.start], text=p.text) for p in sorted(placed, key=describes_other_thing)]
     location, location_reason = _best_location(locations), "named in its sentence"
     if not mention.anaphoric and _stands_in(fallback[0], location, entry.plover_type in MATERIAL_TYPES):

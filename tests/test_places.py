@@ -315,6 +315,15 @@ def test_a_route_between_two_towns_names_both_towns(pipeline):
     assert (place.country, place.admin1) == ("KEN", "Nandi")
 
 
+
+def test_a_place_on_a_route_outranks_the_routes_ends(pipeline):
+    place = _event_place(pipeline, "Rioters block Mombasa-Nairobi road at Samburu in protest of increased accidents.")
+    assert (place.name, place.admin1) == ("Samburu", "Samburu")
+    place = _event_place(pipeline, "Transport on the Nairobi-Mai Mahiu road in Lari constituency, Kiambu county was "
+                                   "disrupted by a demonstration.")
+    assert place.admin1 == "Kiambu"
+
+
 def test_an_unplaced_demand_is_where_the_story_is_without_gaining_confidence(pipeline):
     from datetime import date
 
