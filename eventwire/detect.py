@@ -784,8 +784,12 @@ def _recent(ago: Token) -> bool:
 
 def _is_cited_cause(token: Token) -> bool:
     """'as a reprisal for the 25 April clashes', 'in response to the killing of a student': the
-    happening the story gives as its event's reason came before it (cues.tsv `cause`)."""
+    happening the story gives as its event's reason came before it (cues.tsv `cause`); so did
+    what a crowd protests ('residents protested the killing of a man')."""
     prep = token.head
+    if token.dep_ == "dobj" and token.pos_ in _NOUN_POS:
+        protest = _match_trigger(token.head)
+        return protest is not None and protest.plover_type == "PROTEST"
     return (token.dep_ in {"pobj", "pcomp"} and prep.lower_ in {"for", "to", "of"}
             and prep.head.lemma_.lower() in cues()["cause"])
 

@@ -66,6 +66,12 @@ def test_back_then_marks_background(mentions):
     assert m.background
 
 
+def test_what_a_crowd_protests_is_its_cause_not_news(mentions):
+    found = mentions("Residents protested the killing of a man in Kisumu on Monday.")
+    assert by_trigger(found, "killing").cited_cause
+    assert not by_trigger(found, "protested").cited_cause
+
+
 def test_once_again_is_a_repetition_not_the_past(mentions):
     assert not by_trigger(mentions("Bangladesh has once again rejected an Indian proposal."), "rejected").background
     assert by_trigger(mentions("Rebels once attacked the town of Idlib."), "attacked").background
