@@ -565,8 +565,14 @@ def _places(token: Token, governor: Token, sentence: Span, taken: set[int], borr
     return [
         ent
         for ent in sentence_entities(sentence)
-        if ent.label_ in PLACE_LABELS and ent.root.i not in taken and not _is_actor_like(ent)
+        if ent.label_ in PLACE_LABELS and ent.root.i not in taken and not _is_actor_like(ent) and not _is_destination(ent)
     ]
+
+
+def _is_destination(ent: Span) -> bool:
+    """'abducted several workers and took them into Somalia': where another verb of the sentence
+    took someone is not where this event happened."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ == "into"
 
 
 def _origins(agent: Span | None) -> set[int]:

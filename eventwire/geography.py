@@ -82,13 +82,17 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
 
 
 def _country_as_modifier(ent: Span) -> bool:
-    """'the Somalia border', 'Sudan refugees', 'the Myanmar military forces': a country naming a
-    border or people, not a place of the story's events ('a West Bank settlement' is one)."""
+    """'the Somalia border', 'Sudan refugees', 'the Myanmar military forces', 'the Somalia-based
+    group': a country naming a border or people, not a place of the story's events ('a West Bank
+    settlement' is one)."""
     doc = ent.doc
     after = doc[ent.end : ent.end + 2]
     named = len(after) > 0 and (after[0].pos_ == "NOUN" or (len(after) == 2 and after[0].pos_ == "ADJ" and after[1].pos_ == "NOUN"))
     settled = len(after) > 0 and after[0].lower_ in places.SETTLEMENT_WORDS
-    return named and not settled and countries.country_by_name(ent.text) is not None
+    # 'the Somalia-based militant group', 'Iran-backed rebels': a country made part of a describing word.
+    hyphened = (len(after) == 2 and after[0].text == "-" and not doc[ent.end - 1].whitespace_
+                and not after[0].whitespace_ and after[1].is_lower)
+    return (named and not settled or hyphened) and countries.country_by_name(ent.text) is not None
 
 
 def _country_as_topic(ent: Span) -> bool:

@@ -624,3 +624,14 @@ def test_the_place_a_militia_is_named_after_is_not_where_it_acted(pipeline):
     place = _event_place(pipeline, "On 29 March 2022, presumed members of a Zamfara militia shot sporadically and "
                                    "forced commuters to stop on the Tsafe-Yankara road (Tsafe, Zamfara).")
     assert (place.name, place.precision) == ("Tsafe", "city")
+
+
+def test_a_country_in_a_describing_word_or_a_destination_is_no_place_of_the_event(pipeline):
+    from eventwire.model import Article
+
+    place = _event_place(pipeline, "Al Shabaab terrorists have set on fire two police camps in Ijara, in the latest "
+                                   "attack from the Somalia-based militant group.")
+    assert (place.name, place.country) == ("Ijara", "KEN")
+    _, events = pipeline.extract(Article(origin="t", text="Al Shabaab attacked Haluqa, outside of Garissa. The attackers "
+                                                          "abducted several workers and took them into Somalia."))
+    assert {e.location.name for e in events} == {"Garissa"}
