@@ -194,8 +194,9 @@ def _without_consumed_objects(found: list[Mention]) -> list[Mention]:
         noun.i
         for m in found if m.entry.modifiers and m.entry.plover_type in MATERIAL_TYPES
         for child in m.trigger.children if child.dep_ in {"dobj", "nsubjpass"}
-        and m.entry.modifiers.intersection(f for t in _object_nouns(child) for f in lemma_forms(t))
-        for noun in _object_nouns(child)
+        for nouns in [_object_nouns(child)]
+        if m.entry.modifiers.intersection(f for t in nouns for f in lemma_forms(t))
+        for noun in nouns
     }
     return [m for m in found if m.trigger.i not in consumed]
 
@@ -342,9 +343,9 @@ def _modifier_lemmas(token: Token) -> set[str]:
     lemmas: set[str] = set()
     for child in token.children:
         if (child.dep_ in _MODIFIER_DEPS or _particle(child)) and child.ent_type_ != "DATE":
-            lemmas.update(lemma_forms(child))
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                lemmas.update(f for noun in _object_nouns(child) for f in lemma_forms(noun))  # "seized 75kg of explosives"
+            # An object with what it holds or measures: "seized 75kg of explosives".
+            nouns = _object_nouns(child) if child.dep_ in {"dobj", "nsubjpass"} else [child]
+            lemmas.update(f for noun in nouns for f in lemma_forms(noun))
             if child.dep_ in {"dobj", "nsubjpass"} and child.ent_type_ in _NAMED_KINDS:
                 lemmas.add(_NAMED_KINDS[child.ent_type_])  # "captured Seoul", "Santacruz was captured"
             elif child.dep_ in {"dobj", "nsubjpass"} and child.lower_ in _PERSONAL_PRONOUNS:
@@ -625,17 +626,18 @@ def describes_other_thing(place: Span) -> bool:
         return described.pos_ == "NOUN" and people and not _names_place_kind(described)
     if root.dep_ != "compound":
         return False
-    head, _ = _compound_head(root)
-    return is_route_end(place) or (head.pos_ == "NOUN" and not _names_place_kind(head))
+    head, other_end = _compound_head(root)
+    return _is_route(head, other_end) or (head.pos_ == "NOUN" and not _names_place_kind(head))
 
 
 def is_route_end(place: Span) -> bool:
     """'the Nairobi-Mombasa highway', 'Dhaka - Mymensingh highway': a road between two places is
     no place of either (an event on it is placed by another place, "at Mlolongo", where the
     sentence names one); "Homs highway" is in Homs."""
-    if place.root.dep_ != "compound":
-        return False
-    head, other_end = _compound_head(place.root)
+    return place.root.dep_ == "compound" and _is_route(*_compound_head(place.root))
+
+
+def _is_route(head: Token, other_end: bool) -> bool:
     return other_end and head.pos_ == "NOUN" and head.lower_ in cues()["route"]
 
 
@@ -685,9 +687,10 @@ def describes_a_noun(token: Token, trigger: Token) -> bool:
     on_noun = (token.dep_ in _NOUN_DATE_DEPS and token.head.pos_ in _NOUN_POS and token.head != trigger
                and token.head.ent_type_ not in {"DATE", "TIME"}  # "Friday night" is Friday
                and not _frames(token.head, trigger))
-    if on_noun and (_after_determiner(token) or not _opens_sentence(token)):
+    opens = _opens_sentence(token)
+    if on_noun and (not opens or _after_determiner(token)):
         return True  # "Greece's biggest corruption trial this century", "Myanmar's Feb. 1 coup": when that was
-    if _opens_sentence(token):
+    if opens:
         return False
     node = token
     while node.head != node:
