@@ -48,7 +48,8 @@ _WITH_THE = {"USA", "GBR", "ARE", "COD", "COG", "CAF", "NLD", "PHL", "GMB", "DOM
 # "STC-affiliated Shabwani Elite forces" are the Shabwani Elite.
 _BACKER = re.compile(r"\b[\w'’]+-(backed|led|supported|allied|aligned|sponsored|affiliated)\b|\bpro-[\w'’]+", re.IGNORECASE)
 # The head of "officers from the prison", "a group of pastoralists" comes before these words.
-_HEAD_ENDS = {"of", "from", "in", "at", "on", "near", "with", "who", "that", "which", "after", "for", "during", "belonging"}
+_HEAD_ENDS = {"of", "from", "in", "at", "on", "near", "with", "who", "that", "which", "after", "for", "during", "belonging",
+              "loyal", "allied"}
 # "Matan and Geledle clans", "the Degodia clan": ACLED's "Matan Clan Militia (Kenya)".
 _CLAN = re.compile(r"\b([A-Z][\w'-]+)(?: and [A-Z][\w'-]+)? (?:sub-)?clans?\b")
 _MAX_WORDS = 7

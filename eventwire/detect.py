@@ -831,7 +831,8 @@ def _is_place(token: Token) -> bool:
 
 
 def _phrase(head: Token) -> Span:
-    """The noun phrase headed by ``head``, with coordination but without clauses and PPs."""
+    """The noun phrase headed by ``head``, with coordination but without clauses and PPs
+    (save "members of", and whom they are loyal to: "forces loyal to Haftar")."""
     doc = head.doc
     keep = {head.i}
     stack = [head]
@@ -840,7 +841,7 @@ def _phrase(head: Token) -> Span:
         for child in node.children:
             # "members of Awami League" keeps its "of"; other phrases and clauses are cut.
             if child.dep_ in _PHRASE_CUT_DEPS and not (child.dep_ == "appos" and child.ent_type_) and not (
-                child.dep_ == "prep" and child.lower_ == "of"
+                child.dep_ == "prep" and (child.lower_ == "of" or node.lemma_.lower() in cues()["allegiance"])
             ):
                 continue
             keep.add(child.i)

@@ -97,6 +97,11 @@ def test_a_news_agency_run_into_a_mention_of_fighters_is_a_photo_credit():
     assert name("AFP", role="statement") == "Agence France-Presse"
 
 
+def test_forces_loyal_to_someone_are_who_they_fight_for_or_else_the_states_forces():
+    assert name("forces loyal to the government", "YEM", role="violence") == "Military Forces of Yemen"
+    assert name("militiamen loyal to the Islamic State", "IRQ", role="violence") == "Islamic State (Iraq)"
+
+
 def test_prison_guards_and_regional_special_forces_are_units_of_the_states_police():
     assert name("prison guards", "BLR") == "Police Forces of Belarus Prison Guards"
     assert name("Afar regional special forces", "ETH") == "Police Forces of Ethiopia Afar Special Forces"

@@ -43,6 +43,11 @@ def test_passive_by_phrase_is_the_agent(mentions):
     assert m.agent.text == "unidentified gunmen"
 
 
+def test_whom_the_doers_are_loyal_to_stays_in_their_mention(mentions):
+    m = by_trigger(mentions("Militiamen loyal to the Islamic State attacked a checkpoint in Mosul."), "attacked")
+    assert m.agent.text == "Militiamen loyal to the Islamic State"
+
+
 def test_claim_verb_marks_status_claimed(mentions):
     m = by_trigger(mentions("Moscow claims to have killed 300 fighters."), "killed")
     assert m.status == "claimed" and m.agent.text == "Moscow"
