@@ -150,6 +150,17 @@ def test_a_chain_of_containers_with_feature_words_between(pipeline):
     assert (place.country, place.admin1) == ("BGD", "Chittagong")
 
 
+@pytest.mark.parametrize("text, country, admin1", [
+    # Kigoma is a Tanzanian city too: the groupement's chain places it in Congo.
+    ("Burundian soldiers crossed into Kigoma groupement (Uvira, Sud-Kivu).", "COD", "Sud-Kivu"),
+    # Ağri is a Turkish province: the locality's chain places the looting in Darfur.
+    ("Armed men looted cattle near Agri west of Sirba (Sirba locality, West Darfur state).", "SDN", "West Darfur"),
+])
+def test_kinds_of_local_unit_link_a_place_to_its_containers(pipeline, text, country, admin1):
+    place = _event_place(pipeline, text)
+    assert (place.country, place.admin1) == (country, admin1)
+
+
 def test_a_unit_named_with_its_kind_after_in_holds_the_place(pipeline):
     # Bara in Nigeria's Gombe state is the gazetteer's only Bara: Idleb's governorate is the place.
     place = _event_place(pipeline, "On 9 January 2022, Syrian regime forces shelled Bara in Idleb governorate.")
