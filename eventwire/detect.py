@@ -323,6 +323,8 @@ def _match_trigger(token: Token) -> TriggerEntry | None:
         return None  # "March" in "25 March 2022", "Strike" in a name
     if token.dep_ == "compound" and _match_trigger(token.head) is not None:
         return None  # "bomb" in "bomb strikes": the head noun is the trigger
+    if token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in cues()["described_noun"]:
+        return None  # "riot police", "protest organisers": a kind of people or gear, no event
     pos = "NOUN" if token.pos_ in _NOUN_POS else "VERB" if token.pos_ == "VERB" else token.pos_
     fitting = [e for e in candidates if e.pos in ("ANY", pos)]
     modifiers = _modifier_lemmas(token)

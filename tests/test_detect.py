@@ -48,6 +48,11 @@ def test_whom_the_doers_are_loyal_to_stays_in_their_mention(mentions):
     assert m.agent.text == "Militiamen loyal to the Islamic State"
 
 
+def test_riot_police_are_police_not_a_riot(mentions):
+    found = mentions("Riot police officers patrolled the streets of Nairobi as protest organisers met on Monday.")
+    assert [t for t, m in found if m.entry.plover_type == "PROTEST"] == []
+
+
 def test_claim_verb_marks_status_claimed(mentions):
     m = by_trigger(mentions("Moscow claims to have killed 300 fighters."), "killed")
     assert m.status == "claimed" and m.agent.text == "Moscow"
