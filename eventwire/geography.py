@@ -349,10 +349,10 @@ def _containers(ent: Span, ents: list[Span]) -> list[Span]:
     chain, containers = ent, []
     while True:
         end = _described_end(chain)
-        # "in" links a landmark, or a place named with its kind, to its town: "al-Tijara
-        # neighbourhood in central Damascus" (a direction word may stand before the town); "of"
-        # links a place named with its kind: "Kyauk Tan village of Mahlaing township".
-        links = {",", "(", "in"} if _is_landmark(chain) or chain.label_ == "LOC" else {",", "("}
+        # "in" links a place to its town: "al-Tijara neighbourhood in central Damascus" (a
+        # direction word may stand before the town), "Rogers Park in Beaumont (Texas)" (not the
+        # Chicago quarter); "of" links a place named with its kind: "Kyauk Tan village of Mahlaing township".
+        links = {",", "(", "in"}
         links |= {"in", "of"} if end > chain.end else set()
         skip = 1 if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].pos_ == "ADJ" else 0
         following = next((e for e in ents if e.start == end + 1 + skip), None)
