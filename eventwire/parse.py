@@ -346,10 +346,14 @@ def _known_pieces(ent: Span, start: int, splits) -> Iterator[Span]:
 
 def _town_of_institution(ent: Span) -> Span | None:
     """'Maseno University', 'University of Nairobi', 'Kisumu Girls' National School', 'the Nyeri
-    County Referral Hospital': an institution named after its town is in that town."""
+    County Referral Hospital': an institution named after its town is in that town, unless the
+    text says where it is."""
     words = [t.lower_ for t in ent]
     if ent.label_ not in {"ORG", "FAC", "GPE"} or not any(w in _INSTITUTIONS for w in words):
         return None
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and _known_span(doc, ent.end + 1, min(ent.end + 4, len(doc))):
+        return None  # "Skyline High School in Ann Arbor": the town is written, whatever the name says
     if ent.label_ == "GPE":
         # A known place keeps its name ("Long Beach"); else only a whole town's name before the
         # word ("a Kisumu beach"), not part of one ("Virginia Commonwealth University").

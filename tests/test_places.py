@@ -167,6 +167,15 @@ def test_a_town_after_in_holds_the_place_before_it(pipeline):
     assert (place.country, place.admin1) == ("USA", "Texas")
 
 
+@pytest.mark.parametrize("text, town", [
+    # Skyline is a town in Alabama: the school's name says less than the town written after it.
+    ("Students protested outside Skyline High School in Ann Arbor", "Ann Arbor"),
+    ("Teachers protested outside Moi Girls School in Eldoret", "Eldoret"),  # the text ends on the town
+])
+def test_an_institution_written_with_its_town_is_in_that_town(pipeline, text, town):
+    assert _event_place(pipeline, text).name == town
+
+
 def test_a_unit_named_with_its_kind_after_in_holds_the_place(pipeline):
     # Bara in Nigeria's Gombe state is the gazetteer's only Bara: Idleb's governorate is the place.
     place = _event_place(pipeline, "On 9 January 2022, Syrian regime forces shelled Bara in Idleb governorate.")
