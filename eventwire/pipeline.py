@@ -39,7 +39,8 @@ class Pipeline:
         self, articles: Iterable[Article | InputError], published: date | None = None, batch_size: int = 64,
         batch_chars: int = 100_000,
     ) -> Iterator[Result | InputError]:
-        """Like ``extract`` over a stream, in input order; input errors are yielded, not raised.
+        """Like ``extract`` over a stream, in input order; input errors, and an article eventwire
+        itself fails on, are yielded as InputErrors, not raised.
         Articles are parsed in batches of at most ``batch_size`` articles and about
         ``batch_chars`` characters: 64 short notes parse fastest together, while 64 long stories
         at once would hold close to a gigabyte of parses."""
@@ -48,7 +49,15 @@ class Pipeline:
             good = [c for c in cleaned if isinstance(c, CleanArticle)]
             parsed = iter(self.parser.parse_many(good, batch_size=len(good) or 1))
             for item in cleaned:
-                yield item if isinstance(item, InputError) else self._code(next(parsed))
+                yield item if isinstance(item, InputError) else self._code_or_error(next(parsed))
+
+    def _code_or_error(self, parsed: ParsedArticle) -> Result | InputError:
+        """A fault of eventwire's on one article costs that article, named, not the rest of the run."""
+        try:
+            return self._code(parsed)
+        except Exception as err:  # noqa: BLE001 - any bug; the message names it for a report
+            return InputError(parsed.clean.origin, f"eventwire could not code this article ({type(err).__name__}: {err}); "
+                                                   "please report it with the file")
 
     def _code(self, parsed: ParsedArticle) -> Result:
         article = parsed.clean

@@ -21,3 +21,21 @@ def test_stream_order_and_errors_survive_any_batching(pipeline, batch_chars):
     assert isinstance(results[3], InputError)
     assert results[0][1][0].coding.acled_sub_event_type == "Attack"
     assert results[2][1][0].coding.acled_sub_event_type == "Peaceful protest"
+
+
+def test_an_article_eventwire_fails_on_is_reported_and_the_stream_goes_on(pipeline, monkeypatch):
+    from eventwire import pipeline as stage
+
+    real = stage.resolve
+
+    def failing(parsed, mentions, published):
+        if parsed.clean.origin == "bad":
+            raise IndexError("a bug")
+        return real(parsed, mentions, published)
+
+    monkeypatch.setattr(stage, "resolve", failing)
+    stream = [Article(origin="bad", text="Gunmen killed four villagers in Zamfara on Monday."),
+              Article(origin="good", text="Hundreds of teachers marched in Nairobi on Monday.")]
+    bad, good = pipeline.extract_many(stream, date(2024, 5, 9))
+    assert isinstance(bad, InputError) and bad.origin == "bad" and "IndexError: a bug" in str(bad)
+    assert good[1][0].coding.acled_sub_event_type == "Peaceful protest"
