@@ -47,17 +47,34 @@ class Pipeline:
         for batch in _batches(articles, batch_size, batch_chars):
             cleaned = [_clean_or_error(a, published) for a in batch]
             good = [c for c in cleaned if isinstance(c, CleanArticle)]
-            parsed = iter(self.parser.parse_many(good, batch_size=len(good) or 1))
+            parsed = iter(self._parse_batch(good))
             for item in cleaned:
-                yield item if isinstance(item, InputError) else self._code_or_error(next(parsed))
+                if isinstance(item, InputError):
+                    yield item
+                elif isinstance(doc := next(parsed), InputError):
+                    yield doc
+                else:
+                    yield self._code_or_error(doc)
+
+    # A fault of eventwire's on one article costs that article, named, not the rest of the run.
+
+    def _parse_batch(self, batch: list[CleanArticle]) -> list[ParsedArticle | InputError]:
+        try:
+            return list(self.parser.parse_many(batch, batch_size=len(batch) or 1))
+        except Exception:  # noqa: BLE001 - one article broke the batch: find it, keep the others
+            return [self._parse_or_error(article) for article in batch]
+
+    def _parse_or_error(self, article: CleanArticle) -> ParsedArticle | InputError:
+        try:
+            return self.parser.parse(article)
+        except Exception as err:  # noqa: BLE001
+            return _fault(article.origin, err)
 
     def _code_or_error(self, parsed: ParsedArticle) -> Result | InputError:
-        """A fault of eventwire's on one article costs that article, named, not the rest of the run."""
         try:
             return self._code(parsed)
-        except Exception as err:  # noqa: BLE001 - any bug; the message names it for a report
-            return InputError(parsed.clean.origin, f"eventwire could not code this article ({type(err).__name__}: {err}); "
-                                                   "please report it with the file")
+        except Exception as err:  # noqa: BLE001
+            return _fault(parsed.clean.origin, err)
 
     def _code(self, parsed: ParsedArticle) -> Result:
         article = parsed.clean
@@ -70,6 +87,10 @@ class Pipeline:
                               published_precision=published.precision)
             parsed = ParsedArticle(article, parsed.doc)
         return article, resolve(parsed, detect(parsed), published)
+
+
+def _fault(origin: str, err: Exception) -> InputError:
+    return InputError(origin, f"eventwire could not read this article ({type(err).__name__}: {err}); please report it with the file")
 
 
 def _batches(articles: Iterable[Article | InputError], size: int, chars: int) -> Iterator[list[Article | InputError]]:

@@ -39,3 +39,23 @@ def test_an_article_eventwire_fails_on_is_reported_and_the_stream_goes_on(pipeli
     bad, good = pipeline.extract_many(stream, date(2024, 5, 9))
     assert isinstance(bad, InputError) and bad.origin == "bad" and "IndexError: a bug" in str(bad)
     assert good[1][0].coding.acled_sub_event_type == "Peaceful protest"
+
+
+def test_an_article_the_parse_fails_on_costs_only_that_article(pipeline, monkeypatch):
+    real = pipeline.parser.parse
+
+    def parse(article):
+        if article.origin == "bad":
+            raise IndexError("a bug")
+        return real(article)
+
+    def parse_many(articles, batch_size):
+        return [parse(a) for a in articles]
+
+    monkeypatch.setattr(pipeline.parser, "parse", parse)
+    monkeypatch.setattr(pipeline.parser, "parse_many", parse_many)
+    stream = [Article(origin="good", text="Hundreds of teachers marched in Nairobi on Monday."),
+              Article(origin="bad", text="Gunmen killed four villagers in Zamfara on Monday.")]
+    good, bad = pipeline.extract_many(stream, date(2024, 5, 9))
+    assert isinstance(bad, InputError) and bad.origin == "bad" and "IndexError: a bug" in str(bad)
+    assert good[1][0].coding.acled_sub_event_type == "Peaceful protest"
