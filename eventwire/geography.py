@@ -9,6 +9,7 @@ Syria in a Syrian story; the countries it names only through people ("Russian fo
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -166,10 +167,26 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     # "Middlebury College in Middlebury (Vermont)": a name the story places once is that place throughout.
     placed = {countries.normalise(q.name): loc for q, loc in zip(queries, results) if q.container and loc is not None}
     results = [loc if q.container else placed.get(countries.normalise(q.name), loc) for q, loc in zip(queries, results)]
-    results = _without_topic_countries(ents, results)
+    results = _without_topic_countries(ents, _coded_places(ents, results))
     if not named:
         named = [loc.country for loc in results if loc is not None and loc.country][:1] or weak[:1]
     return {e.start: loc for e, loc in zip(ents, results) if loc is not None}, named
+
+
+# "in Mkocheni village (coded as Taveta with GP2)", "arrived in Slovakia [coded to Vysne Nemecke]",
+# "Lafia Kpada and Duma communities, coded to Lafia Kpada":
+# ACLED's notes say where they coded an event whose own place is vague or unknown.
+_CODED_AS = re.compile(r"\s*(?:[a-z]+)?[\s,]*[(\[]?\s*(?:location\s+|event\s+)?coded\s+(?:as|to|at)\s+")
+
+
+def _coded_places(ents: list[Span], results: list[Location | None]) -> list[Location | None]:
+    """A place followed by a remark that it was coded as another is located at that other."""
+    text = ents[0].doc.text if ents else ""
+    coded = list(results)
+    for i, (ent, following) in enumerate(zip(ents, ents[1:])):
+        if results[i + 1] is not None and _CODED_AS.fullmatch(text, ent.end_char, following.start_char):
+            coded[i] = results[i + 1]
+    return coded
 
 
 def _without_topic_countries(ents: list[Span], results: list[Location | None]) -> list[Location | None]:

@@ -176,8 +176,9 @@ def _placed_by_context(ent: Span) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start and not ent.root.is_sent_start else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     of_place = before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in _OF_PLACE
+    coded = before in {"as", "to", "at"} and ent.start > 1 and doc[ent.start - 2].lower_ == "coded"  # ACLED's "(coded as Taveta)"
     bracketed = before == "(" or (before == "," and after == ")")  # "Bosaso town (Bossaso, Bari)"
-    return (before in _AT_PLACE or of_place or bracketed or after in _PLACE_AFTER or after in RESIDENT_WORDS or after in _INSTITUTIONS
+    return (before in _AT_PLACE or of_place or coded or bracketed or after in _PLACE_AFTER or after in RESIDENT_WORDS or after in _INSTITUTIONS
             or (len(ent) > 1 and ent[-1].lower_ in _PLACE_AFTER) or _unit_follows(ent) or _unit_after_place(ent)
             or _struck_place(ent))
 

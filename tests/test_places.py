@@ -176,6 +176,14 @@ def test_an_institution_written_with_its_town_is_in_that_town(pipeline, text, to
     assert _event_place(pipeline, text).name == town
 
 
+@pytest.mark.parametrize("text, town", [
+    ("On Sept 20th, in Mkocheni village (coded as Taveta with GP2), farmers and herders fought.", "Taveta"),
+    ("On 29 March 2022, 3200 refugees from Ukraine arrived in Slovakia [coded to Vysne Nemecke].", "Vysne Nemecke"),
+])
+def test_an_acled_note_is_placed_where_it_says_it_was_coded(pipeline, text, town):
+    assert _event_place(pipeline, text).name == town
+
+
 def test_a_unit_named_with_its_kind_after_in_holds_the_place(pipeline):
     # Bara in Nigeria's Gombe state is the gazetteer's only Bara: Idleb's governorate is the place.
     place = _event_place(pipeline, "On 9 January 2022, Syrian regime forces shelled Bara in Idleb governorate.")
