@@ -782,6 +782,7 @@ def _is_background(governor: Token, sentence: Span) -> bool:
     modifies another adverb ('once again', 'once more') tells a repetition, not the past."""
     words = cues()["background"]
     return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and t.head.pos_ != "ADV"
+               and words[t.lower_] in {"-", t.nbor(-1).lower_ if t.i else ""}
                and _in_clause(t, governor) and not _recent(t)
                for t in sentence) and not any(t.lower_ in {"now", "today", "currently"} for t in sentence)
 

@@ -82,6 +82,12 @@ def test_what_a_crowd_protests_is_its_cause_not_news(mentions):
     assert not by_trigger(found, "protested").cited_cause
 
 
+def test_then_alone_tells_what_came_next_not_the_past(mentions):
+    m = by_trigger(mentions("On 23 March 2022, protesters rallied at the office, then marched to the city hall."), "rallied")
+    assert not m.background
+    assert by_trigger(mentions("Back then, rebels seized the town of Kidal."), "seized").background
+
+
 def test_once_again_is_a_repetition_not_the_past(mentions):
     assert not by_trigger(mentions("Bangladesh has once again rejected an Indian proposal."), "rejected").background
     assert by_trigger(mentions("Rebels once attacked the town of Idlib."), "attacked").background
