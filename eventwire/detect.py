@@ -440,7 +440,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span, may_point_back: 
     mention.dates, mention.own_date = _dates(token, governor, sentence)
     mention.perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in governor.children)
     mention.status = _status(token, governor, entry)
-    mention.background = _is_background(governor, sentence) or _is_years_before(governor)
+    mention.background = _is_background(token, governor, sentence) or _is_years_before(governor)
     mention.cited_cause = _is_cited_cause(token)
     mention.anaphoric = may_point_back and _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
@@ -776,12 +776,14 @@ def _is_purpose(verb: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
-def _is_background(governor: Token, sentence: Span) -> bool:
+def _is_background(trigger: Token, governor: Token, sentence: Span) -> bool:
     """'Back then, rebels seized the town', 'two years ago'; but 'protested ... an attempt five years
-    ago' is a protest now: the past word must be in the event's own clause. A past word that
+    ago' is a protest now: the past word must be in the event's own clause, and on the event, not
+    on another noun ('to protest against an attack on the ceremony, 24 years ago'). A past word that
     modifies another adverb ('once again', 'once more') tells a repetition, not the past."""
     words = cues()["background"]
     return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and t.head.pos_ != "ADV"
+               and (t.head.pos_ not in _NOUN_POS or t.head in {trigger, governor})
                and words[t.lower_] in {"-", t.nbor(-1).lower_ if t.i else ""}
                and _in_clause(t, governor) and not _recent(t)
                for t in sentence) and not any(t.lower_ in {"now", "today", "currently"} for t in sentence)

@@ -88,6 +88,12 @@ def test_then_alone_tells_what_came_next_not_the_past(mentions):
     assert by_trigger(mentions("Back then, rebels seized the town of Kidal."), "seized").background
 
 
+def test_a_past_word_on_what_a_crowd_protests_dates_that_not_the_protest(mentions):
+    text = ("On 20 March 2023, people staged a cultural gathering in front of the National Museum in Dhaka, "
+            "to protest against an attack on the Udichi ceremony in Narail, 24 years ago.")
+    assert not by_trigger(mentions(text), "protest").background
+
+
 def test_once_again_is_a_repetition_not_the_past(mentions):
     assert not by_trigger(mentions("Bangladesh has once again rejected an Indian proposal."), "rejected").background
     assert by_trigger(mentions("Rebels once attacked the town of Idlib."), "attacked").background
