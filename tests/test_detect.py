@@ -53,6 +53,12 @@ def test_riot_police_are_police_not_a_riot(mentions):
     assert [t for t, m in found if m.entry.plover_type == "PROTEST"] == []
 
 
+def test_targeted_with_a_weapon_is_an_attack_by_that_weapon(mentions):
+    m = by_trigger(mentions("Russian forces targeted Kharkiv with missiles on Monday."), "targeted")
+    assert m.entry.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert mentions("The sanctions target senior officials.") == []
+
+
 def test_claim_verb_marks_status_claimed(mentions):
     m = by_trigger(mentions("Moscow claims to have killed 300 fighters."), "killed")
     assert m.status == "claimed" and m.agent.text == "Moscow"
