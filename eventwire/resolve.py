@@ -398,7 +398,10 @@ def _fold(target: Draft, new: Draft) -> None:
     elif new.location is not None and new.location.name != target.location.name:
         target.other_locations.append(new.location)
     target.other_locations.extend(new.other_locations)
-    if new.own_date and (not target.own_date or finer(new.date, target.date)):
+    # "IS Sahel claimed responsibility but said the attack occurred on 2 July": a claimed day does
+    # not replace the day the event was reported on.
+    claimed = all(m.status == "claimed" for m in new.mentions) and target.date.precision == "day"
+    if new.own_date and not claimed and (not target.own_date or finer(new.date, target.date)):
         target.date, target.own_date = new.date, True
 
 

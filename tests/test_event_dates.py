@@ -68,3 +68,9 @@ def test_a_date_written_in_a_relative_clause_is_not_looked_up_for_the_event(pipe
     _, events = pipeline.extract(Article(origin="t", text="Protesters rallied in Nairobi against the governor, who was elected "
                                                           "on 9 August 2022."), date(2023, 3, 1))
     assert [(e.to_dict()["event_date"], e.to_dict()["date_precision"]) for e in events] == [("2023-03-01", "week")]
+
+
+def test_a_day_the_perpetrators_claim_does_not_replace_the_reported_day(pipeline):
+    found = _dates(pipeline, "On 4 July 2022, IS Sahel militants ambushed soldiers near Guene (Malanville, Alibori). "
+                             "IS Sahel claimed responsibility but said the attack occurred on 2 July.", date(2022, 7, 7))
+    assert found["ambushed"] == (date(2022, 7, 4), "day")
