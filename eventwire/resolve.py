@@ -401,7 +401,9 @@ def _fold(target: Draft, new: Draft) -> None:
     # "IS Sahel claimed responsibility but said the attack occurred on 2 July": a claimed day does
     # not replace the day the event was reported on.
     claimed = all(m.status == "claimed" for m in new.mentions) and target.date.precision == "day"
-    if new.own_date and not claimed and (not target.own_date or finer(new.date, target.date)):
+    # "... killed 2 pastoralists around 8 June. They had been kidnapped in April": a vaguer date
+    # never replaces a finer one.
+    if new.own_date and not claimed and (finer(new.date, target.date) or not (target.own_date or finer(target.date, new.date))):
         target.date, target.own_date = new.date, True
 
 

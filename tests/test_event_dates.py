@@ -71,6 +71,14 @@ def test_a_date_written_in_a_relative_clause_is_not_looked_up_for_the_event(pipe
 
 
 def test_a_day_the_perpetrators_claim_does_not_replace_the_reported_day(pipeline):
-    found = _dates(pipeline, "On 4 July 2022, IS Sahel militants ambushed soldiers near Guene (Malanville, Alibori). "
-                             "IS Sahel claimed responsibility but said the attack occurred on 2 July.", date(2022, 7, 7))
+    found = _dates(pipeline, "On 4 July 2022, IS Sahel militants ambushed Beninese Forest Guard soldiers near Guene "
+                             "(Malanville, Alibori), between Alfakoara and the Alibori bridge. IS Sahel claimed "
+                             "responsibility but said the attack occurred on 2 July.", date(2022, 7, 7))
     assert found["ambushed"] == (date(2022, 7, 4), "day")
+
+
+def test_a_vaguer_date_of_a_folded_mention_does_not_replace_the_events_day(pipeline):
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "Around 8 June 2022 (week of), an unidentified armed group killed 2 Fulani pastoralists in Birni Lafia "
+        "(Karimama, Alibori). The Fulani pastoralists had been kidnapped in April.")), date(2022, 6, 11))
+    assert [e.event_date.date for e in events if not e.background] == [date(2022, 6, 8)]
