@@ -59,6 +59,12 @@ def test_targeted_with_a_weapon_is_an_attack_by_that_weapon(mentions):
     assert mentions("The sanctions target senior officials.") == []
 
 
+def test_a_fight_between_two_groups_is_the_trigger_not_the_verb_it_hangs_on(mentions):
+    m = by_trigger(mentions("A fight between farmers and herders over a water source arose in Taveta, leaving one dead."), "fight")
+    assert m.entry.plover_type == "ASSAULT"
+    assert mentions("The fight against corruption continues in Nairobi.") == []
+
+
 def test_claim_verb_marks_status_claimed(mentions):
     m = by_trigger(mentions("Moscow claims to have killed 300 fighters."), "killed")
     assert m.status == "claimed" and m.agent.text == "Moscow"
