@@ -91,14 +91,19 @@ def _specific_first(mentions: list[Mention]) -> list[Mention]:
     after an event of its kind in its sentence: in "Three people were killed after a bus was
     ambushed" the deaths are the ambush's, not those of an earlier paragraph's event that fits
     them. A killing placed in its own clause ("In Samarra a merchant was killed, and in Abu Ghraib
-    four were hurt when a bomb exploded") stays a report of its own."""
+    four were hurt when a bomb exploded") stays a report of its own. A demand in the sentence of
+    a protest comes after the protest, whose claim it is."""
     specific = {(m.sentence.start, m.entry.plover_type) for m in mentions if not _is_bare(m)}
+    protesting = {m.sentence.start for m in mentions if m.entry.plover_type == "PROTEST"}
 
     def waits(m: Mention) -> bool:
         unplaced_verb = _is_bare(m) and m.trigger.pos_ == "VERB" and not m.own_places
         return unplaced_verb and (m.sentence.start, m.entry.plover_type) in specific
 
-    return sorted(mentions, key=lambda m: (m.sentence.start, waits(m)))
+    def claim_of_protest(m: Mention) -> bool:  # folds into its sentence's protest (_claim_of_protest)
+        return m.entry.plover_type in CLAIM_TYPES and m.sentence.start in protesting
+
+    return sorted(mentions, key=lambda m: (m.sentence.start, waits(m), claim_of_protest(m)))
 
 
 def _is_bare(mention: Mention) -> bool:
@@ -265,7 +270,7 @@ def _coreferent(drafts: list[Draft], new: Draft, mention: Mention, placed: bool)
 def _compatible(old: Draft, new: Draft, mention: Mention, placed: bool) -> bool:
     if new.plover_type == STATEMENT.plover_type:
         return _reports(old, new)
-    if _one_crowd_scene(old, new, mention):
+    if _one_crowd_scene(old, new, mention) or _claim_of_protest(old, new, mention):
         return True
     if old.plover_type != new.plover_type or old.background != new.background:
         return False
@@ -293,6 +298,29 @@ def _one_crowd_scene(old: Draft, new: Draft, mention: Mention) -> bool:
         return False
     kinds = {_crowd_kind(old), _crowd_kind(new)}
     return kinds == {"march", "response"} and _places_agree(old.location, new.location)
+
+
+# Who makes a protest's claims: a crowd, or people with no organisation named.
+_CROWDS = {"protesters", "rioters", "civilians"}
+
+
+def _claim_of_protest(old: Draft, new: Draft, mention: Mention) -> bool:
+    """'Dozens of orphans gathered in Talgar in protest, calling for financial aid': what a crowd
+    demands or denounces in the sentence of its protest is that protest's claim, not an event of its
+    own; a state's or a party's demand ("The PRC demanded that the US cancel the sale") stays one."""
+    return (new.plover_type in CLAIM_TYPES and old.plover_type == "PROTEST" and not old.background
+            and mention.sentence == old.mentions[-1].sentence and _actors_agree(old.actor1, new.actor1)
+            and (new.actor1.type in _CROWDS if new.actor1 is not None else not _names_someone(mention.agent)))
+
+
+def _names_someone(agent: Span | None) -> bool:
+    """'The PRC', 'Archbishop Desmond Tutu': a doer with a name, if one eventwire cannot resolve."""
+    return agent is not None and any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in agent)
+
+
+def _named_protest(draft: Draft) -> bool:
+    """A protest some word of the text names, not only the learned model's reading of a demand."""
+    return any(m.entry.weight > 0 for m in draft.mentions)
 
 
 # Sub-event types that are what the state did to a crowd.
@@ -457,7 +485,11 @@ class _Coded:
 
 
 def _code(draft: Draft) -> _Coded:
-    lead = max(draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+    # A protest a word of the text names leads its claim ("calling for aid", folded by
+    # _claim_of_protest): the claim is what it demands, not what it is.
+    named = draft.plover_type == "PROTEST" and _named_protest(draft)
+    leading = [m for m in draft.mentions if not (named and m.entry.plover_type in CLAIM_TYPES)]
+    lead = max(leading or draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
     # The classifier's context: 'Demonstrators marched. They stoned the police station' is a
     # violent demonstration, which neither sentence says alone.
     paragraph = paragraph_text(lead.sentence, limit=_CONTEXT_CHARS)

@@ -180,6 +180,18 @@ def test_a_crowd_demanding_is_its_protest(pipeline):
     assert event.event_date.date == date(2024, 5, 7)
 
 
+def test_what_a_protesting_crowd_calls_for_is_its_protests_claim(pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "On 21 April 2022, dozens of adult orphans gathered in Talgar township of Almaty region in protest of "
+        "lack of social support from the state calling for the authorities to provide financial aid.")), date(2022, 4, 24))
+    (event,) = events
+    assert (event.coding.plover_type, event.coding.acled_sub_event_type) == ("PROTEST", "Peaceful protest")
+
+
 def test_by_phrase_of_coordinated_passive_verbs_is_the_agent(mentions):
     found = mentions("Two traders were abducted and later killed by Al Shabaab militants near Mandera.")
     abducted = by_trigger(found, "abducted")
