@@ -310,7 +310,13 @@ def _claim_of_protest(old: Draft, new: Draft, mention: Mention) -> bool:
     own; a state's or a party's demand ("The PRC demanded that the US cancel the sale") stays one."""
     return (new.plover_type in CLAIM_TYPES and old.plover_type == "PROTEST" and not old.background
             and mention.sentence == old.mentions[-1].sentence and _actors_agree(old.actor1, new.actor1)
-            and (new.actor1.type in _CROWDS if new.actor1 is not None else not _names_someone(mention.agent)))
+            and (new.actor1.type in _CROWDS if new.actor1 is not None
+                 else (_named_protest(old) or _gathers(mention.sentence)) and not _names_someone(mention.agent)))
+
+
+def _gathers(sentence: Span) -> bool:
+    """'gathered in Talgar ..., calling for aid': a gathering that makes a demand (cues.tsv `assembly`)."""
+    return any(t.lemma_.lower() in cues()["assembly"] for t in sentence)
 
 
 def _names_someone(agent: Span | None) -> bool:
