@@ -354,28 +354,21 @@ def _described_end(ent: Span) -> int:
     return end
 
 
-# Kinds of place feature word that name an administrative unit ("Idleb governorate", "Pabna district").
-_UNIT_KINDS = {"admin1", "admin2"}
-
-
 def _containers(ent: Span, ents: list[Span]) -> list[Span]:
     """The names written after a place to say where it lies, nearest first: "Kan Hpyu village,
     [Wetlet] township ([Shwebo] district, [Sagaing] region)"."""
     doc = ent.doc
-    features = cues()["place_feature"]
     chain, containers = ent, []
     while True:
         end = _described_end(chain)
         # "in" links a place to its town: "al-Tijara neighbourhood in central Damascus" (a
         # direction word may stand before the town), "Rogers Park in Beaumont (Texas)" (not the
-        # Chicago quarter); "of" links a place named with its kind: "Kyauk Tan village of Mahlaing township".
-        links = {",", "(", "in"}
-        links |= {"in", "of"} if end > chain.end else set()
+        # Chicago quarter), "Bara in Idleb governorate"; "of" links a place named with its kind:
+        # "Kyauk Tan village of Mahlaing township".
+        links = {",", "(", "in", "of"} if end > chain.end else {",", "(", "in"}
         skip = 1 if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].pos_ == "ADJ" else 0
         following = next((e for e in ents if e.start == end + 1 + skip), None)
-        # "Bara in Idleb governorate": a unit named with its kind after "in" holds the place.
-        named_unit = following is not None and following.end < len(doc) and features.get(doc[following.end].lower_) in _UNIT_KINDS
-        if following is None or not (doc[end].text in links or (doc[end].lower_ == "in" and named_unit)):
+        if following is None or doc[end].lower_ not in links:
             return containers
         containers.append(following)
         chain = following

@@ -353,7 +353,7 @@ def _town_of_institution(ent: Span) -> Span | None:
     if ent.label_ not in {"ORG", "FAC", "GPE"} or not any(w in _INSTITUTIONS for w in words):
         return None
     doc = ent.doc
-    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and _known_span(doc, ent.end + 1, min(ent.end + 4, len(doc))):
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and _known_span(doc, ent.end + 1, ent.end + 4):
         return None  # "Skyline High School in Ann Arbor": the town is written, whatever the name says
     if ent.label_ == "GPE":
         # A known place keeps its name ("Long Beach"); else only a whole town's name before the
@@ -377,8 +377,8 @@ def _town_after_in(ent: Span) -> Span | None:
 
 
 def _known_span(doc: Doc, start: int, end: int) -> Span | None:
-    """The longest run of words from ``start`` (within ``end``) that is a place's own name."""
-    for stop in range(min(end, start + 3), start, -1):
+    """The longest run of words from ``start`` (within ``end`` and the text) that is a place's own name."""
+    for stop in range(min(end, start + 3, len(doc)), start, -1):
         if doc[start].text[:1].isupper() and _is_place_name(doc[start:stop].text, own_name=True):
             return Span(doc, start, stop, label="GPE")
     return None
