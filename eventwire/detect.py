@@ -580,12 +580,15 @@ def _is_destination(ent: Span) -> bool:
 
 def _origins(agent: Span | None) -> set[int]:
     """'members of a Zamfara militia shot ...': a place naming the doers' origin ("Zamfara
-    militia", "Pokot raiders") is where the event happened only if the sentence names no other
+    militia", "Pokot raiders", "men from Ethiopia") is where the event happened only if the sentence names no other
     place; "Kasarani residents" still live where they protested."""
     if agent is None:
         return set()
-    return {t.i for t in agent if t.dep_ == "compound" and t.ent_type_ in {"GPE", "LOC"}
-            and t.head.pos_ in {"NOUN", "PROPN"} and t.head.lower_ not in _RESIDENT_NOUNS}
+    named_by = {t.i for t in agent if t.dep_ == "compound" and t.ent_type_ in {"GPE", "LOC"}
+                and t.head.pos_ in {"NOUN", "PROPN"} and t.head.lower_ not in _RESIDENT_NOUNS}
+    # "armed men who were suspected to be from Ethiopia attacked elders in Forole"
+    come_from = {t.i for t in agent.root.subtree if t.ent_type_ in {"GPE", "LOC"} and t.dep_ == "pobj" and t.head.lower_ == "from"}
+    return named_by | come_from
 
 
 def _in_clause(token: Token, head: Token) -> bool:

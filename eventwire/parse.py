@@ -61,7 +61,8 @@ _QUARTER_WORDS = {"area", "neighbourhood", "neighborhood", "quarter", "suburb", 
 # Institutions and landmarks named after their town ("Maseno University", "University of
 # Nairobi", "Nyeri Prison", "a Kisumu beach", "Chittagong Press Club", "Kisumu Central Market").
 _INSTITUTIONS = {"university", "college", "school", "hospital", "polytechnic", "campus", "prison", "beach", "club", "stadium",
-                 "market", "mosque", "church", "cathedral"}
+                 "market", "mosque", "church", "cathedral", "courts", "institute", "assembly", "airport",
+                 "station", "barracks"}
 # People named after where they live: "Kasarani residents protested".
 RESIDENT_WORDS = frozenset({"residents", "inhabitants", "villagers", "locals", "traders"})
 

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import actors, numbers, typology
 from .detect import (
@@ -115,10 +115,17 @@ def _is_bare(mention: Mention) -> bool:
 def _drop_places_of_other_clauses(mentions: list[Mention]) -> None:
     """A borrowed sentence place that another trigger of the sentence owns is not this event's:
     "launched an offensive after a ceasefire in Lebanon took effect" puts the ceasefire there."""
-    owned = {(m.sentence.start, p.start) for m in mentions if m.own_places for p in m.places}
     for mention in mentions:
         if not mention.own_places:
-            mention.places = [p for p in mention.places if (mention.sentence.start, p.start) not in owned]
+            owned = {p.start for m in mentions if m.own_places and m.sentence.start == mention.sentence.start
+                     and not _describes_recipient(m, mention) for p in m.places}
+            mention.places = [p for p in mention.places if p.start not in owned]
+
+
+def _describes_recipient(other: Mention, mention: Mention) -> bool:
+    """'attacked elders who were on a meeting in Forole': the meeting tells where the targets were."""
+    target = mention.recipient
+    return target is not None and other.trigger in set(target.root.subtree)
 
 
 def _fallback_place(drafts: list[Draft], paragraph: int, town: Location | None,
@@ -215,12 +222,18 @@ def _with_origin(agent: Span) -> Span:
     '[IS] militants', 'armed fighters [from the Pokot tribe]', 'militiamen [from Somalia]' say
     who it is."""
     origin = next((c for c in agent.root.children if c.dep_ == "prep" and c.lower_ == "from" and c.i >= agent.end),
-                  None)
+                  None) or _origin_in_relative_clause(agent)
     start = min(agent.start, agent.root.left_edge.i)
     before = agent.doc[start - 1] if start > 0 else None
     if before is not None and (before.pos_ == "PROPN" or (len(before) > 1 and before.is_upper)):
         start -= 1  # "IS militants" with "IS" parsed as a verb
     return agent.doc[start : origin.right_edge.i + 1 if origin is not None else agent.end]
+
+
+def _origin_in_relative_clause(agent: Span) -> Token | None:
+    """'armed men [who were suspected to be from Ethiopia]'."""
+    return next((t for t in agent.root.subtree if t.i >= agent.end and t.lower_ == "from" and t.dep_ == "prep"
+                 and any(c.ent_type_ in {"GPE", "LOC"} for c in t.children)), None)
 
 
 def _first_side(sentence: Span) -> Span | None:

@@ -377,6 +377,8 @@ def test_the_first_named_actor_of_a_mention_wins(text, expected):
     ("On 2 May 2021, armed fighters from the Pokot community attacked herders near Kapedo, Kenya.",
      "Pokot Ethnic Militia (Kenya)"),
     ("Turkana militia raid Orwa town in West Pokot, Kenya, killing a young boy.", "Turkana Ethnic Militia (Kenya)"),
+    ("Armed men who were suspected to be from Ethiopia attacked elders in Forole, Marsabit county.",
+     "Unidentified Armed Group (Ethiopia)"),
     ("On 5 May 2022, IS militants attacked an army post near Kirkuk, Iraq.", "Islamic State (Iraq)"),
 ])
 def test_the_perpetrator_of_violence_is_named_as_acled_names_it(pipeline, story, expected):

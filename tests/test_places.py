@@ -177,6 +177,21 @@ def test_an_institution_written_with_its_town_is_in_that_town(pipeline, text, to
 
 
 @pytest.mark.parametrize("text, town", [
+    ("Riot police dispersed protesters who had camped outside the Mombasa Law Courts yesterday.", "Mombasa"),
+    ("Supporters of the senator and the governor clashed at Meru Technical Training Institute.", "Meru"),
+])
+def test_courts_and_institutes_named_after_their_town_are_in_it(pipeline, text, town):
+    assert _event_place(pipeline, text).name == town
+
+
+def test_the_place_of_what_the_targets_were_doing_is_the_attacks(pipeline):
+    # "from Ethiopia" says where the gunmen came from; the elders' meeting says where they were hit.
+    place = _event_place(pipeline, "Unidentified armed men who were suspected to be from Ethiopia attacked community "
+                                   "elders who were on a meeting in Forole, Marsabit county.")
+    assert (place.country, place.admin1) == ("KEN", "Marsabit")
+
+
+@pytest.mark.parametrize("text, town", [
     ("On Sept 20th, in Mkocheni village (coded as Taveta with GP2), farmers and herders fought.", "Taveta"),
     ("On 29 March 2022, 3200 refugees from Ukraine arrived in Slovakia [coded to Vysne Nemecke].", "Vysne Nemecke"),
 ])
