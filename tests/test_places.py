@@ -205,6 +205,12 @@ def test_a_unit_named_with_its_kind_after_in_holds_the_place(pipeline):
     assert (place.country, place.admin1) == ("SYR", "Idlib")
 
 
+def test_a_unit_is_found_under_the_spelling_acled_writes(pipeline):
+    # data/admin1_aliases.tsv: ACLED's "Idleb" is the governorate, not only the town of Idlib.
+    place = _event_place(pipeline, "On 9 January 2022, regime forces shelled villages in Idleb governorate.")
+    assert (place.name, place.precision) == ("Idlib", "admin1")
+
+
 def test_the_region_of_a_chain_holds_the_place_where_the_nearer_container_is_unknown(pipeline):
     # The gazetteer's Kyauktan is in Yangon; "Mahlaing township" it does not know, Mandalay it does.
     place = _event_place(pipeline, "On 31 January 2022, in Kyauk Tan village of Mahlaing township (Meiktila district, "
