@@ -612,8 +612,11 @@ _RESIDENT_NOUNS = RESIDENT_WORDS | {"people", "community", "communities"}
 
 
 def _is_actor_like(ent: Span) -> bool:
-    """'Russia' as the subject of 'launched' is an actor, not a place."""
-    return ent.root.dep_ in {"nsubj", "nsubjpass", "poss"} and ent.root.head.pos_ == "VERB"
+    """'Russia' as the subject of 'launched', or the doer of a passive ('a militia backed by the
+    United Arab Emirates'), is an actor, not a place."""
+    root = ent.root
+    return (root.dep_ in {"nsubj", "nsubjpass", "poss"} and root.head.pos_ == "VERB") or (
+        root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
 def describes_other_thing(place: Span) -> bool:

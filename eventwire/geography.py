@@ -192,11 +192,17 @@ def _coded_places(ents: list[Span], results: list[Location | None]) -> list[Loca
 def _without_topic_countries(ents: list[Span], results: list[Location | None]) -> list[Location | None]:
     """'demonstrated in Ochsenfurt against the war in Ukraine', 'a grant to Nepal': a country the
     story is about is no place of its events where the story names a town or unit; where it names
-    none ('shot during the German occupation of Latvia') the country is the place."""
-    if not any(loc is not None and loc.precision != "country" for loc in results):
-        return results
-    return [None if loc is not None and loc.precision == "country" and _country_as_topic(e) else loc
-            for e, loc in zip(ents, results)]
+    none ('shot during the German occupation of Latvia') the country is the place, unless it is
+    the doer."""
+    named_place = any(loc is not None and loc.precision != "country" for loc in results)
+    return [None if loc is not None and loc.precision == "country" and (_country_as_doer(e) or named_place and _country_as_topic(e))
+            else loc for e, loc in zip(ents, results)]
+
+
+def _country_as_doer(ent: Span) -> bool:
+    """'shelled by Russia', 'a militia backed by the United Arab Emirates': the country acts; where
+    is another matter, so it is no place of the story's events even where the story names none."""
+    return ent.root.dep_ == "pobj" and ent.root.head.dep_ == "agent"
 
 
 def _containers_stand_for_their_place(ents: list[Span], chains: list[list[Span]],

@@ -205,6 +205,14 @@ def test_a_unit_named_with_its_kind_after_in_holds_the_place(pipeline):
     assert (place.country, place.admin1) == ("SYR", "Idlib")
 
 
+@pytest.mark.parametrize("text", [
+    "Residents said the village was shelled by Russia on Monday.",
+    "Officials say government forces have wrested control of a camp from a militia backed by the United Arab Emirates.",
+])
+def test_a_country_that_acts_is_no_place_of_the_event(pipeline, text):
+    assert _event_place(pipeline, text) is None
+
+
 def test_a_unit_is_found_under_the_spelling_acled_writes(pipeline):
     # data/admin1_aliases.tsv: ACLED's "Idleb" is the governorate, not only the town of Idlib.
     place = _event_place(pipeline, "On 9 January 2022, regime forces shelled villages in Idleb governorate.")
