@@ -82,6 +82,13 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
     return hints, [iso for iso in weak if iso not in hints]
 
 
+def _is_sea(ent: Span) -> bool:
+    """'the Red Sea coastline', 'the Black Sea': a sea, not the unit named after it ('Red Sea state')."""
+    doc = ent.doc
+    unit = ent.end < len(doc) and doc[ent.end].lower_ in places.ADMIN_WORDS
+    return not unit and any(t.lower_ in cues()["water_body"] for t in ent) and not any(t.lower_ in places.ADMIN_WORDS for t in ent)
+
+
 def _country_as_modifier(ent: Span) -> bool:
     """'the Somalia border', 'Sudan refugees', 'the Myanmar military forces', 'the Somalia-based
     group': a country naming a border or people, not a place of the story's events ('a West Bank
@@ -150,7 +157,8 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     else the country of its people)."""
     named, weak = hints
     ents = [e for e in parsed.doc.ents
-            if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)]
+            if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)
+            and not _is_sea(e)]
     # Each entity's chain: the names written after it to say where it lies.
     chains = [_containers(e, ents) for e in ents]
     queries = [_place_query(e, ents, chain) for e, chain in zip(ents, chains)]

@@ -213,6 +213,20 @@ def test_a_country_that_acts_is_no_place_of_the_event(pipeline, text):
     assert _event_place(pipeline, text) is None
 
 
+def test_a_sea_is_no_unit_named_after_it(pipeline):
+    # Sudan's Red Sea state had made Yemen's army a foreign force, and its capture an overtaking.
+    from datetime import date
+
+    from eventwire.model import Article
+
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "Yemeni government forces captured on Monday the port of Mokha as they pushed to oust Huthi rebels "
+        "from the Red Sea coastline, an AFP journalist said.")), date(2017, 1, 25))
+    assert (events[0].location.country, events[0].location.name) == ("YEM", "Mocha")
+    assert events[0].coding.acled_sub_event_type == "Government regains territory"
+    assert _event_place(pipeline, "Protesters marched in Port Sudan, the capital of Red Sea state.").admin1 == "Red Sea"
+
+
 def test_a_unit_is_found_under_the_spelling_acled_writes(pipeline):
     # data/admin1_aliases.tsv: ACLED's "Idleb" is the governorate, not only the town of Idlib.
     place = _event_place(pipeline, "On 9 January 2022, regime forces shelled villages in Idleb governorate.")
