@@ -82,6 +82,16 @@ def _country_hints(parsed: ParsedArticle, filed: Location | None) -> tuple[list[
     return hints, [iso for iso in weak if iso not in hints]
 
 
+def _hyphenated_describer(ent: Span) -> bool:
+    """'the Ankara-backed militants in Afrin', 'Moscow-installed officials': a place made part of
+    a participle describes who acts, it does not place the event ('Vaulx-en-Velin' is a town).
+    Where 'Nairobi-based journalists' are based is where they most likely protest."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    return (len(after) == 2 and after[0].text == "-" and not doc[ent.end - 1].whitespace_ and not after[0].whitespace_
+            and after[1].tag_ == "VBN" and after[1].is_lower and after[1].lower_ != "based")
+
+
 def _is_sea(ent: Span) -> bool:
     """'the Red Sea coastline', 'the Black Sea': a sea, not the unit named after it ('Red Sea state')."""
     doc = ent.doc
@@ -158,7 +168,7 @@ def _geocode_article(parsed: ParsedArticle, hints: tuple[list[str], list[str]]) 
     named, weak = hints
     ents = [e for e in parsed.doc.ents
             if e.label_ in {"GPE", "LOC", "FAC"} and not actors.is_named_actor(e.text) and not _country_as_modifier(e)
-            and not _is_sea(e)]
+            and not _is_sea(e) and not _hyphenated_describer(e)]
     # Each entity's chain: the names written after it to say where it lies.
     chains = [_containers(e, ents) for e in ents]
     queries = [_place_query(e, ents, chain) for e, chain in zip(ents, chains)]

@@ -213,6 +213,12 @@ def test_a_country_that_acts_is_no_place_of_the_event(pipeline, text):
     assert _event_place(pipeline, text) is None
 
 
+def test_a_town_in_a_describing_participle_is_no_place(pipeline):
+    assert _event_place(pipeline, "Ankara-backed militants looted houses and stole livestock.") is None
+    # Where journalists are based is where they most likely protest.
+    assert _event_place(pipeline, "Nairobi-based journalists protested over the jailing of a colleague.").name == "Nairobi"
+
+
 def test_a_sea_is_no_unit_named_after_it(pipeline):
     # Sudan's Red Sea state had made Yemen's army a foreign force, and its capture an overtaking.
     from datetime import date
