@@ -59,7 +59,8 @@ def code_event(draft: Draft, lead: Mention, paragraph: str) -> Coding:
     elif sub is None:
         _, sub = typology.acled_for(entry.plover_type, entry.plover_mode)
     sub = _chemical(draft, lead) or _suicide(sub, lead) or sub
-    sub = _unopposed(_by_actor_type(_unconfirmed_territory(sub, draft), draft.actor1, draft.context_country), paragraph)
+    sub = _unopposed(_by_actor_type(_unconfirmed_territory(sub, draft), draft.actor1, draft.context_country), paragraph,
+                     draft.plover_type)
     return Coding(
         plover_type=entry.plover_type,
         plover_mode=entry.plover_mode,
@@ -195,10 +196,13 @@ def _by_actor_type(sub: str | None, actor: Actor | None, country: str | None) ->
     return "Government regains territory" if actor.type in actors.STATE_TYPES and not foreign else "Non-state actor overtakes territory"
 
 
-def _unopposed(sub: str | None, text: str) -> str | None:
-    """'Took over the village without resistance': ground that changed hands without a fight is
-    a non-violent transfer (cues.tsv `unopposed`)."""
+def _unopposed(sub: str | None, text: str, plover_type: str) -> str | None:
+    """'Took over the village without resistance', 'withdrew from the crossing, which allowed IS
+    to seize it without resistance': ground that changed hands without a fight is a non-violent
+    transfer (cues.tsv `unopposed`); a withdrawal alone is a change of the group's activity."""
     lowered = text.lower()
-    if sub in _TERRITORY and any(phrase in lowered for phrase in cues()["unopposed"]):
+    withdrawal = plover_type == "RETREAT" and sub == "Change to group/activity"
+    phrases = [p for p, value in cues()["unopposed"].items() if value == "taken" or not withdrawal]
+    if (sub in _TERRITORY or withdrawal) and any(phrase in lowered for phrase in phrases):
         return "Non-violent transfer of territory"
     return sub

@@ -128,6 +128,17 @@ def test_an_aircraft_or_heavy_weapon_as_the_doer_fixes_the_sub_event_type(pipeli
     assert top_sub_event_type(pipeline, text) == sub_event_type
 
 
+@pytest.mark.parametrize("text, sub_event_type", [
+    # Another side took the ground without a fight: the withdrawal handed it over.
+    ("Iraqi security forces withdrew on Sunday from the Walid crossing, a matter that allowed Daesh elements to seize "
+     "it without resistance.", "Non-violent transfer of territory"),
+    # Nothing says anyone took it: a withdrawal alone, whatever else did not happen.
+    ("Kenyan troops withdrew on Sunday from their base near Kismayo. No violence was reported.", "Change to group/activity"),
+])
+def test_a_withdrawal_is_a_transfer_only_where_another_side_took_the_ground(pipeline, text, sub_event_type):
+    assert top_sub_event_type(pipeline, text) == sub_event_type
+
+
 @pytest.mark.parametrize("text", [
     "On Monday, dozens of nurses gathered outside the hospital in Nakuru to call for higher pay.",
     "Hundreds of students took to the streets of Kisumu on Friday to demand safer schools.",
