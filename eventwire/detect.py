@@ -283,13 +283,16 @@ def _model_mention(parsed: ParsedArticle, lead: Span | None = None) -> list[Ment
 def _opposed(token: Token) -> bool:
     """'protested against police killings', 'action against sexual violence': what people stand
     against is their grievance, not an event the text reports; 'a man suspected of rape', 'accused
-    of killing': what someone is accused of is the accusation's content (cues.tsv `accusation`)."""
+    of killing': what someone is accused of is the accusation's content (cues.tsv `accusation`);
+    'a coalition tasked with fighting Daesh': a duty (`duty`)."""
     while token.dep_ == "conj" and token.head != token:  # "against violence and killings"
         token = token.head
     if token.pos_ in _NOUN_POS and token.dep_ == "pobj" and token.head.lower_ == "against":
         return True
-    return (token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "of"
-            and _lookup(cues()["accusation"], token.head.head) is not None)
+    if token.dep_ not in {"pobj", "pcomp"}:
+        return False
+    cue = {"of": "accusation", "with": "duty"}.get(token.head.lower_)
+    return cue is not None and _lookup(cues()[cue], token.head.head) is not None
 
 
 def _is_heading(sentence: Span) -> bool:
