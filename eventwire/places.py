@@ -182,8 +182,11 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     # The nearest written container the gazetteer knows ("Kyauk Tan village of Mahlaing township
     # (Meiktila district, Mandalay region)": Mandalay, where it lacks the township).
     holder = query.container if container and any(container) else query.region if region and any(region) else None
+    # Two written containers the place lies outside of say more than the size of the nearer one
+    # ("Bhagalpur area, Savar upazila (Dhaka)": not the larger Bhagalpur in Bihar).
+    outside_region = region is not None and any(region)
     if (holder and not _inside(best, container) and not _inside(best, region)
-            and country_by_name(holder) is None and _may_contain(holder, best)):
+            and country_by_name(holder) is None and (outside_region or _may_contain(holder, best))):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
         # written container, so the town of that name in India is not the place. A country
         # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).

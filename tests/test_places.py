@@ -161,6 +161,13 @@ def test_kinds_of_local_unit_link_a_place_to_its_containers(pipeline, text, coun
     assert (place.country, place.admin1) == (country, admin1)
 
 
+def test_a_place_outside_both_written_containers_is_not_the_place(pipeline):
+    # The gazetteer's Bhagalpur is a city in Bihar, larger than Savar: the chain's Dhaka still rules it out.
+    place = _event_place(pipeline, "On 18 December 2023, supporters of a candidate assaulted supporters of another "
+                                   "candidate in Bhagalpur area, Savar upazila (Dhaka), over electoral rivalry.")
+    assert (place.country, place.admin1) == ("BGD", "Dhaka")
+
+
 def test_a_town_after_in_holds_the_place_before_it(pipeline):
     # Rogers Park is a quarter of Chicago too: "in Beaumont (Texas)" says which one this is.
     place = _event_place(pipeline, "On 25 June 2022, protesters gathered in Rogers Park in Beaumont (Texas) to demonstrate.")
