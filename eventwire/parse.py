@@ -46,8 +46,8 @@ _PLACE_PREPOSITIONS = {"in", "at", "near", "of", "from", "outside", "around", "i
 # Prepositions after which a name is a place even where the model says it is a group or a
 # person ("clashes in Moyale"); not "of" or "to", which groups and people follow as often.
 _AT_PLACE = {"in", "at", "near", "outside", "around"}
-# Words a place's name is written before ("Mathare slum", "Kisii Town", "Kilifi County").
-_PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS
+# Words a place's name is written before ("Mathare slum", "Kisii Town", "Kilifi County", "the Idleb countryside").
+_PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS | {"countryside", "outskirts"}
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
 _OF_PLACE = _PLACE_AFTER | {"parts", "outskirts", "residents", "inhabitants", "villagers", "people", "streets", "centre", "center",
                             "towns", "villages", "cities", "areas", "districts", "neighbourhoods", "neighborhoods",
@@ -418,7 +418,9 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in taken or not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        # A capitalised "verb" inside a sentence is a name the tagger read by its ending ("Sagaing township").
+        misread = token.pos_ == "VERB" and not token.is_sent_start
+        if i in taken or not token.text[:1].isupper() or (token.pos_ not in {"PROPN", "NOUN", "ADJ"} and not misread):
             i += 1
             continue
         previous = doc[i - 1].lower_ if i else ""

@@ -161,6 +161,18 @@ def test_kinds_of_local_unit_link_a_place_to_its_containers(pipeline, text, coun
     assert (place.country, place.admin1) == (country, admin1)
 
 
+@pytest.mark.parametrize("text, admin1", [
+    # The tagger reads "Sagaing" as a verb by its ending; in a chain it is still the region.
+    ("On 20 May 2022, in Nyaung Pin Wun village (Sagaing township, Sagaing district, Sagaing region), the "
+     "Myanmar military arrested 2 civilians from a store.", "Sagaing"),
+    # "the Quamishli countryside": the countryside word places the name, as "village" would.
+    ("Around 15 May 2022, unknown militants tortured and killed a woman in the Dhabana village in the "
+     "Quamishli countryside, Hasakeh.", "Al Hasakeh"),
+])
+def test_names_the_tagger_misreads_are_placed_by_their_unit_word(pipeline, text, admin1):
+    assert _event_place(pipeline, text).admin1 == admin1
+
+
 def test_a_place_outside_both_written_containers_is_not_the_place(pipeline):
     # The gazetteer's Bhagalpur is a city in Bihar, larger than Savar: the chain's Dhaka still rules it out.
     place = _event_place(pipeline, "On 18 December 2023, supporters of a candidate assaulted supporters of another "
