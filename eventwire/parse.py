@@ -45,7 +45,7 @@ _MISLABELLED = {"NORP", "ORG", "PERSON", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "of", "from", "outside", "around", "into", "to"}
 # Prepositions after which a name is a place even where the model says it is a group or a
 # person ("clashes in Moyale"); not "of" or "to", which groups and people follow as often.
-_AT_PLACE = {"in", "at", "near", "outside", "around"}
+_AT_PLACE = {"in", "at", "near", "outside", "around", "through"}
 # Words a place's name is written before ("Mathare slum", "Kisii Town", "Kilifi County", "the Idleb countryside").
 _PLACE_AFTER = SETTLEMENT_WORDS | ADMIN_WORDS | {"countryside", "outskirts"}
 # Words "of" a place follows: "residents of Mairo Inya", "the area of Lokichoggio".
@@ -130,7 +130,7 @@ def _place_entities(doc: Doc) -> Doc:
         elif (town := _town_of_institution(ent)) is not None:
             ents.append(town)
             institutions.update(range(ent.start, ent.end))  # "Virginia Commonwealth University": no place "Commonwealth"
-        elif ent.label_ in {"ORG", "FAC", "LOC"} and (town := _town_after_in(ent)) is not None:
+        elif ent.label_ in _MISLABELLED and (town := _town_after_in(ent)) is not None:
             ents += [Span(doc, ent.start, town.start - 1, label=ent.label_), town]  # the hall, and its town
         elif _names_route(ent):
             ents.extend(_route_ends(ent))

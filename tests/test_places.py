@@ -173,6 +173,15 @@ def test_names_the_tagger_misreads_are_placed_by_their_unit_word(pipeline, text,
     assert _event_place(pipeline, text).admin1 == admin1
 
 
+@pytest.mark.parametrize("text, town", [
+    ("On 21 May 2022, around 200 residents marched through Bungay to demand action on sewage.", "Bungay"),
+    # Tagged as one title, "Akofofjoule in Dassa-Zoume": the town after "in" places the attack.
+    ("Fulani militias attacked Akofofjoule in Dassa-Zoume and killed four residents.", "Dassa-Zoumè"),
+])
+def test_a_name_after_through_or_in_is_a_place_whatever_the_model_calls_it(pipeline, text, town):
+    assert _event_place(pipeline, text).name == town
+
+
 def test_a_place_outside_both_written_containers_is_not_the_place(pipeline):
     # The gazetteer's Bhagalpur is a city in Bihar, larger than Savar: the chain's Dhaka still rules it out.
     place = _event_place(pipeline, "On 18 December 2023, supporters of a candidate assaulted supporters of another "
