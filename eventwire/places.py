@@ -56,7 +56,8 @@ _PRECISION = {"locality": "admin1"}
 # still outweighs its province ("Aleppo", "Kakamega"). A locality counts as a village, so in a
 # story about its country it beats a town abroad ("Eastleigh" of Nairobi, not of Hampshire).
 _UNIT_POPULATION = {"admin1": 300_000, "admin2": 50_000, "locality": 1_000}
-# Below this size a place outside the story's countries is taken for a namesake, not the place.
+# At or below this size (a unit counted at its kind's floor: a district is, a province is not) a place
+# outside the story's countries is taken for a namesake, not the place.
 _FOREIGN_POPULATION = 50_000
 # How far from its town a place named like a landmark of the town may lie to be its quarter.
 _QUARTER_KM = 25
@@ -191,7 +192,7 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
         # written container, so the town of that name in India is not the place. A country
         # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).
         return _container_location(query, hints, weak)
-    if (hints and best.country not in hints and best.country not in weak and best.population < _FOREIGN_POPULATION
+    if (hints and best.country not in hints and best.country not in weak and _size(best) <= _FOREIGN_POPULATION
             and not _inside(best, container)):
         # A village-sized namesake abroad is not the place a story about the hinted country means,
         # unless its written container confirms it ("Loveland (Ohio)" in a story naming Ukraine).
@@ -313,8 +314,13 @@ def _inside(c: _Candidate, container: tuple[set[str], set[str]] | None) -> bool:
     return c.country in countries or any(n and normalise(n) in units for n in (c.admin1, c.admin2))
 
 
+def _size(c: _Candidate) -> int:
+    """People counted for a place, at least its kind's floor (a province is never village-sized)."""
+    return max(c.population, _UNIT_POPULATION.get(c.kind, 0))
+
+
 def _score(c: _Candidate, query: PlaceQuery, hints: Sequence[str], container, weak: tuple[str, ...], region=None) -> float:
-    score = math.log10(max(c.population, _UNIT_POPULATION.get(c.kind, 0)) + 10)
+    score = math.log10(_size(c) + 10)
     if normalise(c.name) == normalise(query.name):
         score += 1.5  # the place's own name beats someone's alternate spelling
     if c.country in hints:

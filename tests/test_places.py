@@ -182,6 +182,13 @@ def test_a_name_after_through_or_in_is_a_place_whatever_the_model_calls_it(pipel
     assert _event_place(pipeline, text).name == town
 
 
+def test_a_province_is_no_village_sized_namesake_abroad(pipeline):
+    # "LGA" is a Nigerian word, so the story is taken for Nigeria's; Couffo is still Benin's province.
+    place = _event_place(pipeline, "On 11 March 2020, students in Aplahoue (Djakotomey LGA, Couffo) demonstrated "
+                                   "over the arrest of two fellow students.")
+    assert (place.country, place.admin1) == ("BEN", "Couffo")
+
+
 def test_a_place_outside_both_written_containers_is_not_the_place(pipeline):
     # The gazetteer's Bhagalpur is a city in Bihar, larger than Savar: the chain's Dhaka still rules it out.
     place = _event_place(pipeline, "On 18 December 2023, supporters of a candidate assaulted supporters of another "
