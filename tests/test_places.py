@@ -182,6 +182,11 @@ def test_a_name_after_through_or_in_is_a_place_whatever_the_model_calls_it(pipel
     assert _event_place(pipeline, text).name == town
 
 
+def test_a_town_geonames_files_under_the_wrong_unit_is_in_its_own(pipeline):
+    # data/town_units.tsv: GeoNames puts Thika, 40 km out of Nairobi, under Nairobi.
+    assert _event_place(pipeline, "Traders protested against county taxes in Thika.").admin1 == "Kiambu"
+
+
 def test_a_province_is_no_village_sized_namesake_abroad(pipeline):
     # "LGA" is a Nigerian word, so the story is taken for Nigeria's; Couffo is still Benin's province.
     place = _event_place(pipeline, "On 11 March 2020, students in Aplahoue (Djakotomey LGA, Couffo) demonstrated "
