@@ -182,6 +182,14 @@ def test_a_name_after_through_or_in_is_a_place_whatever_the_model_calls_it(pipel
     assert _event_place(pipeline, text).name == town
 
 
+@pytest.mark.parametrize("text, admin1", [
+    ("Hundreds of workers rallied in Manila on Monday.", "National Capital Region"),
+    ("Activists protested in Legazpi City on Monday.", "Bicol Region"),
+])
+def test_units_are_named_as_the_press_writes_them(pipeline, text, admin1):
+    assert _event_place(pipeline, text).admin1 == admin1
+
+
 def test_a_town_geonames_files_under_the_wrong_unit_is_in_its_own(pipeline):
     # data/town_units.tsv: GeoNames puts Thika, 40 km out of Nairobi, under Nairobi.
     assert _event_place(pipeline, "Traders protested against county taxes in Thika.").admin1 == "Kiambu"
