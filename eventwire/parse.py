@@ -102,6 +102,7 @@ def _is_place_name(text: str, min_population: int = 0, own_name: bool = False) -
     # Demonyms ("Syrian") and country names are handled as countries, not gazetteer towns.
     return (
         text.lower().rstrip(".") not in _MONTHS
+        and text.lower() not in _cue_words("honorific")
         and is_known_place(text, min_population, own_name)
         and (country_by_name(text) is None or text[:1].isupper())
     )
@@ -138,8 +139,8 @@ def _place_entities(doc: Doc) -> Doc:
             ents.extend(_bracketed_places(ent))
         elif ent.label_ == "GPE" and (parts := _place_and_unit(ent)):
             ents.extend(parts)
-        elif ent.label_ == "GPE" and ent.text.lower() in _MONTHS:
-            continue
+        elif ent.label_ == "GPE" and (ent.text.lower() in _MONTHS or ent.text.lower() in _cue_words("honorific")):
+            continue  # "March", "Sen. Thom Tillis": no place
         else:
             ents.append(ent)
     taken = {i for ent in ents for i in range(ent.start, ent.end)} | institutions

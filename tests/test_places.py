@@ -182,6 +182,13 @@ def test_a_name_after_through_or_in_is_a_place_whatever_the_model_calls_it(pipel
     assert _event_place(pipeline, text).name == town
 
 
+def test_a_title_before_a_name_is_no_place(pipeline):
+    # The gazetteer knows an Iowa town by the name "Sen".
+    place = _event_place(pipeline, "On 24 June 2022, around 100 people demonstrated outside of the office of "
+                                   "Sen. Thom Tillis in Raleigh (North Carolina) against the law.")
+    assert (place.name, place.admin1) == ("Raleigh", "North Carolina")
+
+
 @pytest.mark.parametrize("text, admin1", [
     ("Hundreds of workers rallied in Manila on Monday.", "National Capital Region"),
     ("Activists protested in Legazpi City on Monday.", "Bicol Region"),
