@@ -244,6 +244,8 @@ def _joined_places(doc: Doc) -> list[Span]:
             joined[-1] = Span(doc, previous.start, ent.end, label="GPE")
         elif previous is None or previous.end != ent.start:
             joined.append(ent)
+        elif previous.text.endswith("-") and previous.label_ in {"GPE", "LOC"}:  # "Bago-" + "West": "Bago-West region"
+            joined[-1] = Span(doc, previous.start, ent.end, label=previous.label_)
         elif previous.text.lower() in _MONTHS and ent.label_ == "DATE":  # "Jul" GPE + "20th 2019" DATE
             joined[-1] = Span(doc, previous.start, ent.end, label="DATE")
         elif previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(doc[previous.start:ent.end].text, own_name=True):
@@ -264,11 +266,14 @@ def _joined_by_particle(previous: Span, ent: Span) -> bool:
 
 
 def _joined_by_names(previous: Span, ent: Span) -> bool:
-    """'[San] Pedro [Garza Garcia]': two entities with unlabelled capitalised words between them
-    that together are a place's own name."""
+    """'[San] Pedro [Garza Garcia]', '[Nyaung] Lay [Pin] village': two entities with unlabelled
+    capitalised words between them that together are a place's own name, or a name a unit word
+    follows."""
     doc, gap = ent.doc, ent.doc[previous.end : ent.start]
+    unit_follows = ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_AFTER
     return (0 < len(gap) <= 2 and all(t.text[:1].isupper() and t.is_alpha and not t.ent_type_ for t in gap)
-            and previous.label_ in {"GPE", "PERSON", "ORG"} and _is_place_name(doc[previous.start:ent.end].text, own_name=True))
+            and previous.label_ in {"GPE", "PERSON", "ORG"}
+            and (unit_follows or _is_place_name(doc[previous.start:ent.end].text, own_name=True)))
 
 
 def _with_name_end(ent: Span) -> Span:
@@ -278,12 +283,23 @@ def _with_name_end(ent: Span) -> Span:
     if len(ent) > 1 and ent[-1].lower_ in _NAME_PARTICLES:
         end -= 1  # the particle the model kept is where the name goes on
     elif end + 1 >= len(doc) or doc[end].ent_type_ or not _joins_name(doc[end]):
-        return ent
+        return _with_unlabelled_end(ent)
     for stop in (end + 3, end + 2):
         tail = doc[end + 1 : stop]
         if (stop <= len(doc) and all(t.text[:1].isupper() and not t.ent_type_ for t in tail)
                 and _is_place_name(doc[ent.start:stop].text, own_name=True)):
             return Span(doc, ent.start, stop, label="GPE")
+    return ent
+
+
+def _with_unlabelled_end(ent: Span) -> Span:
+    """'[Nyaung] Lay Pin village': capitalised words the model left off a place name its kind follows."""
+    doc = ent.doc
+    for stop in (ent.end + 1, ent.end + 2):
+        tail = doc[ent.end : stop]
+        if (stop < len(doc) and doc[stop].lower_ in _PLACE_AFTER and ent.label_ in {"GPE", "LOC"}
+                and all(t.text[:1].isupper() and t.is_alpha and not t.ent_type_ for t in tail)):
+            return Span(doc, ent.start, stop, label=ent.label_)
     return ent
 
 

@@ -65,6 +65,9 @@ _QUARTER_KM = 25
 SETTLEMENT_WORDS = frozenset(
     "town township village city municipality ward area slums slum estate camp refugee neighbourhood neighborhood suburb island settlement".split()
 )
+# "Bago-West", "Shan (North)", "Shan-North": part of a unit named by a direction (ACLED, MIMU), where
+# the gazetteer knows only the whole unit.
+_COMPASS_PART = re.compile(r"\s*[-(]\s*(north|south|east|west|central)\)?$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")
 _DOUBLED = re.compile(r"([aeou])\1")
@@ -169,7 +172,8 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     if country is not None and query.feature not in ADMIN_WORDS:
         return Location(name=country.name, country=country.iso3, precision="country")
     stripped = _strip_admin_words(query.name)
-    candidates = _candidates(query.name) or _candidates(stripped) or _candidates(_strip_settlement_words(query.name))
+    candidates = (_candidates(query.name) or _candidates(stripped) or _candidates(_strip_settlement_words(query.name))
+                  or _candidates(_COMPASS_PART.sub("", stripped)))
     if not candidates:
         return _container_location(query, hints, weak)
     container = _container_matches(query.container) if query.container else None

@@ -182,6 +182,13 @@ def test_a_name_after_through_or_in_is_a_place_whatever_the_model_calls_it(pipel
     assert _event_place(pipeline, text).name == town
 
 
+def test_a_village_name_the_model_cut_short_is_not_its_first_word(pipeline):
+    # The model tags only "Nyaung" (a Yangon town); "Bago-West" is ACLED's western part of Bago.
+    place = _event_place(pipeline, "On 31 March 2022, in Nyaung Lay Pin village, Nattalin township (Thayarwady "
+                                   "district, Bago-West region), soldiers arrested a young man.")
+    assert (place.name, place.admin1) == ("Nattalin", "Bago")
+
+
 def test_a_title_before_a_name_is_no_place(pipeline):
     # The gazetteer knows an Iowa town by the name "Sen".
     place = _event_place(pipeline, "On 24 June 2022, around 100 people demonstrated outside of the office of "
