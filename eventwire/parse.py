@@ -293,8 +293,11 @@ def _with_name_end(ent: Span) -> Span:
 
 
 def _with_unlabelled_end(ent: Span) -> Span:
-    """'[Nyaung] Lay Pin village': capitalised words the model left off a place name its kind follows."""
+    """'[Nyaung] Lay Pin village': capitalised words the model left off a place name its kind
+    follows; '[Alur-]Djuganda': the word after the hyphen the model ended on."""
     doc = ent.doc
+    if ent[-1].text == "-" and ent.end < len(doc) and doc[ent.end].text[:1].isupper() and not doc[ent.end].ent_type_:
+        return Span(doc, ent.start, ent.end + 1, label=ent.label_)
     for stop in (ent.end + 1, ent.end + 2):
         tail = doc[ent.end : stop]
         if (stop < len(doc) and doc[stop].lower_ in _PLACE_AFTER and ent.label_ in {"GPE", "LOC"}
@@ -454,7 +457,13 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
         if _opens_quoted_title(doc, i, end):
             i = end
             continue
-        # Longest known name first: "Tal Rifaat" before "Tal".
+        # Longest known name first: "Tal Rifaat" before "Tal"; never a part cut at a hyphen ("Alur-"
+        # of "Alur-Djuganda"), which is rather an unknown place where the text places one.
+        hyphenated = any(_joins_name(t) and t.text == "-" for t in doc[i:end])
+        if hyphenated and after_preposition and not token.is_sent_start:
+            yield Span(doc, i, end, label="GPE")
+            i = end
+            continue
         for stop in range(end, i, -1):
             span = doc[i:stop]
             # "Keroka residents", "Kayole estate", "Huliaipole, Zaporizhia": any place of that name.

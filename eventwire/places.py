@@ -172,8 +172,7 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     if country is not None and query.feature not in ADMIN_WORDS:
         return Location(name=country.name, country=country.iso3, precision="country")
     stripped = _strip_admin_words(query.name)
-    candidates = (_candidates(query.name) or _candidates(stripped) or _candidates(_strip_settlement_words(query.name))
-                  or _candidates(_COMPASS_PART.sub("", stripped)))
+    candidates = _candidates_as_written(query.name)
     if not candidates:
         return _container_location(query, hints, weak)
     container = _container_matches(query.container) if query.container else None
@@ -230,6 +229,14 @@ def _landmark_town(query: PlaceQuery, named: _Candidate | None, hints: Sequence[
             and distance_km(named.latitude, named.longitude, town.latitude, town.longitude) <= _QUARTER_KM):
         return _location(named)
     return town
+
+
+def _candidates_as_written(name: str) -> tuple[_Candidate, ...]:
+    """Places of a name, else of the name without its feature words ("Kakamega County", "Kisii
+    Town"), else of the whole unit a direction names part of ("Shan-South state")."""
+    stripped = _strip_admin_words(name)
+    return (_candidates(name) or _candidates(stripped) or _candidates(_strip_settlement_words(name))
+            or _candidates(_COMPASS_PART.sub("", stripped)))
 
 
 def _container_location(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...]) -> Location | None:
@@ -303,7 +310,7 @@ def _strip_admin_words(name: str) -> str:
 def _container_matches(container: str) -> tuple[set[str], set[str]]:
     """Countries and admin1/admin2 names a written container can stand for."""
     country = country_by_name(container)
-    found = _candidates(container) or _candidates(_strip_admin_words(container))
+    found = _candidates_as_written(container)
     # A unit of that name is what a container names: "(Vermont)" is the state, not the towns
     # called Vermont in Illinois and Wisconsin.
     found = [c for c in found if c.kind in {"admin1", "admin2"}] or found

@@ -189,6 +189,13 @@ def test_a_village_name_the_model_cut_short_is_not_its_first_word(pipeline):
     assert (place.name, place.admin1) == ("Nattalin", "Bago")
 
 
+def test_a_hyphenated_unknown_name_is_not_its_known_first_part(pipeline):
+    # "Alur-" is a town in India; the chain of the unknown "Alur-Djuganda" ends in Ituri, not Goma's Nord-Kivu.
+    place = _event_place(pipeline, "On 6 January 2022, CODECO-URDPC killed 3 civilians and abducted 2 others in "
+                                   "Goma (Alur-Djuganda, Mahagi, Ituri).")
+    assert (place.country, place.admin1) == ("COD", "Ituri")
+
+
 def test_a_title_before_a_name_is_no_place(pipeline):
     # The gazetteer knows an Iowa town by the name "Sen".
     place = _event_place(pipeline, "On 24 June 2022, around 100 people demonstrated outside of the office of "
