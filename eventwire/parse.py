@@ -118,7 +118,7 @@ def _place_entities(doc: Doc) -> Doc:
         # "ATPU police" (an alternate name of Attapeu) are no places, nor a make of car (cues.tsv).
         needed = 0 if placed else _PERSON_POPULATION if ent.label_ == "PERSON" else _ANYWHERE_POPULATION
         if ent.label_ != "PERSON" and ent.text.lower() in _cue_words("vehicle") and not placed:
-            ents.append(Span(doc, ent.start, ent.end, label="PRODUCT"))  # "the speeding Toyota Probox": no town
+            ents.append(Span(doc, ent.start, ent.end, label="PRODUCT"))  # "the speeding Toyota Probox", "Grad missiles": no town
         elif (ent.label_ == "GPE" or ent.label_ in _MISLABELLED) and _names_people(ent):
             ents.append(Span(doc, ent.start, ent.end, label="NORP"))
         elif ent.label_ in _MISLABELLED and ent.text[:1].isupper() and _is_place_name(ent.text, needed, own_name=not placed):
@@ -470,8 +470,9 @@ def _unlabelled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Span]:
             placed = stop < len(doc) and (doc[stop].lower_ in RESIDENT_WORDS or doc[stop].lower_ in _PLACE_AFTER
                                           or _unit_follows(span))
             # Anywhere but after a preposition, only a place's own name: "Tour operators" is no Tours.
+            make = span.text.lower() in _cue_words("vehicle") and not after_preposition  # "'Grad' missiles"
             if (_is_place_name(span.text, 0 if placed else needed, own_name=bool(needed) and not placed)
-                    and country_by_name(span.text) is None):
+                    and country_by_name(span.text) is None and not make):
                 yield Span(doc, span.start, span.end, label="GPE")
                 i = stop
                 break

@@ -196,6 +196,13 @@ def test_a_hyphenated_unknown_name_is_not_its_known_first_part(pipeline):
     assert (place.country, place.admin1) == ("COD", "Ituri")
 
 
+def test_a_weapon_named_like_a_town_is_no_place(pipeline):
+    # Grad is a Slovenian municipality; here it is the rockets.
+    place = _event_place(pipeline, "On 20 March 2022, Russian forces launched 'Grad' missiles which hit residential "
+                                   "buildings on the suburbs of Sumy.")
+    assert (place.country, place.name) == ("UKR", "Sumy")
+
+
 def test_a_title_before_a_name_is_no_place(pipeline):
     # The gazetteer knows an Iowa town by the name "Sen".
     place = _event_place(pipeline, "On 24 June 2022, around 100 people demonstrated outside of the office of "
