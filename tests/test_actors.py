@@ -380,6 +380,8 @@ def test_the_first_named_actor_of_a_mention_wins(text, expected):
     ("Armed men who were suspected to be from Ethiopia attacked elders in Forole, Marsabit county.",
      "Unidentified Armed Group (Ethiopia)"),
     ("On 5 May 2022, IS militants attacked an army post near Kirkuk, Iraq.", "Islamic State (Iraq)"),
+    # "IS" alone, in capitals: the group, not the Russian town of Is.
+    ("On 5 May 2022, IS attacked an army post near Kirkuk, Iraq.", "Islamic State (Iraq)"),
 ])
 def test_the_perpetrator_of_violence_is_named_as_acled_names_it(pipeline, story, expected):
     assert top_event(pipeline, story)["actor1"]["canonical"] == expected
