@@ -589,9 +589,13 @@ def _origins(agent: Span | None) -> set[int]:
         return set()
     named_by = {t.i for t in agent if t.dep_ == "compound" and t.ent_type_ in {"GPE", "LOC"}
                 and t.head.pos_ in {"NOUN", "PROPN"} and t.head.lower_ not in _RESIDENT_NOUNS}
-    # "armed men who were suspected to be from Ethiopia attacked elders in Forole"
-    come_from = {t.i for t in agent.root.subtree if t.ent_type_ in {"GPE", "LOC"} and t.dep_ == "pobj" and t.head.lower_ == "from"}
-    return named_by | come_from
+    return named_by | {t.i for t in places_come_from(agent)}
+
+
+def places_come_from(agent: Span) -> list[Token]:
+    """The places the doers are said to come from, in their phrase or its clauses: 'armed men who
+    were suspected to be from Ethiopia'."""
+    return [t for t in agent.root.subtree if t.ent_type_ in {"GPE", "LOC"} and t.dep_ == "pobj" and t.head.lower_ == "from"]
 
 
 def _in_clause(token: Token, head: Token) -> bool:
@@ -618,8 +622,12 @@ def _is_actor_like(ent: Span) -> bool:
     """'Russia' as the subject of 'launched', or the doer of a passive ('a militia backed by the
     United Arab Emirates'), is an actor, not a place."""
     root = ent.root
-    return (root.dep_ in {"nsubj", "nsubjpass", "poss"} and root.head.pos_ == "VERB") or (
-        root.dep_ == "pobj" and root.head.dep_ == "agent")
+    return (root.dep_ in {"nsubj", "nsubjpass", "poss"} and root.head.pos_ == "VERB") or is_passive_doer(ent)
+
+
+def is_passive_doer(ent: Span) -> bool:
+    """'shelled by Russia', 'backed by the United Arab Emirates': the object of a passive's "by"."""
+    return ent.root.dep_ == "pobj" and ent.root.head.dep_ == "agent"
 
 
 def describes_other_thing(place: Span) -> bool:

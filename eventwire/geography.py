@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import actors, countries, places
-from .detect import cues
+from .detect import cues, is_passive_doer
 from .model import Location
 from .parse import ParsedArticle
 
@@ -86,10 +86,8 @@ def _hyphenated_describer(ent: Span) -> bool:
     """'the Ankara-backed militants in Afrin', 'Moscow-installed officials': a place made part of
     a participle describes who acts, it does not place the event ('Vaulx-en-Velin' is a town).
     Where 'Nairobi-based journalists' are based is where they most likely protest."""
-    doc = ent.doc
-    after = doc[ent.end : ent.end + 2]
-    return (len(after) == 2 and after[0].text == "-" and not doc[ent.end - 1].whitespace_ and not after[0].whitespace_
-            and after[1].tag_ == "VBN" and after[1].is_lower and after[1].lower_ != "based")
+    word = _word_after_hyphen(ent)
+    return word is not None and word.tag_ == "VBN" and word.is_lower and word.lower_ != "based"
 
 
 def _is_sea(ent: Span) -> bool:
@@ -108,9 +106,16 @@ def _country_as_modifier(ent: Span) -> bool:
     named = len(after) > 0 and (after[0].pos_ == "NOUN" or (len(after) == 2 and after[0].pos_ == "ADJ" and after[1].pos_ == "NOUN"))
     settled = len(after) > 0 and after[0].lower_ in places.SETTLEMENT_WORDS
     # 'the Somalia-based militant group', 'Iran-backed rebels': a country made part of a describing word.
-    hyphened = (len(after) == 2 and after[0].text == "-" and not doc[ent.end - 1].whitespace_
-                and not after[0].whitespace_ and after[1].is_lower)
+    hyphened = (word := _word_after_hyphen(ent)) is not None and word.is_lower
     return (named and not settled or hyphened) and countries.country_by_name(ent.text) is not None
+
+
+def _word_after_hyphen(ent: Span):
+    """The word a name is joined to by an unspaced hyphen ('backed' in 'Iran-backed'), if any."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    joined = len(after) == 2 and after[0].text == "-" and not doc[ent.end - 1].whitespace_ and not after[0].whitespace_
+    return after[1] if joined else None
 
 
 def _country_as_topic(ent: Span) -> bool:
@@ -213,14 +218,10 @@ def _without_topic_countries(ents: list[Span], results: list[Location | None]) -
     none ('shot during the German occupation of Latvia') the country is the place, unless it is
     the doer."""
     named_place = any(loc is not None and loc.precision != "country" for loc in results)
-    return [None if loc is not None and loc.precision == "country" and (_country_as_doer(e) or named_place and _country_as_topic(e))
+    # 'shelled by Russia', 'a militia backed by the United Arab Emirates': the country acts; where is
+    # another matter, so it is no place of the story's events even where the story names none.
+    return [None if loc is not None and loc.precision == "country" and (is_passive_doer(e) or named_place and _country_as_topic(e))
             else loc for e, loc in zip(ents, results)]
-
-
-def _country_as_doer(ent: Span) -> bool:
-    """'shelled by Russia', 'a militia backed by the United Arab Emirates': the country acts; where
-    is another matter, so it is no place of the story's events even where the story names none."""
-    return ent.root.dep_ == "pobj" and ent.root.head.dep_ == "agent"
 
 
 def _containers_stand_for_their_place(ents: list[Span], chains: list[list[Span]],

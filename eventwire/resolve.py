@@ -41,6 +41,7 @@ from .detect import (
     is_definite,
     is_reference_point,
     is_route_end,
+    places_come_from,
     trigger_lexicon,
 )
 from .event_actors import record_actors
@@ -232,8 +233,7 @@ def _with_origin(agent: Span) -> Span:
 
 def _origin_in_relative_clause(agent: Span) -> Token | None:
     """'armed men [who were suspected to be from Ethiopia]'."""
-    return next((t for t in agent.root.subtree if t.i >= agent.end and t.lower_ == "from" and t.dep_ == "prep"
-                 and any(c.ent_type_ in {"GPE", "LOC"} for c in t.children)), None)
+    return next((t.head for t in places_come_from(agent) if t.head.i >= agent.end and t.head.dep_ == "prep"), None)
 
 
 def _first_side(sentence: Span) -> Span | None:
