@@ -85,6 +85,7 @@ class Mention:
     background: bool = False
     cited_cause: bool = False  # "a reprisal for the 25 April clashes": came before the story's event
     anaphoric: bool = False  # "the offensive": refers back, never opens a new event
+    setting: bool = False  # "protesters calling for": describes someone of another event
 
     @property
     def trigger_text(self) -> str:
@@ -445,6 +446,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span, may_point_back: 
     mention.status = _status(token, governor, entry)
     mention.background = _is_background(token, governor, sentence) or _is_years_before(governor)
     mention.cited_cause = _is_cited_cause(token)
+    mention.setting = _is_setting(token, entry)
     mention.anaphoric = may_point_back and _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
         mention.places = [p for p in mention.places if _under(p.root, token)]
@@ -823,6 +825,15 @@ def _is_cited_cause(token: Token) -> bool:
         return protest is not None and protest.plover_type == "PROTEST"
     return (token.dep_ in {"pobj", "pcomp"} and prep.lower_ in {"for", "to", "of"}
             and prep.head.lemma_.lower() in cues()["cause"])
+
+
+def _is_setting(token: Token, entry: TriggerEntry) -> bool:
+    """'demonstrators calling for the departure', 'a man accused of being a member': words said,
+    in a reduced relative clause, describe someone of another event ('foreigners arrested' is
+    still an arrest)."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "acl" and token.tag_ in {"VBG", "VBN"} and entry.plover_type not in MATERIAL_TYPES
 
 
 def _is_anaphoric(token: Token, governor: Token, mention: Mention) -> bool:

@@ -599,6 +599,8 @@ def _confidence(draft: Draft, lead: Mention, coding: Coding, support: float, has
     score += 0.05 if draft.mentions[0].sentence.start == 0 else 0.0
     # A story gives the toll of its main event: the dead are what it reports.
     score += 0.05 if has_toll else 0.0
+    # What only describes someone of another event ("a man accused of") is not the news.
+    score -= 0.1 if all(m.setting for m in draft.mentions) else 0.0
     if draft.background or lead.status in {"planned", "denied"}:
         score *= 0.7
     return min(score, 0.99)

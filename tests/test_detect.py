@@ -374,3 +374,19 @@ def test_a_paragraphs_first_word_the_model_tags_as_a_name_is_still_a_trigger(men
     # The model tags a capitalised "Protests" opening a paragraph as NORP.
     found = mentions("Police fired tear gas in Nairobi on Tuesday.\n\nProtests also spread to Mombasa and Kisumu, witnesses said.")
     assert by_trigger(found, "Protests").entry.plover_type == "PROTEST"
+
+
+def test_words_said_in_a_reduced_relative_clause_describe_someone_and_are_not_the_news(mentions, pipeline):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    text = ("A large cache of firearms has been found at the home of Le Quoc Binh, a man accused of being "
+            "a member of Viet Tan, an overseas group.")
+    assert {m.trigger.lower_: m.setting for _, m in mentions(text)} == {"found": False, "accused": True}
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    confidence = {e.trigger: (e.coding.plover_type, e.confidence) for e in events}
+    assert confidence["accused"][0] == "ACCUSE", "still recorded"
+    assert confidence["accused"][1] < confidence["found"][1] - 0.05
+    found = mentions("Police arrested 14 men on Monday. The foreigners arrested were granted bail.")
+    assert [m.setting for _, m in found] == [False, False], "an arrest, even described, is an arrest"
