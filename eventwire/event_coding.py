@@ -52,7 +52,10 @@ def code_event(draft: Draft, lead: Mention, paragraph: str) -> Coding:
         sub = tagged
     elif draft.plover_type in _CLASSIFIED_TYPES:
         doer = _weapon_doer(draft)
-        classified = _classified_sub_event(draft, paragraph, doer or sub)
+        # A phrase that names the sub-type ("protests turned violent", "a general strike") is
+        # surer than the paragraph's words.
+        phrased = sub if entry.modifiers and entry.plover_type == "PROTEST" and sub == entry.acled_sub_event_type else None
+        classified = phrased or _classified_sub_event(draft, paragraph, doer or sub)
         # "Warplanes pounded the village, killing 6 civilians": the model reads the dead civilians
         # as an attack on them, but ACLED codes violence by its means before its target.
         sub = aimed_at_crowd(draft) or (doer if doer and classified in _DEFINED_BY_WHO else classified)

@@ -309,3 +309,8 @@ def test_a_hyphenated_word_is_read_whole(pipeline):
 def test_weapons_found_in_a_cache_or_by_weight_are_the_finds_object_not_an_attack(pipeline, text):
     _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
     assert [e.coding.acled_sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_protest_said_to_turn_violent_stays_violent_whatever_else_the_paragraph_says(pipeline):
+    text = "Protests in Biarritz turned violent on Saturday after thousands of activists marched peacefully to the border."
+    assert top_sub_event_type(pipeline, text) == "Violent demonstration"
