@@ -51,6 +51,9 @@ def test_whom_the_doers_are_loyal_to_stays_in_their_mention(mentions):
 def test_riot_police_are_police_not_a_riot(mentions):
     found = mentions("Riot police officers patrolled the streets of Nairobi as protest organisers met on Monday.")
     assert [t for t, m in found if m.entry.plover_type == "PROTEST"] == []
+    # The model reads "Riot police chase demonstrators" as one noun phrase.
+    found = mentions("Riot police chase demonstrators during anti-government protests in Tebourba on Tuesday.")
+    assert [m.trigger.text for _, m in found] == ["protests"]
 
 
 def test_targeted_with_a_weapon_is_an_attack_by_that_weapon(mentions):
