@@ -508,7 +508,8 @@ def _code(draft: Draft) -> _Coded:
     # _claim_of_protest): the claim is what it demands, not what it is.
     named = draft.plover_type == "PROTEST" and _named_protest(draft)
     leading = [m for m in draft.mentions if not (named and m.entry.plover_type in CLAIM_TYPES)]
-    lead = max(leading or draft.mentions, key=lambda m: (not m.anaphoric, m.entry.weight))
+    # "an attack to capture the positions was fended off": what was done leads, not what was meant.
+    lead = max(leading or draft.mentions, key=lambda m: (not m.anaphoric, m.status != "planned", m.entry.weight))
     # The classifier's context: 'Demonstrators marched. They stoned the police station' is a
     # violent demonstration, which neither sentence says alone.
     paragraph = paragraph_text(lead.sentence, limit=_CONTEXT_CHARS)

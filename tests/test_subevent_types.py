@@ -314,3 +314,12 @@ def test_weapons_found_in_a_cache_or_by_weight_are_the_finds_object_not_an_attac
 def test_a_protest_said_to_turn_violent_stays_violent_whatever_else_the_paragraph_says(pipeline):
     text = "Protests in Biarritz turned violent on Saturday after thousands of activists marched peacefully to the border."
     assert top_sub_event_type(pipeline, text) == "Violent demonstration"
+
+
+def test_what_was_done_leads_an_event_not_what_was_meant(pipeline):
+    text = ("The militants' attack to capture the army's positions in northern Aleppo was fended off by "
+            "Syrian troops on Monday.")
+    _, events = pipeline.extract(Article(origin="t", text=text), date(2024, 5, 9))
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.trigger, top.status) == ("attack", "reported")
+    assert top.coding.acled_sub_event_type != "Non-state actor overtakes territory"
