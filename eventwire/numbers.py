@@ -61,6 +61,7 @@ _FILLER = _ON_THE_WAY_TO_DEATH | {
     "were", "have", "has", "had", "been", "being", "are", "up", '"', "'", "’", "”", "“", ")", "(", "all", "feared",
     "left", "and", "be", "believed", "killed", "who", "while", "at", "least", "reported",
     "morning", "afternoon", "evening", "night", "hours"}
+_RELATIVES = {"who", "that", "which", "whose", "whom"}
 _NOT_COUNT_AFTER = {"year", "years", "yr", "percent", "%", "km", "kilometres", "kilometers", "miles", "am", "pm",
                     "hours", "hour", "days", "day", "months", "month", "weeks", "week", "minutes", "meters", "metres",
                     "st", "nd", "rd", "th", "brigade", "battalion", "division", "taka", "shillings", "dollars"}
@@ -170,12 +171,24 @@ def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
                 if _CUES.get(tokens[m].low) == "killed" and tokens[m - 1].low in {",", "and"}:
                     return "killed", m
             return _CUES[low], k
-        # "5 people in Ruaraka were shot dead", "a leader of Awami League was killed": a short place
-        # or affiliation phrase may stand between.
+        # "5 people in Ruaraka were shot dead", "a leader of Awami League was killed", "three
+        # members of the same family were killed": a short place or affiliation phrase may stand between.
         place_phrase = low in {"in", "at", "near", "from", "of", "the"} or (tokens[k].text[:1].isupper() and k > j)
-        if low not in _FILLER and not place_phrase:
+        if low not in _FILLER and not place_phrase and not _in_of_phrase(tokens, j, k):
             return None
     return None
+
+
+def _in_of_phrase(tokens: list[_Token], j: int, k: int) -> bool:
+    """Whether word k is a plain word of an "of" phrase that began after the count ended at j
+    ("of the same family"); a relative pronoun or a comma ends the phrase."""
+    for m in range(k - 1, j - 1, -1):
+        low = tokens[m].low
+        if low == "of":
+            return tokens[k].text.isalpha() and tokens[k].low not in _RELATIVES
+        if not tokens[m].text.isalpha() or low in _RELATIVES:
+            return False
+    return False
 
 
 def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:

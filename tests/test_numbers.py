@@ -186,3 +186,9 @@ def test_bodies_found_are_dead_and_a_range_is_its_lower_figure():
 def test_him_and_a_bystander_are_one():
     assert [c[:2] for c in claims("Assailants hit the editor with blunt objects and killed him.")] == [(1, "killed")]
     assert [c[:4] for c in claims("At least one bystander died in the attack.")] == [(1, "killed", "civilians", "at_least")]
+
+
+def test_an_of_phrase_may_stand_between_count_and_cue_but_a_relative_clause_may_not():
+    assert claims("Three members of the same family were killed in an attack.") == [(3, "killed", "people", "exact", None)]
+    # The leaders are not the dead: the trader is.
+    assert claims("Two leaders of the gang that killed the trader were arrested.") == [(1, "killed", "civilians", "exact", None)]
