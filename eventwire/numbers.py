@@ -317,8 +317,8 @@ def _directly_tied(tokens: list[_Token], i: int, j: int, cue_at: int) -> bool:
     """'300 killed', 'killed 300', 'left 5 dead': no group noun, so the cue must be adjacent."""
     if cue_at < i and all(t.low in _TOLL_WORDS for t in tokens[cue_at + 1 : i]):
         return not _counts_things(tokens, j)  # "the death toll rose to 40", not "killed two goats"
-    # "5 shot dead", "11 were killed", "four reported killed"
-    return cue_at - j <= 2 and all(t.low in _FILLER or t.low == "people" for t in tokens[j:cue_at])
+    # "5 shot dead", "11 were killed", "four reported killed", "was shot and killed"
+    return cue_at - j <= 4 and all(t.low in _FILLER or t.low == "people" for t in tokens[j:cue_at])
 
 
 # Words that may follow a bare count of the dead ("killing 5 in Mandera", "killed 3 and injured 4").

@@ -192,3 +192,8 @@ def test_an_of_phrase_may_stand_between_count_and_cue_but_a_relative_clause_may_
     assert claims("Three members of the same family were killed in an attack.") == [(3, "killed", "people", "exact", None)]
     # The leaders are not the dead: the trader is.
     assert claims("Two leaders of the gang that killed the trader were arrested.") == [(1, "killed", "civilians", "exact", None)]
+
+
+def test_a_singular_subject_shot_and_killed_is_one():
+    assert claims("A human rights defender was shot and killed by police in Meru.") == [(1, "killed", "people", "exact", None)]
+    assert claims("Eleven were shot and killed in Meru.") == [(11, "killed", "people", "exact", None)]
