@@ -208,6 +208,8 @@ def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
     'Kenya Defence Forces (KDF) soldiers')."""
     for k in range(j, min(j + 8, len(tokens))):
         group = _group_of(tokens[k])
+        if group is not None and tokens[k].text[:1].isupper() and _group_after(tokens, k + 1)[0] is not None:
+            continue  # "Forces" of a name: the noun after the name is the group
         if group is not None:
             while k + 1 < len(tokens) and tokens[k + 1].low in _GROUPS:  # "police officers"
                 k += 1

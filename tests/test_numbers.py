@@ -197,3 +197,8 @@ def test_an_of_phrase_may_stand_between_count_and_cue_but_a_relative_clause_may_
 def test_a_singular_subject_shot_and_killed_is_one():
     assert claims("A human rights defender was shot and killed by police in Meru.") == [(1, "killed", "people", "exact", None)]
     assert claims("Eleven were shot and killed in Meru.") == [(11, "killed", "people", "exact", None)]
+
+
+def test_forces_are_a_group_counted():
+    assert claims("2 Kenyan security forces were killed and 7 others injured when their vehicle ran over an IED.") == [
+        (2, "killed", "soldiers", "exact", None), (7, "wounded", "people", "exact", None)]
