@@ -55,7 +55,7 @@ _ONE_AFTER_ARTICLE = set(_vocabulary("collective_or_one"))
 _PRONOUNS = {"he", "she", "him"}
 # "the man [was later found stabbed] to death": the words between a victim and the cue of their
 # death; a count takes more ("11 [were all] killed", "[at least] 5 ...", quotes, times of day).
-_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
+_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot", "attacked",
                         "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
 _FILLER = _ON_THE_WAY_TO_DEATH | {
     "were", "have", "has", "had", "been", "being", "are", "up", '"', "'", "’", "”", "“", ")", "(", "all", "feared",
@@ -165,7 +165,8 @@ def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
                 return None
             k, end = closing, min(closing + 7, len(tokens))
             continue
-        if (low in _CUES and low not in {"killing", "kidnapping", "death"}) or (low == "death" and tokens[k - 1].low == "to"):
+        # "death" counts only right after the count ("one death reported") or as "to death".
+        if (low in _CUES and low not in {"killing", "kidnapping", "death"}) or (low == "death" and (tokens[k - 1].low == "to" or k == j)):
             # "was kidnapped, murdered and buried": the death counts, not the abduction.
             for m in range(k + 1, min(k + 5, len(tokens))):
                 if _CUES.get(tokens[m].low) == "killed" and tokens[m - 1].low in {",", "and"}:
@@ -394,7 +395,8 @@ def _singular_passive(tokens: list[_Token], i: int) -> tuple[int, int] | None:
 def _source(sentence: str) -> str | None:
     for pattern in _SOURCE_PATTERNS:
         m = pattern.search(sentence)
-        if m:
+        # "One death, plus other injuries reported": what is reported is no speaker.
+        if m and not any(w.lower() in _CUES for w in m.group("src").split()):
             src = m.group("src").strip()
             src = re.sub(r"^(the|The) ", "", src)
             return src.rstrip(".,") or None

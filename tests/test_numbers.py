@@ -202,3 +202,9 @@ def test_a_singular_subject_shot_and_killed_is_one():
 def test_forces_are_a_group_counted():
     assert claims("2 Kenyan security forces were killed and 7 others injured when their vehicle ran over an IED.") == [
         (2, "killed", "soldiers", "exact", None), (7, "wounded", "people", "exact", None)]
+
+
+def test_a_count_of_deaths_and_victims_attacked_and_killed():
+    assert claims("Rival clans clashed over land. One death, plus other injuries reported.") == [(1, "killed", "people", "exact", None)]
+    assert claims("Three are attacked and killed with blunt objects in Garissa.") == [(3, "killed", "people", "exact", None)]
+    assert claims("Police are probing the death of 4 members of a gang.") == [], "a death the story refers to is no toll"
