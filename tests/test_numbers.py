@@ -208,3 +208,9 @@ def test_a_count_of_deaths_and_victims_attacked_and_killed():
     assert claims("Rival clans clashed over land. One death, plus other injuries reported.") == [(1, "killed", "people", "exact", None)]
     assert claims("Three are attacked and killed with blunt objects in Garissa.") == [(3, "killed", "people", "exact", None)]
     assert claims("Police are probing the death of 4 members of a gang.") == [], "a death the story refers to is no toll"
+
+
+def test_an_assassinated_or_killed_person_named_by_trade_is_one():
+    assert claims("Unknown gunmen assassinated a Fulani pastoralist in Toko-Bio.") == [(1, "killed", "civilians", "exact", None)]
+    assert claims("An armed group shot and killed a merchant on the road.") == [(1, "killed", "civilians", "exact", None)]
+    assert claims("A police officer attempts to assassinate an election officer.") == [], "an attempt kills no one"
