@@ -159,11 +159,13 @@ def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
         k += 1
         low = tokens[k].low
         if low == "," and k + 1 < len(tokens) and tokens[k + 1].low in {"including", "among"}:
-            # "5 people, including a policeman, were killed": the aside names some of them.
-            closing = next((m for m in range(k + 2, min(k + 14, len(tokens))) if tokens[m].text == ","), None)
-            if closing is None:
+            # "5 people, including a policeman, were killed", "6 people, including a trader, a
+            # student and a mason were killed": the aside names some of them, up to the verb.
+            cue_at = next((m for m in range(k + 2, min(k + 24, len(tokens)))
+                           if tokens[m].low in _CUES or tokens[m].text in {".", ";"}), None)
+            if cue_at is None or tokens[cue_at].text in {".", ";"}:
                 return None
-            k, end = closing, min(closing + 7, len(tokens))
+            k, end = cue_at - 1, min(cue_at + 7, len(tokens))
             continue
         # "death" counts only right after the count ("one death reported") or as "to death".
         if (low in _CUES and low not in {"killing", "kidnapping", "death"}) or (low == "death" and (tokens[k - 1].low == "to" or k == j)):

@@ -214,3 +214,9 @@ def test_an_assassinated_or_killed_person_named_by_trade_is_one():
     assert claims("Unknown gunmen assassinated a Fulani pastoralist in Toko-Bio.") == [(1, "killed", "civilians", "exact", None)]
     assert claims("An armed group shot and killed a merchant on the road.") == [(1, "killed", "civilians", "exact", None)]
     assert claims("A police officer attempts to assassinate an election officer.") == [], "an attempt kills no one"
+
+
+def test_an_aside_listing_victims_reaches_its_verb_across_its_commas():
+    assert claims("6 people, including a poultry trader, rickshaw puller, school student and mason were killed.") == [
+        (6, "killed", "people", "exact", None)]
+    assert claims("2 people, including a student, and a farmer, were killed on Monday.") == [(2, "killed", "people", "exact", None)]
