@@ -548,7 +548,7 @@ def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | Non
             if child.dep_ == "nsubjpass" and child != token and child.pos_ != "PRON":
                 return _phrase(child)
             if child.dep_ == "prep" and child.lower_ in cues()["recipient_prep"]:
-                pobj = _first_child(child, {"pobj"})
+                pobj = _first_child(child, {"pobj"}) or _clause_subject(_first_child(child, {"pcomp"}))
                 if pobj is not None and not _not_actor(pobj, entry) and pobj.pos_ in _NOUN_POS:
                     return _phrase(pobj)
             if child.dep_ == "advcl" and child.lemma_ in {"target", "hit"}:
@@ -556,6 +556,12 @@ def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | Non
                 if obj is not None:
                     return _phrase(obj)
     return None
+
+
+def _clause_subject(clause: Token | None) -> Token | None:
+    """'clashed with police forces using brickbats': the model makes the partner the subject
+    of a clause after the preposition."""
+    return _first_child(clause, {"nsubj"}) if clause is not None else None
 
 
 def _not_actor(token: Token, entry: TriggerEntry) -> bool:

@@ -393,3 +393,8 @@ def test_words_said_in_a_reduced_relative_clause_describe_someone_and_are_not_th
     assert confidence["accused"][1] < confidence["found"][1] - 0.05
     found = mentions("Police arrested 14 men on Monday. The foreigners arrested were granted bail.")
     assert [m.setting for _, m in found] == [False, False], "an arrest, even described, is an arrest"
+
+
+def test_the_partner_of_a_clash_is_read_when_the_model_makes_it_a_clause_subject(mentions):
+    found = mentions("On 5 August 2024, a mob of thousands clashed with police forces using brickbats at a police station in Sonaimuri.")
+    assert {m.trigger.lower_: m.recipient.text for _, m in found if m.recipient is not None}["clashed"] == "police forces"
