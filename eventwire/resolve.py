@@ -436,7 +436,9 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
 
 def _fold(target: Draft, new: Draft) -> None:
     target.mentions.extend(new.mentions)
-    target.sub_event_type = target.sub_event_type or new.sub_event_type
+    # "attempted to detonate a suicide pack": what was meant does not type what happened.
+    if not all(m.status == "planned" for m in new.mentions):
+        target.sub_event_type = target.sub_event_type or new.sub_event_type
     target.actor1 = _more_specific(target.actor1, new.actor1)
     if target.actor2 is None and not _victims_of_battle(target, new.actor2):
         target.actor2 = new.actor2

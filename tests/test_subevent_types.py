@@ -323,3 +323,9 @@ def test_what_was_done_leads_an_event_not_what_was_meant(pipeline):
     top = max(events, key=lambda e: e.confidence)
     assert (top.trigger, top.status) == ("attack", "reported")
     assert top.coding.acled_sub_event_type != "Non-state actor overtakes territory"
+
+
+def test_an_attempted_act_does_not_type_what_happened(pipeline):
+    text = ("Three women attacked a police station in Mombasa on Monday. One drew a knife and another attempted "
+            "to detonate a dud suicide pack. The officers responded and killed the three.")
+    assert top_sub_event_type(pipeline, text) != "Suicide bomb"
