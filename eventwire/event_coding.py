@@ -54,7 +54,8 @@ def code_event(draft: Draft, lead: Mention, paragraph: str) -> Coding:
         doer = _weapon_doer(draft)
         # A phrase that names the sub-type ("protests turned violent", "a general strike") is
         # surer than the paragraph's words.
-        phrased = sub if entry.modifiers and entry.plover_type == "PROTEST" and sub == entry.acled_sub_event_type else None
+        phrased = sub if entry.modifiers and entry.plover_type == "PROTEST" and sub == entry.acled_sub_event_type \
+            else None
         classified = phrased or _classified_sub_event(draft, paragraph, doer or sub)
         # "Warplanes pounded the village, killing 6 civilians": the model reads the dead civilians
         # as an attack on them, but ACLED codes violence by its means before its target.

@@ -55,8 +55,8 @@ _ONE_AFTER_ARTICLE = set(_vocabulary("collective_or_one"))
 _PRONOUNS = {"he", "she", "him"}
 # "the man [was later found stabbed] to death": the words between a victim and the cue of their
 # death; a count takes more ("11 [were all] killed", "[at least] 5 ...", quotes, times of day).
-_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot", "attacked",
-                        "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
+_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
+                        "attacked", "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
 _FILLER = _ON_THE_WAY_TO_DEATH | {
     "were", "have", "has", "had", "been", "being", "are", "up", '"', "'", "’", "”", "“", ")", "(", "all", "feared",
     "left", "and", "be", "believed", "killed", "who", "while", "at", "least", "reported",
@@ -168,7 +168,8 @@ def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
             k, end = cue_at - 1, min(cue_at + 7, len(tokens))
             continue
         # "death" counts only right after the count ("one death reported") or as "to death".
-        if (low in _CUES and low not in {"killing", "kidnapping", "death"}) or (low == "death" and (tokens[k - 1].low == "to" or k == j)):
+        if (low in _CUES and low not in {"killing", "kidnapping", "death"}) or (
+                low == "death" and (tokens[k - 1].low == "to" or k == j)):
             # "was kidnapped, murdered and buried": the death counts, not the abduction.
             for m in range(k + 1, min(k + 5, len(tokens))):
                 if _CUES.get(tokens[m].low) == "killed" and tokens[m - 1].low in {",", "and"}:
