@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .countries import is_demonym
+from .countries import is_demonym, is_people_name
 from .datafiles import read_tsv
 from .dates import MONTHS
 from .model import CasualtyClaim, Fatalities
@@ -209,9 +209,9 @@ def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
 
 def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
     """Group noun right after the number, skipping up to five modifiers ('Ukrainian soldiers',
-    'Kenya Defence Forces (KDF) soldiers')."""
+    'Kenya Defence Forces (KDF) soldiers'), or a people's name counted ('6 Kikuyu were killed')."""
     for k in range(j, min(j + 8, len(tokens))):
-        group = _group_of(tokens[k])
+        group = _group_of(tokens[k]) or ("people" if tokens[k].text[:1].isupper() and is_people_name(tokens[k].text) else None)
         if group is not None and tokens[k].text[:1].isupper() and _group_after(tokens, k + 1)[0] is not None:
             continue  # "Forces" of a name: the noun after the name is the group
         if group is not None:

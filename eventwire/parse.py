@@ -34,7 +34,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .countries import country_by_name, normalise
+from .countries import country_by_name, is_people_name, normalise
 from .datafiles import read_tsv
 from .model import CleanArticle
 from .places import ADMIN_WORDS, SETTLEMENT_WORDS, is_known_place, is_known_unit
@@ -213,16 +213,11 @@ def _unit_after_place(ent: Span) -> bool:
             and is_known_unit(ent.text))
 
 
-@lru_cache(maxsize=1)
-def _ethnic_names() -> frozenset[str]:
-    return frozenset(normalise(a) for row in read_tsv("ethnic_groups.tsv") for a in row["aliases"].split("|"))
-
-
 def _names_people(ent: Span) -> bool:
     """'Turkana herders', 'Kikuyu group', 'six Kikuyu': a people's name that is also a place's
     (Turkana county, Kikuyu town) names the people, unless written as a place ('in Turkana',
     'Kikuyu town')."""
-    if normalise(ent.text) not in _ethnic_names():
+    if not is_people_name(ent.text):
         return False
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None

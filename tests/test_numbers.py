@@ -220,3 +220,9 @@ def test_an_aside_listing_victims_reaches_its_verb_across_its_commas():
     assert claims("6 people, including a poultry trader, rickshaw puller, school student and mason were killed.") == [
         (6, "killed", "people", "exact", None)]
     assert claims("2 people, including a student, and a farmer, were killed on Monday.") == [(2, "killed", "people", "exact", None)]
+
+
+def test_a_peoples_name_is_counted_and_gives_way_to_the_noun_after_it():
+    assert claims("6 Kikuyu were killed with machetes.") == [(6, "killed", "people", "exact", None)]
+    assert claims("3 Pokot raiders were killed.") == [(3, "killed", "people", "exact", None)]
+    assert claims("Police killed a Fulani Burkina Faso national in Derou.") == [(1, "killed", "civilians", "exact", None)]
