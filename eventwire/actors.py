@@ -151,6 +151,11 @@ def _longest_role() -> int:
     return max(len(noun.split()) for noun in _roles())
 
 
+def is_people_name(text: str) -> bool:
+    """'Pokot', 'Kikuyu', 'Fulani': a name of data/ethnic_groups.tsv, a people, not a country's."""
+    return normalise(text) in _ethnic_groups()
+
+
 @lru_cache(maxsize=1)
 def _ethnic_groups() -> dict[str, _Ethnic]:
     groups: dict[str, _Ethnic] = {}

@@ -77,16 +77,6 @@ def is_demonym(text: str) -> bool:
     return key in by_demonym and key not in by_name
 
 
-def is_people_name(text: str) -> bool:
-    """'Pokot', 'Kikuyu', 'Fulani': a name of data/ethnic_groups.tsv, a people, not a country's."""
-    return normalise(text) in _people_names()
-
-
-@lru_cache(maxsize=1)
-def _people_names() -> frozenset[str]:
-    return frozenset(normalise(a) for row in read_tsv("ethnic_groups.tsv") for a in row["aliases"].split("|"))
-
-
 def country_by_iso3(code: str) -> Country | None:
     return _tables()[0].get(code.upper())
 

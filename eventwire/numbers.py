@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .countries import is_demonym, is_people_name
+from .actors import is_people_name
+from .countries import is_demonym
 from .datafiles import read_tsv
 from .dates import MONTHS
 from .model import CasualtyClaim, Fatalities

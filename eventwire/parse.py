@@ -34,7 +34,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .countries import country_by_name, is_people_name, normalise
+from .actors import is_people_name
+from .countries import country_by_name, normalise
 from .datafiles import read_tsv
 from .model import CleanArticle
 from .places import ADMIN_WORDS, SETTLEMENT_WORDS, is_known_place, is_known_unit
