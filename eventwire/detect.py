@@ -529,7 +529,8 @@ def _is_label(noun: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    # A reduced relative has no auxiliary, only its by-phrase: "heavy weapons fired by the troops".
+    return any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
 
 
 def _recipient(token: Token, governor: Token, entry: TriggerEntry) -> Span | None:

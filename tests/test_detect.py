@@ -202,6 +202,11 @@ def test_by_phrase_of_coordinated_passive_verbs_is_the_agent(mentions):
     assert abducted.recipient.text == "Two traders"
 
 
+def test_by_phrase_of_a_reduced_relative_is_the_agent(mentions):
+    found = mentions("Heavy weapons fired by the military troops at around 5 am killed two civilians.")
+    assert by_trigger(found, "fired").agent.text == "the military troops", "not the weapons the verb describes"
+
+
 def test_the_dateline_city_lends_its_country_to_ambiguous_places(pipeline):
     from eventwire.model import Article
 
