@@ -525,7 +525,9 @@ def _is_label(noun: Token) -> bool:
     """'Movement of forces: On 7 April, a US patrol ...': the label a note opens with, which the
     parse makes a second subject, names the kind of event, not who did it."""
     edge = noun.right_edge
-    return noun.left_edge.i == noun.sent.start and edge.i + 1 < len(noun.doc) and noun.doc[edge.i + 1].text == ":"
+    # The colon may hang off the label ("Defusal:") or come after its phrase.
+    colon = edge if edge.text == ":" else noun.doc[edge.i + 1] if edge.i + 1 < len(noun.doc) else None
+    return noun.left_edge.i == noun.sent.start and colon is not None and colon.text == ":"
 
 
 def _is_passive(verb: Token) -> bool:

@@ -207,6 +207,11 @@ def test_by_phrase_of_a_reduced_relative_is_the_agent(mentions):
     assert by_trigger(found, "fired").agent.text == "the military troops", "not the weapons the verb describes"
 
 
+def test_a_notes_opening_label_is_no_agent_whichever_word_its_colon_hangs_off(mentions):
+    found = mentions("Defusal: On 17 June 2022, in Popayan (Cauca), military forces deactivated two explosive devices.")
+    assert by_trigger(found, "deactivated").agent.text == "military forces"
+
+
 def test_the_dateline_city_lends_its_country_to_ambiguous_places(pipeline):
     from eventwire.model import Article
 

@@ -143,6 +143,7 @@ def test_a_withdrawal_is_a_transfer_only_where_another_side_took_the_ground(pipe
     "On Monday, dozens of nurses gathered outside the hospital in Nakuru to call for higher pay.",
     "Hundreds of students took to the streets of Kisumu on Friday to demand safer schools.",
     "About 50 factory workers went on strike in Thika on Monday.",
+    "Transport workers staged a strike in Cotonou on Monday.",
     "Protesters chant anti-government slogans in Minsk.",
 ])
 def test_a_gathering_with_a_claim_and_a_labour_strike_are_peaceful_protests(pipeline, text):
