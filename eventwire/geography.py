@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import actors, countries, places
-from .detect import cues, is_passive_doer
+from .detect import cues, is_passive_doer, trigger_lexicon
 from .model import Location
 from .parse import ParsedArticle
 
@@ -123,7 +123,7 @@ def _country_as_topic(ent: Span) -> bool:
     against the war in Ukraine', 'sending weapons to Ukraine': a country a noun or verb is about,
     comes from or goes to, or the place of what a protest is against, is no place of the story's
     events ('the north of Syria', 'shelled positions in Syria' are); nor is one a protest supports or
-    condemns ('supporting Ukraine'), nor one that acts ('its invasion by Russia')."""
+    condemns ('supporting Ukraine'), nor one that acts ('its invasion by Russia', "Russia's invasion")."""
     if countries.country_by_name(ent.text) is None:
         return False
     table = cues()
@@ -132,6 +132,9 @@ def _country_as_topic(ent: Span) -> bool:
         named = named.head  # 'chanting "Syria Out"': the country is part of the object
     if named.dep_ == "dobj":
         return named.head.lemma_ in table["topic_verb"]
+    if named.dep_ == "poss":
+        # "against Russia's invasion of Ukraine": the country whose deed is named does it.
+        return named.head.pos_ == "NOUN" and named.head.lemma_.lower() in trigger_lexicon()
     if ent.root.dep_ != "pobj":
         return False
     prep = ent.root.head

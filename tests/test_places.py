@@ -594,6 +594,10 @@ def test_a_country_a_protest_is_about_is_no_place_of_it(pipeline):
                                    "carried Russian, Soviet, and Kazakh flags. Around 480 people gathered for "
                                    "counter-demonstrations supporting Ukraine following its invasion by Russia.")
     assert (place.name, place.country) == ("Lörrach", "DEU")
+    place = _event_place(pipeline, "On 24 February 2022, up to 15000 people protested in front of the Seimas building after "
+                                   "which they marched to the Russian Embassy in Vilnius, Lithuania calling against Russia's "
+                                   "invasion of Ukraine.")
+    assert (place.name, place.country) == ("Vilnius", "LTU")  # the country whose deed the protest names acts
     place = _event_place(pipeline, "Those inmates were shot during the 1941-44 German occupation of Latvia.")
     assert place.name == "Latvia"  # a story that places its events nowhere else
     place = _event_place(pipeline, "Clashes were reported in the north of Syria.")
