@@ -68,6 +68,8 @@ SETTLEMENT_WORDS = frozenset(
 # "Bago-West", "Shan (North)", "Shan-North": part of a unit named by a direction (ACLED, MIMU), where
 # the gazetteer knows only the whole unit.
 _COMPASS_PART = re.compile(r"\s*[-(]\s*(north|south|east|west|central)\)?$", re.IGNORECASE)
+# A unit named by a direction alone ("West" of Libya, "Central" of Ghana): many countries have one.
+_COMPASS_ONLY = re.compile(r"(north|south|east|west|central|centre|center|northern|southern|eastern|western)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")
 _DOUBLED = re.compile(r"([aeou])\1")
@@ -190,10 +192,12 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     # ("Bhagalpur area, Savar upazila (Dhaka)": not the larger Bhagalpur in Bihar).
     outside_region = region is not None and any(region)
     if (holder and not _inside(best, container) and not _inside(best, region)
-            and country_by_name(holder) is None and (outside_region or _may_contain(holder, best))):
+            and country_by_name(holder) is None and not _COMPASS_ONLY.fullmatch(holder.strip())
+            and (outside_region or _may_contain(holder, best))):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
         # written container, so the town of that name in India is not the place. A country
-        # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in Israel).
+        # container says too little for that ("Jerusalem (West Bank)": GeoNames puts it in
+        # Israel), and so does a unit named by a direction alone ("Sirt, West": Libya's, not Iceland's).
         return _container_location(query, hints, weak)
     if (hints and best.country not in hints and best.country not in weak and _size(best) <= _FOREIGN_POPULATION
             and not _inside(best, container)):

@@ -553,6 +553,12 @@ def test_a_country_container_does_not_overrule_the_gazetteers_country(pipeline):
     assert place.name == "Jerusalem"
 
 
+def test_a_unit_named_by_a_direction_alone_does_not_overrule_the_place_it_holds(pipeline):
+    # Libya's "West", as ACLED names it, is no unit GeoNames knows; Iceland's "West" is one.
+    place = _event_place(pipeline, "On 23 June 2022, protesters demonstrated at the oil port in As Sidrah (Sirt, West).")
+    assert (place.name, place.country) == ("Sirte", "LBY")
+
+
 def test_a_written_container_confirms_a_small_town_abroad():
     # A story naming Ukraine: Kushimoto (17,000 people) is no namesake when "(Wakayama)" follows it.
     town = one("Kushimoto", ["UKR", "RUS"], container="Wakayama")
