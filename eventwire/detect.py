@@ -506,7 +506,10 @@ def _clause_agent(verb: Token) -> Span | None:
         agent = next((a for v in linked if (a := _first_child(v, {"agent"})) is not None), None)
         pobj = _first_child(agent, {"pobj"}) if agent is not None else None
         return _phrase(pobj) if pobj is not None else None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and not _is_label(c)), None)
+    # A place the parse makes a second subject is none: "in Tabayin township (Shwebo district,
+    # Sagaing region), the military conducted".
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_label(c)]
+    subject = next((c for c in subjects if not _names_place(c)), subjects[0] if subjects else None)
     if subject is not None:
         if subject.tag_ == "WDT" or subject.lower_ in {"who", "which", "that"}:
             return _phrase(verb.head) if verb.dep_ == "relcl" else None
@@ -528,6 +531,11 @@ def _is_label(noun: Token) -> bool:
     # The colon may hang off the label ("Defusal:") or come after its phrase.
     colon = edge if edge.text == ":" else noun.doc[edge.i + 1] if edge.i + 1 < len(noun.doc) else None
     return noun.left_edge.i == noun.sent.start and colon is not None and colon.text == ":"
+
+
+def _names_place(noun: Token) -> bool:
+    """'Nablus' in '(Nablus, West Bank)', 'Tabayin township': a place name or a word for a place."""
+    return noun.ent_type_ in {"GPE", "LOC"} or noun.lemma_.lower() in SETTLEMENT_WORDS | ADMIN_WORDS
 
 
 def _is_passive(verb: Token) -> bool:

@@ -212,6 +212,17 @@ def test_a_notes_opening_label_is_no_agent_whichever_word_its_colon_hangs_off(me
     assert by_trigger(found, "deactivated").agent.text == "military forces"
 
 
+def test_a_place_the_parse_makes_a_second_subject_is_no_agent(mentions):
+    found = mentions("On 14 January 2022, in Tabayin township (Shwebo district, Sagaing region), the military "
+                     "conducted airstrikes on Nyaung Hla villages.")
+    assert by_trigger(found, "airstrikes").agent.text == "the military"
+
+
+def test_a_curfew_someone_extends_is_theirs(mentions):
+    found = mentions("On 31 May 2022, the government of Kenya extended a dusk-to-dawn curfew in Marsabit county.")
+    assert by_trigger(found, "curfew").agent.text == "the government of Kenya"
+
+
 def test_the_dateline_city_lends_its_country_to_ambiguous_places(pipeline):
     from eventwire.model import Article
 
