@@ -224,6 +224,8 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
     # agency does not fight where the mention names who does.
     if named is not None and not (role == "violence" and named.type == "media" and noun is not None):
         return _named_actor(written, named, story)
+    if (own := _own_name(written, story)) is not None:
+        return own
     group = _group_militia(written, words, noun, story, role) or _place_militia(written, noun, story)
     if group is not None:
         return group
@@ -240,6 +242,40 @@ def resolve_actor(text: str, *, country: str | None = None, role: str | None = N
             return _in_coalition(forces, story)
         return Actor(written, canonical_name("Government {of}", own_country), own_country.iso3, "government")
     return None
+
+
+_NAME_RUN = re.compile(r"\b(?:[A-Z][\w'’-]*|al|ibn|bin|of|the|de|la)(?: (?:[A-Z][\w'’-]*|al|ibn|bin|of|the|de|la))*")
+_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+def _own_name(written: str, story: Country | None) -> Actor | None:
+    """'the Ye Ogre Group', 'Mon State Revolutionary Union (MSRU)': a group the dictionary does
+    not know, named as it names itself rather than as an unidentified one (its type unknown).
+    The name ends with a group word and holds a word of its own (group_name_words.tsv):
+    'Unidentified Armed Group', 'Syrian Army' and 'Kenya Police Force' are roles."""
+    ends, generic = _group_name_words()
+    for run in _NAME_RUN.finditer(written):
+        words = run.group(0).split()
+        while words and (words[0].islower() or words[0] == "The"):
+            words.pop(0)
+        while words and words[-1].islower():
+            words.pop()
+        if len(words) < 2 or words[-1].lower() not in ends:
+            continue
+        if all(w.lower() in _roles() or w.lower() in generic or w.lower() in _COMPASS or w.islower()
+               or country_by_name(w) is not None for w in words[:-1]):
+            continue
+        acronym = _ACRONYM_AFTER.match(written[run.end():])
+        name = " ".join(words)
+        return Actor(written, f"{acronym.group(1)}: {name}" if acronym else name, story.iso3 if story else None, None)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _group_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = read_tsv("group_name_words.tsv")
+    return (frozenset(r["word"] for r in rows if r["kind"] == "end"),
+            frozenset(r["word"] for r in rows if r["kind"] == "generic"))
 
 
 def partner(text: str, *, country: str | None = None) -> Actor | None:

@@ -219,6 +219,20 @@ def test_a_group_whose_name_holds_no_country_takes_the_country_it_acts_in():
     assert resolve_actor("BNP activists", country="GBR").country == "BGD"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("the Ye Ogre Group", "Ye Ogre Group"),
+    ("members of the One Order Gang", "One Order Gang"),
+    ("the Mon State Revolutionary Union (MSRU)", "MSRU: Mon State Revolutionary Union"),
+    ("Al Fath Al Mubeen Operation Room", "Al Fath Al Mubeen Operation Room"),
+    # Roles, however capitalised, name no one; a known name is the dictionary's.
+    ("an Unidentified Armed Group", "Unidentified Armed Group (Myanmar)"),
+    ("the Syrian Army", "Military Forces of Syria"),
+    ("the Kenya Defence Forces", "Military Forces of Kenya"),
+])
+def test_a_group_the_dictionary_lacks_is_named_as_it_names_itself(text, expected):
+    assert resolve_actor(text, country="MMR", role="violence").canonical == expected
+
+
 def test_country_evidence_reads_parties_leaders_groups_capitals_and_country_words():
     from eventwire.actors import country_evidence
 
