@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .actors import is_people_name
+from .actors import is_named_actor, is_people_name
 from .countries import is_demonym
 from .datafiles import read_tsv
 from .dates import MONTHS
@@ -212,8 +212,8 @@ def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
     """Group noun right after the number, skipping up to five modifiers ('Ukrainian soldiers',
     'Kenya Defence Forces (KDF) soldiers'), or a people's name counted ('6 Kikuyu were killed')."""
     for k in range(j, min(j + 8, len(tokens))):
-        group = _group_of(tokens[k]) or ("people" if tokens[k].text[:1].isupper() and is_people_name(tokens[k].text) else None)
-        if group is not None and tokens[k].text[:1].isupper() and _group_after(tokens, k + 1)[0] is not None:
+        group = _group_of(tokens[k]) or ("people" if _names_a_group(tokens[k].text) else None)
+        if group is not None and tokens[k].text[:1].isupper() and _name_goes_on(tokens, k + 1):
             continue  # "Forces" of a name: the noun after the name is the group
         if group is not None:
             while k + 1 < len(tokens) and tokens[k + 1].low in _GROUPS:  # "police officers"
@@ -223,6 +223,19 @@ def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
         if tokens[k].low in _CUES or tokens[k].text in {",", ".", ";"}:
             break
     return None, j
+
+
+def _names_a_group(word: str) -> bool:
+    """A people's name ('6 Kikuyu were killed') or a group's acronym ('6 VDP and 1 civilian')."""
+    return word[:1].isupper() and (is_people_name(word) or (word.isupper() and len(word) > 1 and is_named_actor(word)))
+
+
+def _name_goes_on(tokens: list[_Token], k: int) -> bool:
+    """'Kenya Defence Forces (KDF) soldiers': capitalised words and brackets up to a group noun,
+    so the capitalised group word before them is part of a name. Not 'a Lieutenant Colonel
+    and 40 of his soldiers', where the list goes on to another count."""
+    group, end = _group_after(tokens, k)
+    return group is not None and all(t.text[:1].isupper() or t.text in {"(", ")"} for t in tokens[k : end - 1])
 
 
 def _group_of(token: _Token) -> str | None:
@@ -298,6 +311,7 @@ def _claim_at(tokens: list[_Token], i: int, sentence: str, offset: int, source: 
 def _joined_counts(tokens: list[_Token], value: int, group: str, k: int) -> tuple[int, str, int]:
     """'two soldiers and three civilians were killed' = 5; 'a boy, a woman and a demonstrator' = 3:
     counts listed before their one cue are one toll (the same sentence, so the same source)."""
+    k = _after_bracket(tokens, k)  # "Three volunteer fighters (VDP) and a councilman"
     while k + 1 < len(tokens) and tokens[k].low in {"and", ","}:
         nxt = k + 2 if tokens[k].low == "," and tokens[k + 1].low == "and" else k + 1
         number = _number_at(tokens, nxt) or _singular_victim(tokens, nxt, joined=True) if nxt < len(tokens) else None
@@ -308,6 +322,14 @@ def _joined_counts(tokens: list[_Token], value: int, group: str, k: int) -> tupl
             break
         value, group, k = value + number[0], group if more == group else "people", after
     return value, group, k
+
+
+def _after_bracket(tokens: list[_Token], k: int) -> int:
+    """The word after a short bracketed aside at k ('(VDP)', '(KDF)'), else k."""
+    if k < len(tokens) and tokens[k].text == "(":
+        close = next((m for m in range(k + 1, min(k + 5, len(tokens))) if tokens[m].text == ")"), None)
+        return close + 1 if close is not None else k
+    return k
 
 
 def _has_object_count(tokens: list[_Token], cue_at: int) -> bool:

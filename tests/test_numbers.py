@@ -106,6 +106,13 @@ def test_group_noun_after_a_long_name():
     assert claims("Two Kenya Defence Forces (KDF) soldiers have been killed in a shootout.")[0][:3] == (2, "killed", "soldiers")
 
 
+def test_a_list_of_the_dead_goes_on_past_a_bracket_and_an_acronym():
+    assert claims("Three volunteer fighters (VDP) and a councilman were killed.")[0][:2] == (4, "killed")
+    assert claims("6 VDP and 1 civilian were killed and 2 VDP severely wounded.")[0][:2] == (7, "killed")
+    # A capitalised rank is no long name whose group noun comes later in the list.
+    assert claims("Ukrainian forces killed a Lieutenant Colonel and 40 of his soldiers.")[0][:3] == (41, "killed", "soldiers")
+
+
 def test_one_named_victim():
     assert claims("He later died in hospital.") == [(1, "killed", "people", "exact", None)]
     assert claims("The driver was killed.")[0][:2] == (1, "killed")
