@@ -56,7 +56,7 @@ _ONE_AFTER_ARTICLE = set(_vocabulary("collective_or_one"))
 _PRONOUNS = {"he", "she", "him"}
 # "the man [was later found stabbed] to death": the words between a victim and the cue of their
 # death; a count takes more ("11 [were all] killed", "[at least] 5 ...", quotes, times of day).
-_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
+_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "subsequently", "eventually", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
                         "attacked", "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
 _FILLER = _ON_THE_WAY_TO_DEATH | {
     "were", "have", "has", "had", "been", "being", "are", "up", '"', "'", "’", "”", "“", ")", "(", "all", "feared",
@@ -203,9 +203,19 @@ def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
             return _CUES[low], k
         # "gunned down 2 suspects", "the death toll rose to 40", "the bodies of two women"; never
         # "the death of 4 members", the noun of an earlier happening ("following the death of").
-        if low not in _TOLL_WORDS or (low == "of" and tokens[k - 1].low not in _REMAINS):
+        if low not in _TOLL_WORDS or (low == "of" and tokens[k - 1].low not in _REMAINS and not _outcome_of(tokens, k)):
             return None
     return None
+
+
+def _outcome_of(tokens: list[_Token], k: int) -> bool:
+    """'resulting in the killing of 3 people', 'leading to the death of the pastoralist': the death
+    noun before "of" at k is what the event led to, not an earlier happening."""
+    return (k >= 2 and tokens[k].low == "of" and tokens[k - 1].low in {"death", "deaths", "killing", "killings"}
+            and any(t.low in _OUTCOME_VERBS for t in tokens[max(k - 5, 0) : k - 1]))
+
+
+_OUTCOME_VERBS = {"resulting", "resulted", "leading", "causing"}  # not "led to", "caused": often a cause
 
 
 def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:
@@ -367,7 +377,7 @@ def _counts_things(tokens: list[_Token], j: int) -> bool:
 def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tuple[int, int] | None:
     """One person: 'a man was killed', 'He later died', 'the driver was killed', 'killed the ward
     administrator', 'Gunmen kill civilian'; (1, index of the group noun, read by the caller)."""
-    after_kill = i > 0 and _CUES.get(tokens[i - 1].low) == "killed"
+    after_kill = i > 0 and (_CUES.get(tokens[i - 1].low) == "killed" or _outcome_of(tokens, i - 1))
     bare = i == 0 or tokens[i - 1].low not in {"a", "an", "the", "his", "her", "their"}
     if tokens[i].low in _PRONOUNS or (after_kill and _is_singular(tokens[i])):
         return 1, i

@@ -113,6 +113,14 @@ def test_a_list_of_the_dead_goes_on_past_a_bracket_and_an_acronym():
     assert claims("Ukrainian forces killed a Lieutenant Colonel and 40 of his soldiers.")[0][:3] == (41, "killed", "soldiers")
 
 
+def test_deaths_an_event_led_to_are_its_toll_an_earlier_death_is_not():
+    assert claims("Herders and farmers clashed, resulting in the killing of 3 people.")[0][:2] == (3, "killed")
+    assert claims("The argument resulted in the death of the pastoralist.")[0][:2] == (1, "killed")
+    assert claims("The woman subsequently died in the hospital.")[0][:2] == (1, "killed")
+    assert claims("Residents protested following the death of 4 members of the group.") == []
+    assert claims("The attack was a result of the killing of a farmer.") == []
+
+
 def test_one_named_victim():
     assert claims("He later died in hospital.") == [(1, "killed", "people", "exact", None)]
     assert claims("The driver was killed.")[0][:2] == (1, "killed")
