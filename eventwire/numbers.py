@@ -159,6 +159,9 @@ def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
     while k + 1 < end:
         k += 1
         low = tokens[k].low
+        if low == "(" and (after := _after_bracket(tokens, k, 10)) > k:
+            k, end = after - 1, min(after + 7, len(tokens))  # "28 terrorists (likely JNIM militants) were killed"
+            continue
         if low == "," and k + 1 < len(tokens) and tokens[k + 1].low in {"including", "among"}:
             # "5 people, including a policeman, were killed", "6 people, including a trader, a
             # student and a mason were killed": the aside names some of them, up to the verb.
@@ -334,10 +337,10 @@ def _joined_counts(tokens: list[_Token], value: int, group: str, k: int) -> tupl
     return value, group, k
 
 
-def _after_bracket(tokens: list[_Token], k: int) -> int:
-    """The word after a short bracketed aside at k ('(VDP)', '(KDF)'), else k."""
+def _after_bracket(tokens: list[_Token], k: int, longest: int = 4) -> int:
+    """The word after a bracketed aside of up to ``longest`` words at k ('(VDP)'), else k."""
     if k < len(tokens) and tokens[k].text == "(":
-        close = next((m for m in range(k + 1, min(k + 5, len(tokens))) if tokens[m].text == ")"), None)
+        close = next((m for m in range(k + 1, min(k + longest + 1, len(tokens))) if tokens[m].text == ")"), None)
         return close + 1 if close is not None else k
     return k
 

@@ -121,6 +121,10 @@ def test_deaths_an_event_led_to_are_its_toll_an_earlier_death_is_not():
     assert claims("The attack was a result of the killing of a farmer.") == []
 
 
+def test_a_bracketed_aside_between_the_dead_and_their_verb():
+    assert claims("28 'terrorists' (likely to be JNIM militants) were killed.")[0][:2] == (28, "killed")
+
+
 def test_one_named_victim():
     assert claims("He later died in hospital.") == [(1, "killed", "people", "exact", None)]
     assert claims("The driver was killed.")[0][:2] == (1, "killed")
