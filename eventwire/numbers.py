@@ -171,6 +171,9 @@ def _cue_after(tokens: list[_Token], j: int) -> tuple[str, int] | None:
                 return None
             k, end = cue_at - 1, min(cue_at + 7, len(tokens))
             continue
+        if (low.endswith("ed") and low not in _CUES and k + 2 < len(tokens)
+                and (tokens[k + 1].low, tokens[k + 2].low) == ("to", "death")):
+            continue  # "4 civilians macheted to death"
         # "death" counts only right after the count ("one death reported") or as "to death".
         if (low in _CUES and low not in {"killing", "kidnapping", "death"}) or (
                 low == "death" and (tokens[k - 1].low == "to" or k == j)):
@@ -384,6 +387,8 @@ def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tupl
     bare = i == 0 or tokens[i - 1].low not in {"a", "an", "the", "his", "her", "their"}
     if tokens[i].low in _PRONOUNS or (after_kill and _is_singular(tokens[i])):
         return 1, i
+    if after_kill and (noun := _described_victim(tokens, i)) is not None:
+        return 1, noun  # "Mob kills suspected chicken thief", "Grenade attack kills police officer"
     if bare and _is_singular(tokens[i]) and _dies_next(tokens, i):
         return 1, i  # "Pastor killed outside police post"
     if tokens[i].low not in {"a", "an", "the", "his", "her", "their"}:
@@ -404,6 +409,26 @@ def _singular_victim(tokens: list[_Token], i: int, joined: bool = False) -> tupl
     if tokens[i].low in {"a", "an"} or after_kill or joined or _dies_next(tokens, k):
         return 1, k
     return None
+
+
+def _described_victim(tokens: list[_Token], i: int) -> int | None:
+    """A singular victim noun written without an article after up to two words that describe it
+    ('suspected chicken thief', 'Kenyan police officer'); its index, else None."""
+    if i > 1 and tokens[i - 2].low in _ARTICLES_AND_LINKS:
+        return None  # "an ally of slain Muslim cleric Aboud Rogo": a dead man described, no toll
+    for k in range(i, min(i + 3, len(tokens))):
+        word = tokens[k]
+        if _is_singular(word) and word.low not in _PRONOUNS and (k + 1 >= len(tokens) or tokens[k + 1].low not in _GROUPS):
+            return k if k > i else None
+        if not word.text.isalpha() or word.low in _CUES or word.low in _NOT_DESCRIBING or parse_number_words([word.low]):
+            return None
+    return None
+
+
+_ARTICLES_AND_LINKS = {"a", "an", "the", "of", "his", "her", "their", "its"}
+# Words that end a victim's description: articles, links and the openings of other clauses.
+_NOT_DESCRIBING = _ARTICLES_AND_LINKS | {"and", "or", "in", "at", "on", "by", "with", "while", "when", "after", "before",
+                                         "as", "but", "during", "near", "from", "for", "to", "that", "who", "which"}
 
 
 def _dies_next(tokens: list[_Token], k: int) -> bool:

@@ -125,6 +125,15 @@ def test_a_bracketed_aside_between_the_dead_and_their_verb():
     assert claims("28 'terrorists' (likely to be JNIM militants) were killed.")[0][:2] == (28, "killed")
 
 
+def test_a_headlines_victim_without_article_and_a_death_by_any_blow():
+    assert claims("Mob kills suspected chicken thief")[0][:2] == (1, "killed")
+    assert claims("Grenade attack kills police officer in unrest")[0][:3] == (1, "killed", "police")
+    assert claims("4 civilians macheted to death by Mungiki members.")[0][:2] == (4, "killed")
+    # A dead man described is no toll, nor is someone of another clause.
+    assert claims("A former ally of slain Muslim cleric Aboud Rogo was injured.")[0][:2] == (1, "wounded")
+    assert claims("Four people were shot and killed while one person is missing.")[0][:2] == (4, "killed")
+
+
 def test_one_named_victim():
     assert claims("He later died in hospital.") == [(1, "killed", "people", "exact", None)]
     assert claims("The driver was killed.")[0][:2] == (1, "killed")
