@@ -459,7 +459,7 @@ def _mention(token: Token, entry: TriggerEntry, sentence: Span, may_point_back: 
     mention.anaphoric = may_point_back and _is_anaphoric(token, governor, mention)
     if mention.anaphoric:  # "the offensive has drawn attention": nothing new about it
         mention.places = [p for p in mention.places if _under(p.root, token)]
-        mention.dates = []
+        mention.dates, mention.own_date = [], False
     return mention
 
 

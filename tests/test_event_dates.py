@@ -18,6 +18,13 @@ def test_the_day_opening_the_sentence_outranks_a_date_of_another_happening(pipel
     assert found["protested"] == (date(2022, 6, 1), "day")
 
 
+def test_a_noun_pointing_back_at_the_event_does_not_redate_it(pipeline):
+    found = _dates(pipeline, "On 13 March 2022, OLF-Shane continued to clash with Oromia regional special force in Gibsi "
+                             "Shone. The armed clash began on 12 March 2021 and continued until 15 March 2022.",
+                   date(2022, 3, 16))
+    assert found["clash"] == (date(2022, 3, 13), "day")  # the day reported on, not when the fighting began
+
+
 def test_a_date_of_the_trigger_itself_is_kept(pipeline):
     found = _dates(pipeline, "On Friday, officials said gunmen killed four villagers on Wednesday.")
     assert found["killed"] == (date(2022, 6, 1), "day")
