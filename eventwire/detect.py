@@ -723,7 +723,7 @@ def _dates(token: Token, governor: Token, sentence: Span) -> tuple[list[Span], b
 
 
 # How a date hangs on a noun it dates.
-_NOUN_DATE_DEPS = {"npadvmod", "compound", "nmod", "poss"}
+_NOUN_DATE_DEPS = {"npadvmod", "compound", "nmod", "poss", "nummod"}
 
 
 def describes_a_noun(token: Token, trigger: Token) -> bool:

@@ -25,6 +25,13 @@ def test_a_noun_pointing_back_at_the_event_does_not_redate_it(pipeline):
     assert found["clash"] == (date(2022, 3, 13), "day")  # the day reported on, not when the fighting began
 
 
+def test_a_year_naming_the_agents_past_is_not_the_events(pipeline):
+    _, (event,) = pipeline.extract(Article(origin="t", text=(
+        "200 survivors of the 2008 election violence gathered in Eldoret to call on politicians to avoid hate speech.")),
+        date(2022, 6, 4))
+    assert not event.background and event.event_date.date.year == 2022
+
+
 def test_a_date_of_the_trigger_itself_is_kept(pipeline):
     found = _dates(pipeline, "On Friday, officials said gunmen killed four villagers on Wednesday.")
     assert found["killed"] == (date(2022, 6, 1), "day")
