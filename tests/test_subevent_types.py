@@ -330,3 +330,10 @@ def test_an_attempted_act_does_not_type_what_happened(pipeline):
     text = ("Three women attacked a police station in Mombasa on Monday. One drew a knife and another attempted "
             "to detonate a dud suicide pack. The officers responded and killed the three.")
     assert top_sub_event_type(pipeline, text) != "Suicide bomb"
+
+
+def test_a_gathering_for_a_vigil_or_against_something_is_a_protest_beside_the_killing_it_mourns(pipeline):
+    _, events = pipeline.extract(Article(origin="t", text=(
+        "Dozens of people gathered for a vigil in Derry on Monday to pay tribute to two men killed in a shooting.")),
+        date(2024, 5, 9))
+    assert "Peaceful protest" in [e.coding.acled_sub_event_type for e in events]
