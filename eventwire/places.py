@@ -183,6 +183,8 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
         query = PlaceQuery(stripped, query.container, feature, query.region)
     region = _container_matches(query.region) if query.region else None
     best = max(candidates, key=lambda c: _score(c, query, hints, container, weak, region))
+    if _COMPASS_ONLY.fullmatch(query.name.strip()) and best.country not in hints and not _inside(best, container):
+        return None  # "South", "West": a unit of that name lies in many countries, none the story names
     if query.feature == LANDMARK:
         return _landmark_town(query, best, hints, weak)
     # The nearest written container the gazetteer knows ("Kyauk Tan village of Mahlaing township

@@ -559,6 +559,13 @@ def test_a_unit_named_by_a_direction_alone_does_not_overrule_the_place_it_holds(
     assert (place.name, place.country) == ("Sirte", "LBY")
 
 
+def test_a_unit_named_by_a_direction_alone_is_no_place_of_a_country_the_story_does_not_name(pipeline):
+    # "South" of "South 24 Parganas", split by the model, is no Lebanese governorate.
+    place = _event_place(pipeline, "On 23 February 2022, ISF members held a protest at Bhangar city "
+                                   "(South 24 Parganas district, WB) over the murder of an ISF leader.")
+    assert place is None or place.country != "LBN"
+
+
 def test_a_written_container_confirms_a_small_town_abroad():
     # A story naming Ukraine: Kushimoto (17,000 people) is no namesake when "(Wakayama)" follows it.
     town = one("Kushimoto", ["UKR", "RUS"], container="Wakayama")
