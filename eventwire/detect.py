@@ -823,12 +823,13 @@ def _is_purpose(verb: Token) -> bool:
 
 def _is_background(trigger: Token, governor: Token, sentence: Span) -> bool:
     """'Back then, rebels seized the town', 'two years ago'; but 'protested ... an attempt five years
-    ago' is a protest now: the past word must be in the event's own clause, and on the event, not
-    on another noun ('to protest against an attack on the ceremony, 24 years ago'). A past word that
-    modifies another adverb ('once again', 'once more') tells a repetition, not the past."""
+    ago' is a protest now: the past word must be in the event's own clause, and on the event or a
+    verb, not on another noun ('to protest against an attack on the ceremony, 24 years ago'). A past
+    word that modifies an adverb ('once again') tells a repetition, one on an adjective ('a previously
+    unannounced visit') describes that word, not the past."""
     words = cues()["background"]
-    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"} and t.head.pos_ != "ADV"
-               and (t.head.pos_ not in _NOUN_POS or t.head in {trigger, governor})
+    return any(t.lower_ in words and t.dep_ in {"advmod", "npadvmod"}
+               and (t.head.pos_ in {"VERB", "AUX"} or t.head in {trigger, governor})
                and words[t.lower_] in {"-", t.nbor(-1).lower_ if t.i else ""}
                and _in_clause(t, governor) and not _recent(t)
                for t in sentence) and not any(t.lower_ in {"now", "today", "currently"} for t in sentence)

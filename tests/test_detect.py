@@ -223,6 +223,12 @@ def test_a_curfew_someone_extends_is_theirs(mentions):
     assert by_trigger(found, "curfew").agent.text == "the government of Kenya"
 
 
+def test_a_past_word_on_an_adjective_is_no_history(mentions):
+    found = mentions("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.")
+    assert not by_trigger(found, "visit").background
+    assert by_trigger(mentions("Back then, rebels seized the town."), "seized").background
+
+
 def test_the_dateline_city_lends_its_country_to_ambiguous_places(pipeline):
     from eventwire.model import Article
 
