@@ -229,6 +229,12 @@ def test_a_past_word_on_an_adjective_is_no_history(mentions):
     assert by_trigger(mentions("Back then, rebels seized the town."), "seized").background
 
 
+def test_a_completed_withdrawal_is_a_retreat_by_who_completed_it(mentions):
+    found = mentions("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the town of Gorazde.")
+    withdrawal = by_trigger(found, "withdrawal")
+    assert (withdrawal.entry.plover_type, withdrawal.agent.text) == ("RETREAT", "their forces")
+
+
 def test_the_dateline_city_lends_its_country_to_ambiguous_places(pipeline):
     from eventwire.model import Article
 
