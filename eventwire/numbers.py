@@ -264,7 +264,9 @@ def _group_of(token: _Token) -> str | None:
     plural = token.low.endswith("s") or token.low.endswith("men")
     if plural and token.low.endswith(_PERSON_SUFFIXES) and token.low not in _NOT_PERSONS:
         return "people"
-    return "people" if token.text[:1].isupper() and token.low.endswith("s") and is_demonym(token.text) else None
+    # "6 Palestinians", "14 Iraqis": the table lists some demonyms' plurals, not all.
+    plural_demonym = is_demonym(token.text) or is_demonym(token.text[:-1])
+    return "people" if token.text[:1].isupper() and token.low.endswith("s") and plural_demonym else None
 
 
 def _is_singular(token: _Token) -> bool:

@@ -134,6 +134,11 @@ def test_a_headlines_victim_without_article_and_a_death_by_any_blow():
     assert claims("Four people were shot and killed while one person is missing.")[0][:2] == (4, "killed")
 
 
+def test_a_plural_demonym_counts_people():
+    assert claims("Fourteen Iraqis were killed in a car bombing.")[0][:3] == (14, "killed", "people")
+    assert claims("Three Kenyans were injured.")[0][:3] == (3, "wounded", "people")
+
+
 def test_one_named_victim():
     assert claims("He later died in hospital.") == [(1, "killed", "people", "exact", None)]
     assert claims("The driver was killed.")[0][:2] == (1, "killed")
