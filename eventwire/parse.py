@@ -367,7 +367,7 @@ def _town_of_institution(ent: Span) -> Span | None:
     County Referral Hospital': an institution named after its town is in that town, unless the
     text says where it is."""
     words = [t.lower_ for t in ent]
-    if ent.label_ not in {"ORG", "FAC", "GPE"} or not any(w in _INSTITUTIONS for w in words):
+    if ent.label_ not in {"ORG", "FAC", "GPE", "EVENT"} or not any(w in _INSTITUTIONS for w in words):
         return None
     doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in" and _known_span(doc, ent.end + 1, ent.end + 4):
