@@ -500,7 +500,7 @@ def _own_noun_agent(noun: Token) -> Span | None:
 
 
 def _clause_agent(verb: Token) -> Span | None:
-    if _is_passive(verb) or (verb.dep_ == "conj" and _is_passive(verb.head)):
+    if _is_passive(verb) or (verb.dep_ == "conj" and _is_passive(verb.head) and _reads_passive(verb)):
         # "was shot and killed by gunmen": the by-phrase of either coordinated verb
         linked = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
         agent = next((a for v in linked if (a := _first_child(v, {"agent"})) is not None), None)
@@ -516,6 +516,8 @@ def _clause_agent(verb: Token) -> Span | None:
         if subject.pos_ == "PRON" and subject.lower_ in {"this", "it"}:
             return None
         return _phrase(subject)
+    if verb.dep_ == "conj" and verb.head.dep_ == "acl" and _is_passive(verb.head) and verb.head.head.pos_ in _NOUN_POS:
+        return _phrase(verb.head.head)  # "forces supported by air raids clashed ... and took control"
     if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         # "claims to have killed", "labelling ... and criticised", "is about to restore"
         return _clause_agent(verb.head)
@@ -531,6 +533,12 @@ def _is_label(noun: Token) -> bool:
     # The colon may hang off the label ("Defusal:") or come after its phrase.
     colon = edge if edge.text == ":" else noun.doc[edge.i + 1] if edge.i + 1 < len(noun.doc) else None
     return noun.left_edge.i == noun.sent.start and colon is not None and colon.text == ":"
+
+
+def _reads_passive(verb: Token) -> bool:
+    """'was shot and killed by gunmen': a participle with no object of its own shares the passive
+    of the verb it is joined to; 'forces supported by air raids ... and took control' does not."""
+    return verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _names_place(noun: Token) -> bool:

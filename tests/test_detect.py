@@ -235,6 +235,12 @@ def test_a_completed_withdrawal_is_a_retreat_by_who_completed_it(mentions):
     assert (withdrawal.entry.plover_type, withdrawal.agent.text) == ("RETREAT", "their forces")
 
 
+def test_what_a_noun_described_by_a_reduced_relative_does_next_is_the_nouns(mentions):
+    found = mentions("On 23 January 2022, pro-Hadi forces supported by Saudi-led coalition air raids clashed with "
+                     "Houthi forces and took control of Al Akhlud (Maqbanah, Taizz).")
+    assert by_trigger(found, "took").agent.text == "pro-Hadi forces", "not the air raids that supported them"
+
+
 def test_the_dateline_city_lends_its_country_to_ambiguous_places(pipeline):
     from eventwire.model import Article
 
