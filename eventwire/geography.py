@@ -293,7 +293,7 @@ def _place_votes(queries: list[places.PlaceQuery], results: list[Location | None
         if not _own_name(loc, query):
             votes[loc.country] += 1
             continue
-        major = not _compass_name(loc) and (
+        major = not places.is_compass_name(loc.name) and (
             loc.precision in {"admin1", "admin2"} or places.population(loc.geonameid) >= 100_000
             or places.admin1_unit(loc.name, loc.country) is not None)
         votes[loc.country] += 2 if major else 1
@@ -314,16 +314,11 @@ def _without_namesakes(queries: list[places.PlaceQuery], results: list[Location 
     for query, loc in zip(queries, results):
         if (loc is not None and loc.precision != "country" and loc.country != home and votes[loc.country] < most
                 and (places.population(loc.geonameid) < _NAMESAKE_POPULATION or not _own_name(loc, query)
-                     or _compass_name(loc))):
+                     or places.is_compass_name(loc.name))):
             loc = places.geocode([query], [home], weak)[0]
             loc = loc if loc is not None and loc.country == home else None
         kept.append(loc)
     return kept
-
-
-def _compass_name(loc: Location) -> bool:
-    """'East', 'Western', 'Far North': a name of direction many countries give a unit."""
-    return all(word in cues()["compass"] for word in countries.normalise(loc.name).split())
 
 
 def _own_name(loc: Location, query: places.PlaceQuery) -> bool:

@@ -56,8 +56,9 @@ _ONE_AFTER_ARTICLE = set(_vocabulary("collective_or_one"))
 _PRONOUNS = {"he", "she", "him"}
 # "the man [was later found stabbed] to death": the words between a victim and the cue of their
 # death; a count takes more ("11 [were all] killed", "[at least] 5 ...", quotes, times of day).
-_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "subsequently", "eventually", "reportedly", "allegedly", "also", "then", "found", "confirmed", "shot",
-                        "attacked", "hacked", "stabbed", "beaten", "burnt", "burned", "stoned", "clubbed", "to"}
+_ON_THE_WAY_TO_DEATH = {"was", "is", "later", "subsequently", "eventually", "reportedly", "allegedly", "also", "then",
+                        "found", "confirmed", "shot", "attacked", "hacked", "stabbed", "beaten", "burnt", "burned",
+                        "stoned", "clubbed", "to"}
 _FILLER = _ON_THE_WAY_TO_DEATH | {
     "were", "have", "has", "had", "been", "being", "are", "up", '"', "'", "’", "”", "“", ")", "(", "all", "feared",
     "left", "and", "be", "believed", "killed", "who", "while", "at", "least", "reported",
@@ -214,14 +215,16 @@ def _cue_before(tokens: list[_Token], q_start: int) -> tuple[str, int] | None:
     return None
 
 
+# Participles of outcome before a death noun: "resulting in the killing of"; not "led to",
+# "caused", whose subject is often an earlier happening.
+_OUTCOME_VERBS = {"resulting", "resulted", "leading", "causing"}
+
+
 def _outcome_of(tokens: list[_Token], k: int) -> bool:
     """'resulting in the killing of 3 people', 'leading to the death of the pastoralist': the death
     noun before "of" at k is what the event led to, not an earlier happening."""
     return (k >= 2 and tokens[k].low == "of" and tokens[k - 1].low in {"death", "deaths", "killing", "killings"}
             and any(t.low in _OUTCOME_VERBS for t in tokens[max(k - 5, 0) : k - 1]))
-
-
-_OUTCOME_VERBS = {"resulting", "resulted", "leading", "causing"}  # not "led to", "caused": often a cause
 
 
 def _group_after(tokens: list[_Token], j: int) -> tuple[str | None, int]:

@@ -34,6 +34,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .countries import country_by_name, normalise
+from .datafiles import read_tsv
 from .model import Location
 
 ADMIN_WORDS = frozenset(
@@ -68,8 +69,6 @@ SETTLEMENT_WORDS = frozenset(
 # "Bago-West", "Shan (North)", "Shan-North": part of a unit named by a direction (ACLED, MIMU), where
 # the gazetteer knows only the whole unit.
 _COMPASS_PART = re.compile(r"\s*[-(]\s*(north|south|east|west|central)\)?$", re.IGNORECASE)
-# A unit named by a direction alone ("West" of Libya, "Central" of Ghana): many countries have one.
-_COMPASS_ONLY = re.compile(r"(north|south|east|west|central|centre|center|northern|southern|eastern|western)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)\s+")
 _TELL = re.compile(r"^(tall|tell|tel)\b")
 _DOUBLED = re.compile(r"([aeou])\1")
@@ -155,6 +154,18 @@ def is_known_place(name: str, min_population: int = 0, own_name: bool = False) -
     )
 
 
+def is_compass_name(name: str) -> bool:
+    """'East', 'Western', 'Far North': a name of direction many countries give a unit (cues.tsv
+    `compass`), which places nothing in a story that names none of those countries."""
+    words = normalise(name).split()
+    return bool(words) and all(word in _compass_words() for word in words)
+
+
+@lru_cache(maxsize=1)
+def _compass_words() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("cues.tsv") if row["cue"] == "compass")
+
+
 def is_known_unit(name: str) -> bool:
     """Whether the gazetteer has an administrative unit of that name: a first- or second-level
     one, or a locality (a Kenyan constituency or ward, a Bangladeshi upazila)."""
@@ -183,7 +194,7 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
         query = PlaceQuery(stripped, query.container, feature, query.region)
     region = _container_matches(query.region) if query.region else None
     best = max(candidates, key=lambda c: _score(c, query, hints, container, weak, region))
-    if _COMPASS_ONLY.fullmatch(query.name.strip()) and best.country not in hints and not _inside(best, container):
+    if is_compass_name(query.name) and best.country not in hints and not _inside(best, container):
         return None  # "South", "West": a unit of that name lies in many countries, none the story names
     if query.feature == LANDMARK:
         return _landmark_town(query, best, hints, weak)
@@ -194,7 +205,7 @@ def _geocode_one(query: PlaceQuery, hints: Sequence[str], weak: tuple[str, ...] 
     # ("Bhagalpur area, Savar upazila (Dhaka)": not the larger Bhagalpur in Bihar).
     outside_region = region is not None and any(region)
     if (holder and not _inside(best, container) and not _inside(best, region)
-            and country_by_name(holder) is None and not _COMPASS_ONLY.fullmatch(holder.strip())
+            and country_by_name(holder) is None and not is_compass_name(holder)
             and (outside_region or _may_contain(holder, best))):
         # "Fatehpur union, Hathazari (Chittagong)": no Fatehpur the gazetteer knows lies in the
         # written container, so the town of that name in India is not the place. A country
